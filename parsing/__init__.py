@@ -1,0 +1,1 @@
+"""Bytes → clean text → indicator records. Imports nothing from `flows`."""
