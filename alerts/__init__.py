@@ -1,0 +1,1 @@
+"""Change detection, rendering and delivery of alerts. Imports nothing from `flows`."""

@@ -1,0 +1,1 @@
+"""DuckDB warehouse: numbered migrations, analyst views, bulk loading, queries."""

@@ -1,0 +1,61 @@
+"""Facts the detectors read and the alerts they produce."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One stored indicator with the document it came from, in publication order."""
+
+    source_id: str
+    bureau: str
+    document_id: str
+    document_url: str
+    document_title: str | None
+    published_at: date | None
+    first_seen_at: datetime
+    kind: str
+    metric: str
+    measure: str
+    value: float | None
+    unit: str | None
+    year: int | None
+    rank: int | None
+    scope: str | None
+    text: str
+
+    def order(self) -> tuple:
+        return (self.published_at or date.min, self.first_seen_at, self.document_id)
+
+
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    source_id: str
+    bureau: str
+    document_id: str
+    url: str
+    title: str | None
+    published_at: date | None
+    report_year: int | None
+    doc_types: tuple[str, ...]
+    indicators: int
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    kind: str
+    key: str
+    source_id: str
+    bureau: str
+    document_id: str | None
+    title: str
+    body: str
+    url: str | None
+
+    @property
+    def id(self) -> str:
+        return hashlib.sha1(self.key.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]

@@ -1,0 +1,78 @@
+"""`kjwatch` command line (CONTRACT.md §1). Heavy imports happen inside each command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from flows import cmd_alerts, cmd_files, cmd_run, cmd_sql
+
+
+def _run_parser(sub: argparse._SubParsersAction) -> None:
+    run = sub.add_parser("run", help="one monitoring run as a Prefect flow")
+    run.add_argument("--sources", help="sources file (default $KJWATCH_SOURCES or sources.yaml)")
+    run.add_argument("--db", help="DuckDB file (default $KJWATCH_DB or data/kjwatch.duckdb)")
+    run.add_argument("--notify", action="append", default=[], help="apprise URL; repeatable")
+    run.add_argument("--demo", action="store_true", help="serve and crawl the bundled demo sites")
+    run.add_argument("--tag", action="append", default=[], help="only sources with this tag")
+    run.add_argument("--quiet", action="store_true")
+    run.set_defaults(func=cmd_run.run)
+    crawl = sub.add_parser("crawl", help="crawl and store documents only; no alerts")
+    group = crawl.add_mutually_exclusive_group()
+    group.add_argument("--sources")
+    group.add_argument("--url", action="append", default=[])
+    crawl.add_argument("--db")
+    crawl.add_argument("--quiet", action="store_true")
+    crawl.set_defaults(func=cmd_run.crawl)
+    serve = sub.add_parser("serve", help="serve the scheduled deployments locally")
+    serve.add_argument("--quiet", action="store_true")
+    serve.set_defaults(func=cmd_run.serve)
+
+
+def _file_parsers(sub: argparse._SubParsersAction) -> None:
+    extract = sub.add_parser("extract", help="indicator records of files")
+    extract.add_argument("--jsonl", action="store_true", help="one JSON object a line, header first")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.set_defaults(func=cmd_files.extract)
+    text = sub.add_parser("text", help="clean text of files as the extractor sees it")
+    text.add_argument("--json", action="store_true", help="add title, date, attachments, warnings")
+    text.add_argument("paths", nargs="+", metavar="PATH")
+    text.set_defaults(func=cmd_files.text)
+
+
+def _query_parsers(sub: argparse._SubParsersAction) -> None:
+    sql = sub.add_parser("sql", help="read-only SQL against the warehouse")
+    sql.add_argument("--db")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.add_argument("--wait", type=float, default=30.0, help="seconds to wait for a writer (default 30)")
+    sql.add_argument("query", metavar="QUERY")
+    sql.set_defaults(func=cmd_sql.sql)
+    alerts = sub.add_parser("alerts", help="alert channels")
+    alerts_sub = alerts.add_subparsers(dest="alerts_command", required=True)
+    test = alerts_sub.add_parser("test", help="send one test message through an apprise URL")
+    test.add_argument("url")
+    test.set_defaults(func=cmd_alerts.test)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kjwatch", description="科技局 work-report monitor")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _run_parser(sub)
+    _file_parsers(sub)
+    _query_parsers(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except KeyboardInterrupt:
+        print("kjwatch: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

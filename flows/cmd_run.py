@@ -1,0 +1,105 @@
+"""`kjwatch run`, `kjwatch crawl` and `kjwatch serve`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from flows.config import Settings, prepare_prefect, settings_from
+
+
+class RunRefused(RuntimeError):
+    """The run cannot proceed at all (bad sources file, locked database, bad notify URL)."""
+
+
+def _refusals() -> tuple[type[BaseException], ...]:
+    from alerts.channels import ChannelError
+    from spiders.sources import SourcesError
+    from warehouse.db import WarehouseLocked
+
+    return (SourcesError, WarehouseLocked, ChannelError, RunRefused)
+
+
+def _demo_sources(stack: ExitStack, settings: Settings) -> Path:
+    from flows.demo.server import DemoSites
+
+    sites = stack.enter_context(DemoSites())
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    path = sites.write_sources(settings.state_dir / "demo-sources.yaml")
+    if not settings.quiet:
+        for name, url in sites.urls.items():
+            print(f"[kjwatch] demo site {name} at {url}", file=sys.stderr)
+    return path
+
+
+def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: bool) -> dict[str, Any]:
+    prepare_prefect(settings.state_dir)
+    from flows.monitor import monitor
+
+    with ExitStack() as stack:
+        sources = _demo_sources(stack, settings) if demo else settings.sources
+        if not sources.exists():
+            raise RunRefused(f"sources file {sources} not found (use --sources FILE or --demo)")
+        return monitor(str(sources), str(settings.db), str(settings.raw_dir), list(settings.notify),
+                       tags or None, 0.0 if demo else None, settings.quiet, detect_alerts)
+
+
+def print_summary(summary: dict[str, Any], db: Path) -> None:
+    print(
+        f"kjwatch run {summary['run_id']} completed: "
+        f"sources ok {summary['sources_ok']}, failed {summary['sources_failed']}, "
+        f"blocked {summary['sources_blocked']}\n"
+        f"  documents: {summary['documents_new']} new, {summary['documents_changed']} changed "
+        f"({summary['total_documents']} stored)\n"
+        f"  indicators: {summary['indicators']} loaded ({summary['total_indicators']} stored)\n"
+        f"  alerts: {summary['alerts']} new ({summary['total_alerts']} stored); deliveries sent "
+        f"{summary['deliveries_sent']}, failed {summary['deliveries_failed']}\n"
+        f"Try: kjwatch sql --db {db} \"SELECT bureau, kind, metric, year, value, unit, rank, scope "
+        f"FROM indicator_latest WHERE kind <> 'actual' ORDER BY bureau, metric\""
+    )
+
+
+def _run_command(args: argparse.Namespace, settings: Settings, demo: bool, detect_alerts: bool) -> int:
+    try:
+        summary = _execute(settings, demo, getattr(args, "tag", []), detect_alerts)
+    except _refusals() as exc:
+        print(f"kjwatch: {exc}", file=sys.stderr)
+        return 2
+    print_summary(summary, settings.db)
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(db=args.db, sources=args.sources, notify=args.notify, quiet=args.quiet)
+    return _run_command(args, settings, args.demo, detect_alerts=True)
+
+
+def crawl(args: argparse.Namespace) -> int:
+    settings = settings_from(db=args.db, sources=args.sources, notify=[], quiet=args.quiet)
+    if args.url:
+        settings = _adhoc_sources(settings, args.url)
+    return _run_command(args, settings, demo=False, detect_alerts=False)
+
+
+def _adhoc_sources(settings: Settings, urls: list[str]) -> Settings:
+    """`crawl --url`: a throwaway sources file with one source per URL host."""
+    import yaml
+    from urllib.parse import urlsplit
+
+    entries = [{"id": f"adhoc-{n}", "name": urlsplit(u).hostname or u, "level": "city", "start_urls": [u]}
+               for n, u in enumerate(urls, 1)]
+    path = Path(tempfile.mkdtemp(prefix="kjwatch-")) / "sources.yaml"
+    path.write_text(yaml.safe_dump({"sources": entries}, allow_unicode=True), encoding="utf-8")
+    return Settings(settings.db, settings.raw_dir, path, (), settings.quiet)
+
+
+def serve(args: argparse.Namespace) -> int:
+    settings = settings_from(quiet=args.quiet)
+    prepare_prefect(settings.state_dir)
+    from flows.serve import serve_deployments
+
+    return serve_deployments(settings)

@@ -1,0 +1,96 @@
+"""The `monitor` flow: crawl → text → indicators → DuckDB → alerts → delivery.
+
+Import only after `flows.config.prepare_prefect` has set Prefect's environment.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from alerts.channels import parse_channels
+from flows import stages
+from flows.crawl import CrawlOutcome, crawl_source
+from flows.parse_stage import ParseFailure, parse_item
+from spiders.sources import Source, load_sources
+from warehouse.model import ParsedDocument
+
+CRAWL_CONCURRENCY = 2
+
+
+def _progress(quiet: bool) -> stages.Progress:
+    def say(message: str) -> None:
+        if not quiet:
+            print(f"[kjwatch] {message}", file=sys.stderr, flush=True)
+    return say
+
+
+@task(name="crawl-source", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
+def crawl_task(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
+               crawl_delay: float | None) -> CrawlOutcome:
+    return crawl_source(source, raw_dir, work_dir, cache_dir, crawl_delay=crawl_delay)
+
+
+@task(name="parse-documents", cache_policy=NO_CACHE)
+def parse_task(items: list[dict[str, Any]]) -> tuple[list[ParsedDocument], list[ParseFailure]]:
+    parsed, failures = [], []
+    for item in items:
+        result = parse_item(item)
+        (failures if isinstance(result, ParseFailure) else parsed).append(result)
+    return parsed, failures
+
+
+def select_sources(sources_file: Path, tags: list[str] | None) -> list[Source]:
+    sources = load_sources(sources_file)
+    if tags:
+        sources = [s for s in sources if set(tags) & set(s.tags)]
+    return sources
+
+
+@flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=CRAWL_CONCURRENCY))
+def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None = None,
+            tags: list[str] | None = None, crawl_delay: float | None = None, quiet: bool = False,
+            detect_alerts: bool = True) -> dict[str, Any]:
+    """One monitoring run over every source (or those with one of `tags`)."""
+    say = _progress(quiet)
+    db_path, raw_path = Path(db), Path(raw_dir)
+    sources = select_sources(Path(sources_file), tags)
+    channels = parse_channels(list(notify or []))
+    run_id = uuid.uuid4().hex[:12]
+    stages.start_run(db_path, run_id, "monitor", [s.to_dict() for s in sources])
+    say(f"run {run_id}: crawling {len(sources)} source(s)")
+    work_dir, cache_dir = db_path.parent / "crawls", db_path.parent / "httpcache"
+    futures = [crawl_task.submit(s, raw_path, work_dir, cache_dir, crawl_delay) for s in sources]
+    outcomes = [f.result() for f in futures]
+    for o in outcomes:
+        say(f"{o.source_id}: {o.status}, {o.pages_fetched} page(s), {len(o.items)} document(s)"
+            + (f" — {o.evidence}" if o.evidence else ""))
+    parsed, failures = parse_task([i for o in outcomes for i in o.items])
+    for f in failures:
+        say(f"cannot read {f.url}: {f.message}")
+    loaded, new_alerts = stages.load_run(db_path, run_id, outcomes, parsed, failures, channels,
+                                         detect_alerts=detect_alerts)
+    say(f"{len(loaded.new_ids)} new and {len(loaded.changed_ids)} changed document(s), "
+        f"{loaded.indicators} indicator(s), {len(new_alerts)} new alert(s)")
+    if not channels:
+        for alert in new_alerts:
+            print(f"  {alert.title}")
+    delivered = stages.deliver_pending(db_path, channels, say)
+    summary = {
+        "run_id": run_id,
+        "sources_ok": sum(o.status == "ok" for o in outcomes),
+        "sources_failed": sum(o.status == "failed" for o in outcomes),
+        "sources_blocked": sum(o.status == "blocked" for o in outcomes),
+        "documents_new": len(loaded.new_ids), "documents_changed": len(loaded.changed_ids),
+        "indicators": loaded.indicators, "alerts": len(new_alerts),
+        "deliveries_sent": sum(d.sent for d in delivered),
+        "deliveries_failed": sum(not d.sent for d in delivered),
+        "message": None,
+    }
+    return stages.end_run(db_path, run_id, "completed", summary)

@@ -1,0 +1,130 @@
+"""The steps of a monitoring run as plain functions; `flows/monitor.py` wraps them as tasks.
+
+Each step that writes opens the warehouse only for its own short transaction,
+so `kjwatch sql` readers get in between steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from alerts.channels import Channel
+from alerts.deliver import DeliveryOutcome, PendingAlert, deliver_batches
+from alerts.detect import detect_failing_sources, detect_fact_alerts, detect_new_documents
+from alerts.model import Alert, Fact, NewDocument
+from flows.crawl import CrawlOutcome
+from flows.parse_stage import ParseFailure
+from warehouse.db import query, writer
+from warehouse.load import load_documents
+from warehouse.model import LoadResult, ParsedDocument
+from warehouse.outbox import create_deliveries, insert_new_alerts, pending_deliveries, record_outcomes
+from warehouse.runs import CrawlResultRow, ErrorRow, begin_run, finish_run, record_crawl_results, \
+    record_errors, upsert_sources
+
+Progress = Callable[[str], None]
+FAILING_THRESHOLD = 3
+
+
+def start_run(db: Path, run_id: str, flow: str, sources: Sequence[dict[str, Any]]) -> None:
+    with writer(db) as con:
+        begin_run(con, run_id, flow)
+        upsert_sources(con, sources)
+
+
+def _crawl_rows(run_id: str, outcomes: Sequence[CrawlOutcome], loaded: LoadResult,
+                parsed: Sequence[ParsedDocument]) -> list[CrawlResultRow]:
+    by_id = {d.id: d.source_id for d in parsed}
+    rows = []
+    for o in outcomes:
+        rows.append(CrawlResultRow(
+            run_id=run_id, source_id=o.source_id, status=o.status, pages_fetched=o.pages_fetched,
+            documents_found=len(o.items),
+            documents_new=sum(by_id.get(i) == o.source_id for i in loaded.new_ids),
+            documents_changed=sum(by_id.get(i) == o.source_id for i in loaded.changed_ids),
+            errors=len(o.errors), error="; ".join(o.errors[:5]) or None, evidence=o.evidence,
+            started_at=o.started_at, finished_at=o.finished_at))
+    return rows
+
+
+def _error_rows(run_id: str, outcomes: Sequence[CrawlOutcome], failures: Sequence[ParseFailure]
+                ) -> list[ErrorRow]:
+    now = datetime.now(UTC)
+    rows = [ErrorRow(run_id, o.source_id, None, "crawl", e, now) for o in outcomes for e in o.errors]
+    rows += [ErrorRow(run_id, f.source_id, f.url, "text", f.message, now) for f in failures]
+    return rows
+
+
+def load_run(db: Path, run_id: str, outcomes: Sequence[CrawlOutcome], parsed: Sequence[ParsedDocument],
+             failures: Sequence[ParseFailure], channels: Sequence[Channel], detect_alerts: bool = True
+             ) -> tuple[LoadResult, list[Alert]]:
+    """Load documents, record outcomes, detect and store alerts with their outbox rows: one lock."""
+    with writer(db) as con:
+        loaded = load_documents(con, parsed, run_id)
+        record_crawl_results(con, _crawl_rows(run_id, outcomes, loaded, parsed))
+        record_errors(con, _error_rows(run_id, outcomes, failures))
+        if not detect_alerts:
+            return loaded, []
+        candidates = _detect(con, loaded, [o.source_id for o in outcomes])
+        inserted = set(insert_new_alerts(con, [_alert_row(a) for a in candidates], run_id))
+        create_deliveries(con, sorted(inserted), [c.name for c in channels])
+    return loaded, [a for a in candidates if a.id in inserted]
+
+
+def _alert_row(alert: Alert) -> dict[str, Any]:
+    return {"id": alert.id, "kind": alert.kind, "key": alert.key, "source_id": alert.source_id,
+            "document_id": alert.document_id, "title": alert.title, "body": alert.body, "url": alert.url}
+
+
+def _with_table(con: Any, name: str, column: str, values: Sequence[str], sql: str) -> list[dict[str, Any]]:
+    con.register(name, pa.table({column: pa.array(list(values), pa.string())}))
+    try:
+        return query(con, sql)
+    finally:
+        con.unregister(name)
+
+
+def _detect(con: Any, loaded: LoadResult, crawled_sources: Sequence[str]) -> list[Alert]:
+    touched = loaded.new_ids + loaded.changed_ids
+    new_docs = _with_table(con, "batch_documents", "id", loaded.new_ids, "new_documents")
+    sources = sorted({d["source_id"] for d in _with_table(con, "batch_documents", "id", touched,
+                                                          "new_documents")})
+    facts = [Fact(**row) for row in _with_table(con, "batch_sources", "id", sources, "facts_for_sources")]
+    history: dict[str, list[tuple[str, str]]] = {}
+    for row in query(con, "crawl_history"):
+        if row["source_id"] in crawled_sources:
+            history.setdefault(row["source_id"], []).append((row["run_id"], row["status"]))
+    documents = [NewDocument(**{**d, "doc_types": tuple(d["doc_types"] or ())}) for d in new_docs]
+    return (detect_new_documents(documents) + detect_fact_alerts(facts)
+            + detect_failing_sources(history, FAILING_THRESHOLD))
+
+
+def deliver_pending(db: Path, channels: Sequence[Channel], progress: Progress) -> list[DeliveryOutcome]:
+    """Send what the outbox owes to configured channels; record each outcome."""
+    if not channels:
+        return []
+    with writer(db) as con:
+        pending = pending_deliveries(con)
+    outcomes: list[DeliveryOutcome] = []
+    for channel in channels:
+        owed = [PendingAlert(p["alert_id"], p["bureau"], p["title"], p["body"])
+                for p in pending if p["channel"] == channel.name]
+        if owed:
+            progress(f"sending {len(owed)} alert(s) to {channel.name}")
+            outcomes.extend(deliver_batches(channel, owed))
+    with writer(db) as con:
+        record_outcomes(con, [{"alert_id": o.alert_id, "channel": o.channel, "sent": o.sent,
+                               "error": o.error} for o in outcomes])
+    return outcomes
+
+
+def end_run(db: Path, run_id: str, status: str, summary: dict[str, Any]) -> dict[str, Any]:
+    with writer(db) as con:
+        finish_run(con, run_id, status, summary)
+        totals = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM indicators), "
+                             "(SELECT count(*) FROM alerts)").fetchone() or (0, 0, 0)
+    return {**summary, "total_documents": totals[0], "total_indicators": totals[1], "total_alerts": totals[2]}

@@ -1,0 +1,52 @@
+"""Scrapy settings for kjwatch crawls: polite, cached, honest.
+
+This module and `flows/` are the only places that read the environment.
+"""
+
+from __future__ import annotations
+
+import os
+
+BOT_NAME = "kjwatch"
+SPIDER_MODULES = ["spiders.spiders"]
+NEWSPIDER_MODULE = "spiders.spiders"
+
+USER_AGENT = "kjwatch/0.1 (science-bureau report monitor; polite crawler; contact: see project README)"
+ROBOTSTXT_OBEY = True
+
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = float(os.environ.get("KJWATCH_CRAWL_DELAY", "1.0"))
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_DELAY = 0.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 60 * 1024 * 1024
+
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+DEPTH_LIMIT = 5
+DEPTH_PRIORITY = 1
+
+# Revalidate every cached page (a 304 costs almost nothing) instead of trusting freshness.
+HTTPCACHE_ENABLED = True
+HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"
+HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
+HTTPCACHE_DIR = os.environ.get("KJWATCH_HTTPCACHE", "httpcache")
+HTTPCACHE_IGNORE_HTTP_CODES = [301, 302, 403, 404, 412, 429, 500, 502, 503, 504, 521]
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Language": "zh-CN,zh;q=0.9",
+    "Cache-Control": "max-age=0",
+}
+
+ITEM_PIPELINES = {"spiders.pipelines.RawStorePipeline": 300}
+
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+LOG_LEVEL = os.environ.get("KJWATCH_CRAWL_LOG_LEVEL", "INFO")
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"

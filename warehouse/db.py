@@ -1,0 +1,109 @@
+"""Opening the warehouse: one writer at a time, read-only readers that wait for it.
+
+DuckDB lets one process hold a file for writing and refuses every other opener
+meanwhile, readers included. Runs therefore open the file only for their short
+load steps, and readers retry until the writer lets go.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from warehouse.sqlfiles import list_sql, read_sql
+
+VIEWS = ("indicator_latest", "targets_progress", "rankings")
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process holds the write lock for longer than we were willing to wait."""
+
+
+class WarehouseMissing(FileNotFoundError):
+    """A read-only query was asked of a database that does not exist yet."""
+
+
+def _is_lock_error(exc: BaseException) -> bool:
+    text = str(exc)
+    return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
+
+
+def _open(path: Path, *, read_only: bool, wait: float, on_wait: Callable[[str], None] | None):
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseLocked(
+                    f"{path} is locked by another kjwatch process (a run is loading); gave up after {wait:g} s"
+                ) from exc
+            if on_wait and not told:
+                on_wait(f"waiting for {path}: another process is writing (up to {wait:g} s)")
+                told = True
+            time.sleep(0.2)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every numbered migration not yet recorded, each in its own transaction."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
+    )
+    done = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    applied = []
+    for name in list_sql("migrations"):
+        if name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(read_sql("migrations", name))
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, datetime.now(UTC)])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    for view in VIEWS:
+        con.execute(read_sql("views", view))
+    return applied
+
+
+@contextmanager
+def writer(path: Path, *, wait: float = 60.0, on_wait: Callable[[str], None] | None = None
+           ) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The write connection of one load step; closed on exit so readers get in."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = _open(path, read_only=False, wait=wait, on_wait=on_wait)
+    try:
+        migrate(con)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def reader(path: Path, *, wait: float = 30.0, on_wait: Callable[[str], None] | None = None
+           ) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection that waits while a run holds the write lock."""
+    if not path.exists():
+        raise WarehouseMissing(f"no warehouse at {path}: run `kjwatch run` first")
+    con = _open(path, read_only=True, wait=wait, on_wait=on_wait)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, params: list | dict | None = None) -> list[dict]:
+    """Run a named query from `warehouse/queries/` and return rows as dicts."""
+    cur = con.execute(read_sql("queries", name), params or [])
+    cols = [c[0] for c in cur.description or []]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]

@@ -1,0 +1,169 @@
+"""Bulk loading of documents and their indicators, one transaction per load step.
+
+Rows go in as Arrow tables (DuckDB scans them without a round trip per row);
+each batch is de-duplicated first because DuckDB silently keeps the first of two
+conflicting rows within one statement.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+import duckdb
+import pyarrow as pa
+
+from warehouse.model import LoadResult, ParsedDocument
+from warehouse.sqlfiles import read_sql
+
+DOCUMENT_COLUMNS = (
+    "id", "source_id", "url", "page_url", "title", "published_at", "report_year", "doc_types",
+    "bureau", "level", "content_sha256", "content_type", "raw_path", "text", "version",
+    "extractor_version", "first_seen_at", "fetched_at", "run_id",
+)
+INDICATOR_COLUMNS = (
+    "document_id", "seq", "kind", "metric", "measure", "value", "unit", "approx", "year",
+    "rank", "scope", "text", "extractor_version",
+)
+
+
+def _unique_batch(docs: Iterable[ParsedDocument]) -> tuple[list[ParsedDocument], int]:
+    """Last fetch of a URL wins; a second URL with already-seen bytes is a duplicate."""
+    by_url: dict[str, ParsedDocument] = {}
+    for doc in docs:
+        by_url[doc.url] = doc
+    seen_sha: set[str] = set()
+    kept = []
+    for doc in by_url.values():
+        if doc.content_sha256 in seen_sha:
+            continue
+        seen_sha.add(doc.content_sha256)
+        kept.append(doc)
+    return kept, len(by_url) - len(kept)
+
+
+def _document_row(doc: ParsedDocument, version: int, first_seen: datetime, run_id: str) -> dict:
+    header = doc.header
+    return {
+        "id": doc.id, "source_id": doc.source_id, "url": doc.url, "page_url": doc.page_url,
+        "title": doc.title, "published_at": doc.published_at,
+        "report_year": header.report_year if header else None,
+        "doc_types": list(header.doc_types) if header else [],
+        "bureau": header.bureau if header else None, "level": header.level if header else None,
+        "content_sha256": doc.content_sha256, "content_type": doc.content_type,
+        "raw_path": doc.raw_path, "text": doc.text, "version": version,
+        "extractor_version": doc.extractor_version, "first_seen_at": first_seen,
+        "fetched_at": doc.fetched_at, "run_id": run_id,
+    }
+
+
+def _indicator_rows(doc: ParsedDocument) -> list[dict]:
+    return [
+        {
+            "document_id": doc.id, "seq": seq, "kind": r.kind, "metric": r.metric,
+            "measure": r.measure, "value": r.value, "unit": r.unit, "approx": r.approx,
+            "year": r.year, "rank": r.rank, "scope": r.scope, "text": r.text,
+            "extractor_version": doc.extractor_version,
+        }
+        for seq, r in enumerate(doc.records)
+    ]
+
+
+def _existing(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument]) -> dict[str, tuple]:
+    urls = pa.table({"url": [d.url for d in docs]})
+    con.register("batch_urls", urls)
+    try:
+        rows = con.execute(read_sql("queries", "existing_documents")).fetchall()
+    finally:
+        con.unregister("batch_urls")
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+def _known_shas(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument]) -> dict[str, str]:
+    shas = pa.table({"sha": [d.content_sha256 for d in docs]})
+    con.register("batch_shas", shas)
+    try:
+        rows = con.execute(read_sql("queries", "documents_by_sha")).fetchall()
+    finally:
+        con.unregister("batch_shas")
+    return {r[0]: r[1] for r in rows}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[dict]) -> None:
+    if not rows:
+        return
+    arrow = pa.Table.from_pylist(rows)
+    con.register("batch_rows", arrow)
+    try:
+        cols = ", ".join(columns)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch_rows")  # noqa: S608
+    finally:
+        con.unregister("batch_rows")
+
+
+def _version_row(doc: ParsedDocument, version: int) -> dict:
+    records = [r.to_json(doc.url) for r in doc.records]
+    return {
+        "document_id": doc.id, "version": version, "content_sha256": doc.content_sha256,
+        "title": doc.title, "text": doc.text, "raw_path": doc.raw_path,
+        "fetched_at": doc.fetched_at, "indicators": json.dumps(records, ensure_ascii=False),
+    }
+
+
+def load_documents(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument], run_id: str
+                   ) -> LoadResult:
+    """Insert new documents, version changed ones, skip unchanged ones — atomically."""
+    batch, duplicates = _unique_batch(docs)
+    result = LoadResult(duplicates=duplicates)
+    if not batch:
+        return result
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _load_batch(con, batch, run_id, result)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return result
+
+
+def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], run_id: str,
+                result: LoadResult) -> None:
+    existing = _existing(con, batch)
+    known = _known_shas(con, batch)
+    now = datetime.now(UTC)
+    doc_rows, version_rows, indicator_rows, changed = [], [], [], []
+    for doc in batch:
+        old = existing.get(doc.url)
+        if old is None and doc.content_sha256 in known:
+            result.duplicates += 1
+            continue
+        if old is not None and old[1] == doc.content_sha256:
+            result.unchanged += 1
+            continue
+        version = 1 if old is None else old[2] + 1
+        first_seen = now if old is None else old[0]
+        (result.new_ids if old is None else result.changed_ids).append(doc.id)
+        if old is not None:
+            changed.append(doc.id)
+        doc_rows.append(_document_row(doc, version, first_seen, run_id))
+        version_rows.append(_version_row(doc, version))
+        indicator_rows.extend(_indicator_rows(doc))
+    _delete_documents(con, changed)
+    _insert(con, "documents", DOCUMENT_COLUMNS, doc_rows)
+    _insert(con, "document_versions", list(version_rows[0]) if version_rows else [], version_rows)
+    _insert(con, "indicators", INDICATOR_COLUMNS, indicator_rows)
+    result.indicators = len(indicator_rows)
+
+
+def _delete_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    """Changed documents are replaced whole: their row and current indicators go first."""
+    if not ids:
+        return
+    con.register("changed_ids", pa.table({"id": ids}))
+    try:
+        con.execute("DELETE FROM indicators WHERE document_id IN (SELECT id FROM changed_ids)")
+        con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM changed_ids)")
+    finally:
+        con.unregister("changed_ids")

@@ -1,0 +1,90 @@
+"""Run bookkeeping: the run row, per-source crawl outcomes, recorded errors, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+
+@dataclass(slots=True)
+class CrawlResultRow:
+    run_id: str
+    source_id: str
+    status: str
+    pages_fetched: int = 0
+    documents_found: int = 0
+    documents_new: int = 0
+    documents_changed: int = 0
+    errors: int = 0
+    error: str | None = None
+    evidence: str | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class ErrorRow:
+    run_id: str | None
+    source_id: str | None
+    url: str | None
+    stage: str
+    message: str
+    occurred_at: datetime
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    con.register("batch_rows", pa.Table.from_pylist(list(rows)))
+    try:
+        cols = ", ".join(rows[0])
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch_rows")  # noqa: S608
+    finally:
+        con.unregister("batch_rows")
+
+
+def begin_run(con: duckdb.DuckDBPyConnection, run_id: str, flow: str) -> None:
+    con.execute("INSERT INTO runs (id, flow, started_at, status) VALUES (?, ?, ?, 'running')",
+                [run_id, flow, datetime.now(UTC)])
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, summary: dict[str, Any]) -> None:
+    columns = ("sources_ok", "sources_failed", "sources_blocked", "documents_new", "documents_changed",
+               "indicators", "alerts", "deliveries_sent", "deliveries_failed", "message")
+    values = [summary.get(c) for c in columns]
+    assignments = ", ".join(f"{c} = ?" for c in columns)
+    con.execute(f"UPDATE runs SET finished_at = ?, status = ?, {assignments} WHERE id = ?",  # noqa: S608
+                [datetime.now(UTC), status, *values, run_id])
+
+
+def upsert_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[dict[str, Any]]) -> None:
+    now = datetime.now(UTC)
+    rows = [{"id": s["id"], "name": s["name"], "level": s["level"], "region": s.get("region"),
+             "region_code": s.get("region_code"), "start_urls": list(s["start_urls"]),
+             "tags": list(s.get("tags") or []), "updated_at": now} for s in sources]
+    rows = list({r["id"]: r for r in rows}.values())
+    if not rows:
+        return
+    con.register("batch_sources", pa.Table.from_pylist(rows))
+    try:
+        con.execute(
+            "INSERT INTO sources SELECT id, name, level, region, region_code, start_urls, tags, updated_at "
+            "FROM batch_sources ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, "
+            "region = excluded.region, region_code = excluded.region_code, "
+            "start_urls = excluded.start_urls, tags = excluded.tags, updated_at = excluded.updated_at"
+        )
+    finally:
+        con.unregister("batch_sources")
+
+
+def record_crawl_results(con: duckdb.DuckDBPyConnection, rows: Sequence[CrawlResultRow]) -> None:
+    _insert_rows(con, "crawl_results", [asdict(r) for r in rows])
+
+
+def record_errors(con: duckdb.DuckDBPyConnection, rows: Sequence[ErrorRow]) -> None:
+    _insert_rows(con, "errors", [asdict(r) for r in rows])
