@@ -19,6 +19,7 @@ from alerts.detect import detect_failing_sources, detect_fact_alerts, detect_new
 from alerts.model import Alert, Fact, NewDocument
 from flows.crawl import CrawlOutcome
 from flows.parse_stage import ParseFailure
+from warehouse.arrow import registered
 from warehouse.db import query, writer
 from warehouse.load import load_documents
 from warehouse.model import LoadResult, ParsedDocument
@@ -81,11 +82,8 @@ def _alert_row(alert: Alert) -> dict[str, Any]:
 
 
 def _with_table(con: Any, name: str, column: str, values: Sequence[str], sql: str) -> list[dict[str, Any]]:
-    con.register(name, pa.table({column: pa.array(list(values), pa.string())}))
-    try:
+    with registered(con, name, pa.table({column: pa.array(list(values), pa.string())})):
         return query(con, sql)
-    finally:
-        con.unregister(name)
 
 
 def _detect(con: Any, loaded: LoadResult, crawled_sources: Sequence[str]) -> list[Alert]:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
+from warehouse.arrow import insert_rows, registered
 from warehouse.model import LoadResult, ParsedDocument
 from warehouse.sqlfiles import read_sql
 
@@ -71,35 +72,15 @@ def _indicator_rows(doc: ParsedDocument) -> list[dict]:
 
 
 def _existing(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument]) -> dict[str, tuple]:
-    urls = pa.table({"url": [d.url for d in docs]})
-    con.register("batch_urls", urls)
-    try:
+    with registered(con, "batch_urls", pa.table({"url": [d.url for d in docs]})):
         rows = con.execute(read_sql("queries", "existing_documents")).fetchall()
-    finally:
-        con.unregister("batch_urls")
     return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 
 def _known_shas(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument]) -> dict[str, str]:
-    shas = pa.table({"sha": [d.content_sha256 for d in docs]})
-    con.register("batch_shas", shas)
-    try:
+    with registered(con, "batch_shas", pa.table({"sha": [d.content_sha256 for d in docs]})):
         rows = con.execute(read_sql("queries", "documents_by_sha")).fetchall()
-    finally:
-        con.unregister("batch_shas")
     return {r[0]: r[1] for r in rows}
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[dict]) -> None:
-    if not rows:
-        return
-    arrow = pa.Table.from_pylist(rows)
-    con.register("batch_rows", arrow)
-    try:
-        cols = ", ".join(columns)
-        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch_rows")  # noqa: S608
-    finally:
-        con.unregister("batch_rows")
 
 
 def _version_row(doc: ParsedDocument, version: int) -> dict:
@@ -151,9 +132,9 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], run
         version_rows.append(_version_row(doc, version))
         indicator_rows.extend(_indicator_rows(doc))
     _delete_documents(con, changed)
-    _insert(con, "documents", DOCUMENT_COLUMNS, doc_rows)
-    _insert(con, "document_versions", list(version_rows[0]) if version_rows else [], version_rows)
-    _insert(con, "indicators", INDICATOR_COLUMNS, indicator_rows)
+    insert_rows(con, "documents", doc_rows, DOCUMENT_COLUMNS)
+    insert_rows(con, "document_versions", version_rows)
+    insert_rows(con, "indicators", indicator_rows, INDICATOR_COLUMNS)
     result.indicators = len(indicator_rows)
 
 
@@ -161,9 +142,6 @@ def _delete_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     """Changed documents are replaced whole: their row and current indicators go first."""
     if not ids:
         return
-    con.register("changed_ids", pa.table({"id": ids}))
-    try:
+    with registered(con, "changed_ids", pa.table({"id": ids})):
         con.execute("DELETE FROM indicators WHERE document_id IN (SELECT id FROM changed_ids)")
         con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM changed_ids)")
-    finally:
-        con.unregister("changed_ids")

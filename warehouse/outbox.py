@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
+from warehouse.arrow import registered, rows_table
 from warehouse.db import query
 
 
@@ -19,17 +19,14 @@ def insert_new_alerts(con: duckdb.DuckDBPyConnection, alerts: Sequence[dict[str,
     if not rows:
         return []
     now = datetime.now(UTC)
-    table = pa.Table.from_pylist([{**a, "run_id": run_id, "created_at": now} for a in rows])
-    con.register("batch_alerts", table)
-    try:
+    table = rows_table([{**a, "run_id": run_id, "created_at": now} for a in rows])
+    with registered(con, "batch_alerts", table):
         inserted = con.execute(
             "INSERT INTO alerts (id, kind, key, source_id, document_id, title, body, url, run_id, created_at) "
             "SELECT b.id, b.kind, b.key, b.source_id, b.document_id, b.title, b.body, b.url, b.run_id, "
             "b.created_at FROM batch_alerts b WHERE b.key NOT IN (SELECT key FROM alerts) "
             "AND b.id NOT IN (SELECT id FROM alerts) RETURNING id"
         ).fetchall()
-    finally:
-        con.unregister("batch_alerts")
     return [r[0] for r in inserted]
 
 
@@ -38,15 +35,12 @@ def create_deliveries(con: duckdb.DuckDBPyConnection, alert_ids: Sequence[str], 
     rows = [{"alert_id": a, "channel": c} for a in alert_ids for c in channels]
     if not rows:
         return 0
-    con.register("batch_deliveries", pa.Table.from_pylist(rows))
-    try:
+    with registered(con, "batch_deliveries", rows_table(rows)):
         con.execute(
             "INSERT INTO deliveries (alert_id, channel, status, attempts, created_at) "
             "SELECT alert_id, channel, 'pending', 0, ? FROM batch_deliveries "
             "ON CONFLICT (alert_id, channel) DO NOTHING", [datetime.now(UTC)]
         )
-    finally:
-        con.unregister("batch_deliveries")
     return len(rows)
 
 
@@ -62,12 +56,9 @@ def record_outcomes(con: duckdb.DuckDBPyConnection, outcomes: Sequence[dict[str,
     rows = [{"alert_id": o["alert_id"], "channel": o["channel"],
              "status": "sent" if o["sent"] else "failed", "error": o["error"],
              "sent_at": now if o["sent"] else None} for o in outcomes]
-    con.register("batch_outcomes", pa.Table.from_pylist(rows))
-    try:
+    with registered(con, "batch_outcomes", rows_table(rows)):
         con.execute(
             "UPDATE deliveries SET status = o.status, attempts = deliveries.attempts + 1, "
             "last_error = o.error, sent_at = o.sent_at FROM batch_outcomes o "
             "WHERE deliveries.alert_id = o.alert_id AND deliveries.channel = o.channel"
         )
-    finally:
-        con.unregister("batch_outcomes")

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
-import pyarrow as pa
+
+from warehouse.arrow import insert_rows, registered, rows_table
 
 
 @dataclass(slots=True)
@@ -37,17 +38,6 @@ class ErrorRow:
     occurred_at: datetime
 
 
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    con.register("batch_rows", pa.Table.from_pylist(list(rows)))
-    try:
-        cols = ", ".join(rows[0])
-        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch_rows")  # noqa: S608
-    finally:
-        con.unregister("batch_rows")
-
-
 def begin_run(con: duckdb.DuckDBPyConnection, run_id: str, flow: str) -> None:
     con.execute("INSERT INTO runs (id, flow, started_at, status) VALUES (?, ?, ?, 'running')",
                 [run_id, flow, datetime.now(UTC)])
@@ -70,21 +60,18 @@ def upsert_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[dict[str, A
     rows = list({r["id"]: r for r in rows}.values())
     if not rows:
         return
-    con.register("batch_sources", pa.Table.from_pylist(rows))
-    try:
+    with registered(con, "batch_sources", rows_table(rows)):
         con.execute(
             "INSERT INTO sources SELECT id, name, level, region, region_code, start_urls, tags, updated_at "
             "FROM batch_sources ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, "
             "region = excluded.region, region_code = excluded.region_code, "
             "start_urls = excluded.start_urls, tags = excluded.tags, updated_at = excluded.updated_at"
         )
-    finally:
-        con.unregister("batch_sources")
 
 
 def record_crawl_results(con: duckdb.DuckDBPyConnection, rows: Sequence[CrawlResultRow]) -> None:
-    _insert_rows(con, "crawl_results", [asdict(r) for r in rows])
+    insert_rows(con, "crawl_results", [asdict(r) for r in rows])
 
 
 def record_errors(con: duckdb.DuckDBPyConnection, rows: Sequence[ErrorRow]) -> None:
-    _insert_rows(con, "errors", [asdict(r) for r in rows])
+    insert_rows(con, "errors", [asdict(r) for r in rows])

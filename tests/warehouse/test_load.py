@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from parsing.records import DocumentHeader, IndicatorRecord
+from warehouse.db import writer
+from warehouse.load import load_documents
+from warehouse.model import ParsedDocument
+
+TARGET = IndicatorRecord("target", "hte_total", "level", 900.0, "家", False, 2025, None, None,
+                         "力争高新技术企业总数达到900家")
+RANKING = IndicatorRecord("ranking", "tech_contract_value", "level", None, None, False, 2024, 2, "全省",
+                          "技术合同成交额居全省第二位")
+
+
+def _doc(url: str = "http://h/a.html", sha: str = "a" * 64, records: list | None = None) -> ParsedDocument:
+    return ParsedDocument(
+        source_id="demo", url=url, content_sha256=sha, fetched_at=datetime.now(UTC), title="工作总结",
+        text="正文", header=DocumentHeader("临川市科学技术局", "city", 2024, ("summary", "plan")),
+        records=[TARGET, RANKING] if records is None else records,
+    )
+
+
+def test_new_then_unchanged_then_changed(db_path: Path) -> None:
+    with writer(db_path) as con:
+        first = load_documents(con, [_doc()], "r1")
+        again = load_documents(con, [_doc()], "r2")
+        changed = load_documents(con, [_doc(sha="b" * 64, records=[TARGET])], "r3")
+        versions = con.execute("SELECT version FROM document_versions ORDER BY version").fetchall()
+        rows = con.execute("SELECT id, version FROM documents").fetchall()
+        indicators = con.execute("SELECT kind FROM indicators").fetchall()
+    assert (len(first.new_ids), first.indicators) == (1, 2)
+    assert (again.new_ids, again.changed_ids, again.unchanged) == ([], [], 1)
+    assert changed.changed_ids == first.new_ids
+    assert rows == [(first.new_ids[0], 2)]
+    assert versions == [(1,), (2,)]
+    assert indicators == [("target",)]
+
+
+def test_same_bytes_at_two_urls_is_one_document(db_path: Path) -> None:
+    with writer(db_path) as con:
+        result = load_documents(con, [_doc("http://h/a.html"), _doc("http://h/b.html")], "r1")
+        later = load_documents(con, [_doc("http://h/c.html")], "r2")
+        count = con.execute("SELECT count(*) FROM documents").fetchone()
+    assert (len(result.new_ids), result.duplicates) == (1, 1)
+    assert later.duplicates == 1
+    assert count == (1,)
+
+
+def test_failed_load_leaves_database_as_before(db_path: Path) -> None:
+    with writer(db_path) as con:
+        load_documents(con, [_doc()], "r1")
+        bad = replace(_doc("http://h/new.html", sha="c" * 64), source_id=None)  # type: ignore[arg-type]
+        try:
+            load_documents(con, [bad], "r2")
+        except Exception as exc:  # noqa: BLE001 - any constraint error will do
+            assert "NOT NULL" in str(exc) or "source_id" in str(exc)
+        count = con.execute("SELECT count(*) FROM documents").fetchone()
+        indicators = con.execute("SELECT count(*) FROM indicators").fetchone()
+    assert count == (1,)
+    assert indicators == (2,)
+
+
+def test_views_answer_latest_targets_and_rankings(db_path: Path) -> None:
+    actual = IndicatorRecord("actual", "hte_total", "level", 950.0, "家", False, 2025, None, None, "达到950家")
+    with writer(db_path) as con:
+        load_documents(con, [_doc()], "r1")
+        load_documents(con, [_doc("http://h/b.html", "d" * 64, [actual])], "r2")
+        progress = con.execute("SELECT target_value, actual_value, pct_attained, attained FROM targets_progress"
+                               ).fetchall()
+        ranks = con.execute("SELECT metric, scope, rank FROM rankings").fetchall()
+    assert progress == [(900.0, 950.0, 105.6, True)]
+    assert ranks == [("tech_contract_value", "全省", 2)]
