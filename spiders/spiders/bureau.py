@@ -32,6 +32,7 @@ NAV_WORDS = re.compile(
 )
 LIST_URL = re.compile(r"/col/|/index(_\d+)?\.s?html?$|list|/node_|channel|column|/$", re.IGNORECASE)
 ARTICLE_URL = re.compile(r"/t\d{8}_\d+\.s?html?$|/art/|content_\d+|post_\d+|/\d{6}/|detail", re.IGNORECASE)
+ATTACHMENT_SUFFIX = re.compile(r"\.(pdf|docx?|wps|xlsx?|ofd)$", re.IGNORECASE)
 MIN_REPORT_CHARS = 400
 
 
@@ -130,7 +131,8 @@ class BureauSpider(scrapy.Spider):
         if not counted and not self._check_response(response):
             return
         published = response.meta.get("published_at")
-        yield self._item(response, response.meta.get("title"), response.meta.get("page_url"),
+        title = ATTACHMENT_SUFFIX.sub("", response.meta.get("title") or "") or None
+        yield self._item(response, title, response.meta.get("page_url"),
                          published.isoformat() if published else None)
 
     def _item(self, response: Response, title: str | None, page_url: str | None,

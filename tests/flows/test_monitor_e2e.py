@@ -1,0 +1,88 @@
+"""The whole product on real components: demo sites over HTTP, Scrapy subprocesses,
+the Prefect engine, a DuckDB file, a real SMTP server and a real webhook receiver."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from flows.demo.server import SITES_DIR, DemoSites
+from tests.servers import SmtpServer, WebhookServer
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
+
+CHANGED_PAGE = "trs-city/col/col2201/202501/t20250120_1241187.html"
+ADDED_TARGET = "<p>力争到2026年全市科技特派员达到999人。</p>"
+
+
+@pytest.fixture
+def sites(tmp_path: Path) -> Iterator[DemoSites]:
+    """A private copy of the demo sites, so a test can change a page."""
+    root = tmp_path / "sites"
+    shutil.copytree(SITES_DIR, root)
+    with DemoSites(root=root) as running:
+        yield running
+
+
+def _run(sites: DemoSites, tmp_path: Path, notify: list[str]) -> dict[str, Any]:
+    from flows.monitor import monitor
+
+    sources = sites.write_sources(tmp_path / "sources.yaml")
+    db = tmp_path / "state" / "kjwatch.duckdb"
+    return monitor(str(sources), str(db), str(tmp_path / "raw"), notify, None, 0.0, True)
+
+
+def _count(tmp_path: Path, sql: str) -> int:
+    with duckdb.connect(str(tmp_path / "state" / "kjwatch.duckdb"), read_only=True) as con:
+        row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _add_target(root: Path) -> None:
+    page = root / CHANGED_PAGE
+    html = page.read_text(encoding="utf-8")
+    start = html.index('class="TRS_Editor"')
+    end = html.index("</div>", start)
+    page.write_text(html[:end] + ADDED_TARGET + html[end:], encoding="utf-8")
+
+
+def test_monitor_run_delivers_once_and_reacts_to_one_change(sites: DemoSites, tmp_path: Path) -> None:
+    with SmtpServer() as smtp, WebhookServer() as hook:
+        notify = [smtp.url(), hook.url()]
+        first = _run(sites, tmp_path, notify)
+        assert first["sources_ok"] == 2
+        assert first["documents_new"] >= 4
+        assert first["indicators"] >= 30
+        assert first["alerts"] >= 10
+        assert first["deliveries_failed"] == 0
+        assert smtp.sink.messages
+        assert hook.posts
+        subject = str(smtp.sink.messages[0]["Subject"])
+        assert "kjwatch" in subject or "【" in subject
+        mail_text = "".join(m.get_content() for m in smtp.sink.messages)
+        assert "澄川市科学技术局" in mail_text
+        assert "高新技术企业" in mail_text
+        assert any("目标" in p["message"] for _, p in hook.posts)
+        deliveries = _count(tmp_path, "SELECT count(*) FROM deliveries WHERE status = 'sent'")
+        assert deliveries == 2 * first["alerts"]
+
+        mails, posts = len(smtp.sink.messages), len(hook.posts)
+        second = _run(sites, tmp_path, notify)
+        assert (second["documents_new"], second["documents_changed"], second["alerts"]) == (0, 0, 0)
+        assert (len(smtp.sink.messages), len(hook.posts)) == (mails, posts)
+        assert _count(tmp_path, "SELECT count(*) FROM deliveries") == deliveries
+
+        _add_target(sites.root)
+        third = _run(sites, tmp_path, notify)
+        assert (third["documents_new"], third["documents_changed"]) == (0, 1)
+        assert third["alerts"] == 1
+        assert _count(tmp_path, "SELECT count(*) FROM alerts WHERE kind = 'new_target' "
+                                "AND key LIKE '%sci_commissioners%2026' AND title LIKE '%999%'") == 1
+        assert len(hook.posts) == posts + 1
+        assert "999" in hook.posts[-1][1]["message"] + hook.posts[-1][1]["title"]
+        assert _count(tmp_path, "SELECT count(*) FROM document_versions") == third["total_documents"] + 1
