@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     settings.set("CLOSESPIDER_PAGECOUNT", int(source.get("max_pages", 200)) + len(source["start_urls"]))
     if args.log_file:
         settings.set("LOG_FILE", args.log_file)
-    process = CrawlerProcess(settings, install_root_handler=bool(args.log_file))
+    process = CrawlerProcess(settings)
     process.crawl(BureauSpider, source_json=args.source_json, raw_dir=args.raw_dir, stats_path=args.stats)
     process.start()
     return 0

@@ -49,6 +49,7 @@ class BureauSpider(scrapy.Spider):
         self.raw_dir = Path(raw_dir)
         self.stats_path = Path(stats_path)
         self.requested = 0
+        self.seen_urls: set[str] = set()
         self.pages = 0
         self.documents = 0
         self.blocked: list[str] = []
@@ -63,8 +64,11 @@ class BureauSpider(scrapy.Spider):
     def _request(self, url: str, callback: Any, force: bool = False, **meta: Any) -> scrapy.Request | None:
         if not within_domains(url, self.source.allowed_domains):
             return None
+        if url in self.seen_urls:
+            return None
         if self.requested >= self.source.max_pages and not force:
             return None
+        self.seen_urls.add(url)
         self.requested += 1
         return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta)
 

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows.cli import main
+from warehouse.db import writer
+
+
+@pytest.fixture
+def small_db(db_path: Path) -> Path:
+    with writer(db_path) as con:
+        con.execute("INSERT INTO sources (id, name, level) VALUES ('demo', '临川市科学技术局', 'city')")
+    return db_path
+
+
+def test_sql_formats(small_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    query = "SELECT id, name FROM sources"
+    assert main(["sql", "--db", str(small_db), query]) == 0
+    assert "临川市科学技术局" in capsys.readouterr().out
+    assert main(["sql", "--db", str(small_db), "--format", "csv", query]) == 0
+    assert capsys.readouterr().out.splitlines() == ["id,name", "demo,临川市科学技术局"]
+    assert main(["sql", "--db", str(small_db), "--format", "json", query]) == 0
+    assert json.loads(capsys.readouterr().out) == {"id": "demo", "name": "临川市科学技术局"}
+
+
+def test_sql_is_read_only_and_reports_errors(small_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sql", "--db", str(small_db), "DELETE FROM sources"]) == 1
+    assert "query failed" in capsys.readouterr().err
+    assert main(["sql", "--db", str(small_db.parent / "missing.duckdb"), "SELECT 1"]) == 2
+    assert "kjwatch run" in capsys.readouterr().err
+
+
+def test_extract_goes_on_after_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "report.txt"
+    good.write_text("临川市科学技术局2024年工作总结\n2024年，全市高新技术企业总数达到1200家，同比增长15%。\n"
+                    "2025年工作计划\n力争高新技术企业总数达到1400家。\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    garbage = tmp_path / "garbage.bin"
+    garbage.write_bytes(bytes(range(256)) * 64)
+    code = main(["extract", "--jsonl", str(empty), str(garbage), str(good), str(tmp_path / "missing.pdf")])
+    captured = capsys.readouterr()
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert code == 1
+    assert records[0]["kind"] == "document"
+    assert records[0]["doc"] == str(good)
+    assert {(r["kind"], r["metric"], r["value"]) for r in records[1:]} >= {
+        ("actual", "hte_total", 1200), ("target", "hte_total", 1400)}
+    errors = captured.err.strip().splitlines()
+    assert any(str(tmp_path / "missing.pdf") in e for e in errors)
+    assert all("Traceback" not in e for e in errors)
+
+
+def test_run_refuses_a_bad_sources_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n  - id: BAD id\n    name: x\n    level: city\n    start_urls: [http://h/]\n",
+                       encoding="utf-8")
+    code = main(["run", "--sources", str(sources), "--db", str(tmp_path / "db.duckdb"), "--quiet"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert err.startswith("kjwatch: ")
+    assert "field 'id'" in err
+    assert len(err.splitlines()) == 1
+
+
+@pytest.mark.e2e
+def test_demo_command_prints_what_it_found(tmp_path: Path) -> None:
+    """What `make demo` runs, in a subprocess exactly as a user would."""
+    env = {**os.environ, "KJWATCH_DB": str(tmp_path / "data" / "kjwatch.duckdb"),
+           "KJWATCH_DATA": str(tmp_path / "data" / "raw")}
+    proc = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--demo"], env=env, capture_output=True,
+                          text=True, timeout=300, check=False, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "documents:" in proc.stdout
+    assert "indicators:" in proc.stdout
+    assert "alerts:" in proc.stdout
+    assert "kjwatch sql" in proc.stdout
+    assert "Traceback" not in proc.stderr
