@@ -73,7 +73,7 @@ def send_message(channel: Channel, title: str, body: str) -> tuple[bool, str | N
 
 def deliver_batches(channel: Channel, alerts: Sequence[PendingAlert], retries: int = 2,
                     backoff: float = 1.0, sender: Callable[..., Any] = send_message) -> list[DeliveryOutcome]:
-    outcomes = []
+    outcomes: list[DeliveryOutcome] = []
     for batch in split_batches(alerts):
         ok, error = False, None
         for attempt in range(retries + 1):

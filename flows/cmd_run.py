@@ -11,6 +11,11 @@ from typing import Any
 
 from flows.config import Settings, prepare_prefect, settings_from
 
+TRY_QUERY = (
+    "SELECT bureau, kind, metric, year, value, unit, rank, scope FROM indicator_latest "
+    "WHERE kind <> 'actual' ORDER BY bureau, kind, metric"
+)
+
 
 class RunRefused(RuntimeError):
     """The run cannot proceed at all (bad sources file, locked database, bad notify URL)."""
@@ -58,8 +63,7 @@ def print_summary(summary: dict[str, Any], db: Path) -> None:
         f"  indicators: {summary['indicators']} loaded ({summary['total_indicators']} stored)\n"
         f"  alerts: {summary['alerts']} new ({summary['total_alerts']} stored); deliveries sent "
         f"{summary['deliveries_sent']}, failed {summary['deliveries_failed']}\n"
-        f"Try: kjwatch sql --db {db} \"SELECT bureau, kind, metric, year, value, unit, rank, scope "
-        f"FROM indicator_latest WHERE kind <> 'actual' ORDER BY bureau, metric\""
+        f"Try: kjwatch sql --db {db} \"{TRY_QUERY}\""
     )
 
 
@@ -87,8 +91,9 @@ def crawl(args: argparse.Namespace) -> int:
 
 def _adhoc_sources(settings: Settings, urls: list[str]) -> Settings:
     """`crawl --url`: a throwaway sources file with one source per URL host."""
-    import yaml
     from urllib.parse import urlsplit
+
+    import yaml
 
     entries = [{"id": f"adhoc-{n}", "name": urlsplit(u).hostname or u, "level": "city", "start_urls": [u]}
                for n, u in enumerate(urls, 1)]

@@ -39,10 +39,14 @@ def crawl_task(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
 
 @task(name="parse-documents", cache_policy=NO_CACHE)
 def parse_task(items: list[dict[str, Any]]) -> tuple[list[ParsedDocument], list[ParseFailure]]:
-    parsed, failures = [], []
+    parsed: list[ParsedDocument] = []
+    failures: list[ParseFailure] = []
     for item in items:
         result = parse_item(item)
-        (failures if isinstance(result, ParseFailure) else parsed).append(result)
+        if isinstance(result, ParseFailure):
+            failures.append(result)
+        else:
+            parsed.append(result)
     return parsed, failures
 
 
@@ -53,7 +57,7 @@ def select_sources(sources_file: Path, tags: list[str] | None) -> list[Source]:
     return sources
 
 
-@flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=CRAWL_CONCURRENCY))
+@flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=CRAWL_CONCURRENCY))  # type: ignore[arg-type]
 def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None = None,
             tags: list[str] | None = None, crawl_delay: float | None = None, quiet: bool = False,
             detect_alerts: bool = True) -> dict[str, Any]:

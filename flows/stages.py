@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from alerts.channels import Channel
 from alerts.deliver import DeliveryOutcome, PendingAlert, deliver_batches
-from alerts.detect import detect_failing_sources, detect_fact_alerts, detect_new_documents
+from alerts.detect import detect_fact_alerts, detect_failing_sources, detect_new_documents
 from alerts.model import Alert, Fact, NewDocument
 from flows.crawl import CrawlOutcome
 from flows.parse_stage import ParseFailure
@@ -24,8 +24,15 @@ from warehouse.db import query, writer
 from warehouse.load import load_documents
 from warehouse.model import LoadResult, ParsedDocument
 from warehouse.outbox import create_deliveries, insert_new_alerts, pending_deliveries, record_outcomes
-from warehouse.runs import CrawlResultRow, ErrorRow, begin_run, finish_run, record_crawl_results, \
-    record_errors, upsert_sources
+from warehouse.runs import (
+    CrawlResultRow,
+    ErrorRow,
+    begin_run,
+    finish_run,
+    record_crawl_results,
+    record_errors,
+    upsert_sources,
+)
 
 Progress = Callable[[str], None]
 FAILING_THRESHOLD = 3

@@ -37,6 +37,12 @@ class Source:
     max_pages: int = 200
     tags: tuple[str, ...] = field(default_factory=tuple)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        """The inverse of `to_dict`, for a spider handed its source as JSON."""
+        return _build_source(data, str(data["id"]), str(data["level"]), tuple(data["start_urls"]),
+                             f"source {data['id']}")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "name": self.name, "level": self.level, "region": self.region,
@@ -51,7 +57,7 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping = {str(k): v for k, v in loader.construct_mapping(node, deep=True).items()}
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 

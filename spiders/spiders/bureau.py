@@ -44,7 +44,7 @@ class BureauSpider(scrapy.Spider):
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
         data = json.loads(source_json)
-        self.source = Source(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+        self.source = Source.from_dict(data)
         self.allowed_domains = list(self.source.allowed_domains)
         self.raw_dir = Path(raw_dir)
         self.stats_path = Path(stats_path)

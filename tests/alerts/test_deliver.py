@@ -13,7 +13,7 @@ def test_json_webhook_receives_chinese_title_and_body() -> None:
         (channel,) = parse_channels([hook.url()])
         outcomes = deliver_batches(channel, [ALERT], retries=0)
     assert [o.sent for o in outcomes] == [True]
-    (path, payload) = hook.posts[0]
+    (_path, payload) = hook.posts[0]
     assert payload["title"].startswith("【新目标】")
     assert "900家" in payload["message"]
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from alerts.detect import detect_failing_sources, detect_fact_alerts
+from alerts.detect import detect_fact_alerts, detect_failing_sources
 from alerts.model import Fact
 
 

@@ -30,8 +30,10 @@ def test_values_read_naturally() -> None:
 
 
 def test_digest_groups_by_bureau_and_batches_stay_under_the_cap() -> None:
-    alerts = [PendingAlert(f"a{i}", "甲县科技局" if i % 2 else "乙市科技局", f"【新目标】指标{i}", "- 原文：" + "很长" * 200)
-              for i in range(12)]
+    alerts = [
+        PendingAlert(f"a{i}", "甲县科技局" if i % 2 else "乙市科技局", f"【新目标】指标{i}", "- 原文：" + "很长" * 200)
+        for i in range(12)
+    ]
     digest = render_digest(alerts[:2])
     assert digest.index("## 乙市科技局") < digest.index("## 甲县科技局")
     batches = split_batches(alerts, limit=3000)

@@ -4,7 +4,8 @@ from spiders.links import is_document_url, page_links, pagination_urls, within_d
 
 LIST_PAGE = """<html><body>
 <ul>
- <li><a href="./202403/t20240326_1.html" title="临川市科学技术局2023年工作总结和2024年工作要点">临川市科学技术局2023年...</a></li>
+ <li><a href="./202403/t20240326_1.html"
+        title="临川市科学技术局2023年工作总结和2024年工作要点">临川市科学技术局2023年...</a></li>
  <li><span onclick="window.open('/col/col9/index.html')">更多</span></li>
 </ul>
 <meta http-equiv="refresh" content="0; url=/portal/index.html">

@@ -47,7 +47,7 @@ def test_reader_gives_up_after_wait(db_path: Path) -> None:
     proc = _hold(db_path, 5.0)
     try:
         started = time.monotonic()
-        with pytest.raises(WarehouseLocked, match="gave up after 0.5 s"), reader(db_path, wait=0.5):
+        with pytest.raises(WarehouseLocked, match=r"gave up after 0\.5 s"), reader(db_path, wait=0.5):
             pass
         assert time.monotonic() - started < 4
     finally:
