@@ -29,7 +29,9 @@ class Fact:
     text: str
 
     def order(self) -> tuple:
-        return (self.published_at or date.min, self.first_seen_at, self.document_id)
+        """Time order of facts: the year a figure is about first, then when it was published."""
+        published = self.published_at or date.min
+        return (self.year or published.year, published, self.first_seen_at, self.document_id)
 
 
 @dataclass(frozen=True, slots=True)

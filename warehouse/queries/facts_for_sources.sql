@@ -1,7 +1,7 @@
 -- Every indicator of the given sources with its document, for the change detectors.
 SELECT
     d.source_id,
-    coalesce(d.bureau, s.name, d.source_id) AS bureau,
+    coalesce(s.name, d.bureau, d.source_id) AS bureau,
     d.id AS document_id,
     d.url AS document_url,
     d.title AS document_title,

@@ -1,7 +1,7 @@
 -- Documents loaded as new by one run, with their indicator counts, for `new_document` alerts.
 SELECT
     d.source_id,
-    coalesce(d.bureau, s.name, d.source_id) AS bureau,
+    coalesce(s.name, d.bureau, d.source_id) AS bureau,
     d.id AS document_id,
     d.url,
     d.title,

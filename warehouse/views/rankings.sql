@@ -2,7 +2,7 @@
 CREATE OR REPLACE VIEW rankings AS
 SELECT
     d.source_id,
-    coalesce(d.bureau, s.name) AS bureau,
+    coalesce(s.name, d.bureau) AS bureau,
     i.metric,
     i.measure,
     i.scope,
