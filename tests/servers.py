@@ -26,7 +26,7 @@ class MailSink:
 
     messages: list[EmailMessage] = field(default_factory=list)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[arg-type]
         return "250 Message accepted for delivery"
 
@@ -51,7 +51,7 @@ class SmtpServer:
 class _HookHandler(BaseHTTPRequestHandler):
     server: WebhookServer
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", 0))
         body = self.rfile.read(length)
         status, reply = self.server.respond(self.path, body)
