@@ -1,0 +1,98 @@
+"""Language cues read off the text around a figure.
+
+These are the small decisions every figure needs — where its clause starts and
+ends, which measure its verb implies (同比增长 → yoy_growth, 完成…的 → completion),
+whether a goal cue governs it, which year it is about — kept apart from the
+bookkeeping in facts.py so each rule can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.records import Measure
+
+CLAUSE_BREAKS = frozenset("，：")
+SEGMENT_BREAKS = re.compile(r"[；]")
+SENTENCE_BREAKS = re.compile(r"(?<=[。！？])")
+
+_COMPLETION = re.compile(
+    r"(?:完成率|完成[^，。；]{0,16}?(?:任务|目标|计划)(?:数)?(?:的)?|(?:任务|目标|计划)(?:数)?的)"
+    r"(?:为|达到?|是)?$"
+)
+_GROWTH = re.compile(
+    r"(?P<verb>增长|增幅|增速|提高|提升|上升|增加|下降|减少|降低|回落)(?:了|率|幅度)?(?:为|达到?|是)?$"
+)
+_COMPARED = re.compile(r"同比|较|比上年|比去年|净增")
+_NET = re.compile(r"净增(?:了)?$")
+_DECLINE = frozenset({"下降", "减少", "降低", "回落"})
+# Summary prose: only an explicit goal makes a figure a target.
+TARGET_CUE = re.compile(
+    r"力争|确保|预计|(?:主要|工作|总体)?目标(?:是|为)|计划(?:到|在|于)?(?:\d{4}年|年底|年内|全年)"
+    r"|争取(?:到|在)?(?:\d{4}年|年底|年内|全年)|将(?:达到|突破|超过)|到\d{4}年"
+)
+# Plan sections: a figure governed by one of these verbs or bounds is a goal.
+GOAL_CUE = re.compile(
+    r"力争|确保|争取|目标|达到|达|突破|超过|不低于|不少于|以上|新增|增加|增长|提高|提升|完成|实现|引进|"
+    r"培育|认定|选派|实施|建设|建成|新建|组建|评选|举办|开展|入库|备案|登记|解决|推荐|申报|组织|培训|"
+    r"争创|打造|创建|聘任|累计|入选|获批|新认定"
+)
+PAST_CUE = re.compile(r"截至|截止|已经|已|去年|上年|过去")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:度|底|末|初)?(?!\d{1,2}月)")
+_NOT_OWN_YEAR = ("较", "比", "由", "从")
+QUOTED_GOAL = re.compile(r"^(?:的)?(?:增长)?(?:任务|目标)")
+
+
+def clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """The clause (between ，/：) that holds `position`."""
+    start = max(text.rfind("，", 0, position), text.rfind("：", 0, position)) + 1
+    ends = [i for i in (text.find("，", position), text.find("：", position)) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def measure_of(before: str, unit: str) -> tuple[Measure, float]:
+    """The measure a figure's preceding words imply, and its sign (+1 / -1)."""
+    if unit == "pp":
+        growth = _GROWTH.search(before)
+        return "change", -1.0 if growth and growth.group("verb") in _DECLINE else 1.0
+    if unit == "%" and _COMPLETION.search(before):
+        return "completion", 1.0
+    growth = _GROWTH.search(before)
+    if unit == "%" and growth:
+        return "yoy_growth", -1.0 if growth.group("verb") in _DECLINE else 1.0
+    if _NET.search(before) or (growth and _COMPARED.search(before)):
+        return "change", -1.0 if growth and growth.group("verb") in _DECLINE else 1.0
+    return "level", 1.0
+
+
+def explicit_year(text: str) -> int | None:
+    """The last year a clause states for its own figure (2022年，全市研发…).
+
+    Years that only date a comparison or a cut-off (较2022年, 截至2024年3月) do not count.
+    """
+    found: int | None = None
+    for match in _YEAR.finditer(text):
+        before = text[max(0, match.start() - 2) : match.start()]
+        if not before.endswith(_NOT_OWN_YEAR):
+            found = int(match.group(1))
+    return found
+
+
+def target_cue_start(sentence: str) -> int | None:
+    """Where the goal language of a summary sentence begins, if it has any."""
+    match = TARGET_CUE.search(sentence)
+    return match.start() if match else None
+
+
+_PHRASE_EDGE = re.compile(
+    r"^(?:力争|确保|争取|全年|年内|今年|明年|继续|进一步|累计|全市|全县|全区|全省|实现|完成|开展|新增|"
+    r"实施|引进|年底|\d{4}年(?:度|底)?|[，、和及])+|(?:达到|达|突破|不少于|不低于|超过|为|共|累计|总数|总量)+$"
+)
+
+
+def other_phrase(before: str, after: str) -> str:
+    """A short subject phrase for a figure that maps to no core metric."""
+    noun = re.match(r"[^，、。；：\d]{0,10}", after)
+    phrase = _PHRASE_EDGE.sub("", before) + (noun.group() if noun else "")
+    phrase = re.sub(r"[“”\"《》]", "", phrase).strip("，、 ")
+    return phrase[-20:] or "指标"

@@ -1,0 +1,185 @@
+"""Figures of one sentence segment → indicator records.
+
+A segment is the stretch of a sentence between ；; within it a figure's metric
+comes from the alias next to it (after it when the unit is followed by the noun
+it counts, 747家企业申报高新技术企业; before it otherwise), or — when its own
+clause only says 通过认定 626 家 / 同比增长 22.56% — from the metric the segment
+is already talking about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsing.extract.clauses import QUOTED_GOAL, clause_bounds, measure_of
+from parsing.extract.mentions import Mention
+from parsing.extract.metrics import Family, Hit, choose_key
+from parsing.records import Measure
+
+_POST_REACH = 10
+_CARRY_RESIDUE = 2
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Words a clause may consist of and still only continue the segment's subject (通过认定 626 家).
+_CARRY_WORDS = re.compile(
+    r"全市|全县|全区|全省|全国|全旗|我市|我县|我区|累计|总量|总数|共计|共|达到|达|为|是|已经|已|净增|"
+    r"新增|通过认定|新认定|认定|已公示|公示|实现|完成|目前|截至目前|数|金额|总额|有效|入库|备案|登记|"
+    r"获批|超过|近|约|同比|较上年|其中|填报|其|另|有"
+)
+_OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)")
+_BASELINE = re.compile(r"(?:较|比|上年|去年|同期)[^，]{0,8}（$")
+
+
+@dataclass(slots=True)
+class Figure:
+    """One resolved figure: where it is, what it measures, and which metric."""
+
+    mention: Mention
+    measure: Measure
+    sign: float
+    family: Family | None
+    key: str | None
+    clause: tuple[int, int]
+    pre_start: int
+    post_end: int
+
+
+@dataclass(slots=True)
+class SegmentState:
+    """What the segment is talking about so far (for figures that only carry a verb)."""
+
+    family: Family | None = None
+    key: str | None = None
+    measure: Measure = "level"
+    ranked: tuple[str, Measure] | None = None
+    forced: dict[int, tuple[Family, int]] = field(default_factory=dict)
+
+
+def _compatible(family: Family, mention: Mention, measure: Measure) -> bool:
+    if measure == "level":
+        return mention.unit in family.units
+    if mention.unit == "pp":
+        return "%" in family.units
+    if measure == "change":
+        return mention.unit in family.units
+    return True
+
+
+def _own_family(figure: Figure, hits: list[Hit], text: str) -> tuple[bool, Family | None]:
+    """(ambiguous, family): the alias next to the figure, unless several different ones compete."""
+    m, measure = figure.mention, figure.measure
+    post = [
+        h for h in hits
+        if m.end <= h.start < m.end + _POST_REACH and h.end <= figure.post_end
+        and _compatible(h.family, m, measure)
+    ]
+    if len({h.family.name for h in post}) > 1:
+        return True, None
+    if post:
+        return False, post[0].family
+    if text[figure.pre_start : m.start].endswith("等"):
+        return False, None
+    pre = [
+        h for h in hits
+        if h.start >= figure.pre_start and h.end <= m.start and _compatible(h.family, m, measure)
+    ]
+    return False, pre[-1].family if pre else None
+
+
+def _carried_family(figure: Figure, hits: list[Hit], text: str) -> Family | None:
+    """通过认定 626 家: a clause of bare verbs borrows the last fitting alias of the segment.
+
+    A clause that names anything of its own (参会企业超过110家, 3名人选被…) does not.
+    """
+    before = _CARRY_WORDS.sub("", text[figure.pre_start : figure.mention.start])
+    after = text[figure.mention.end : figure.post_end]
+    if len(_CJK.findall(before)) > _CARRY_RESIDUE or not _OPEN_AFTER.match(after):
+        return None
+    earlier = [
+        h for h in hits
+        if h.end <= figure.pre_start and _compatible(h.family, figure.mention, figure.measure)
+    ]
+    return earlier[-1].family if earlier else None
+
+
+def _excluded(family: Family, text: str, figure: Figure) -> bool:
+    if family.exclude is None:
+        return False
+    start, end = figure.clause
+    return bool(family.exclude.search(text[start:end]))
+
+
+def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | None:
+    """Cues are read in the figure's own window (up to the next 、), then, for goals
+    whose clause has no verb of its own, in the clause before."""
+    m = figure.mention
+    post = text[m.end : figure.post_end]
+    window = text[figure.pre_start : m.start] + post[: post.find("、")] if "、" in post else (
+        text[figure.pre_start : figure.post_end]
+    )
+    start = figure.clause[0]
+    earlier = ""
+    if borrow and start:
+        earlier_start, _ = clause_bounds(text, start - 1)
+        earlier = text[earlier_start : start - 1]
+    return choose_key(family, window, m.start - figure.pre_start, earlier)
+
+
+def locate(text: str, mentions: list[Mention], index: int) -> Figure:
+    """The windows of one figure: its clause, and the stretch it shares with no other figure."""
+    m = mentions[index]
+    clause = clause_bounds(text, m.start)
+    pre_start = max(clause[0], mentions[index - 1].end if index else 0)
+    post_end = min(clause[1], mentions[index + 1].start if index + 1 < len(mentions) else len(text))
+    measure, sign = measure_of(text[pre_start : m.start], m.unit)
+    return Figure(m, measure, sign, None, None, clause, pre_start, post_end)
+
+
+def _paired(text: str, figure: Figure, family: Family, anchor: int) -> bool:
+    """A 分别 pair: the family was fixed by position; its cues sit before 分别."""
+    start, _ = clause_bounds(text, anchor)
+    figure.family, figure.key = family, choose_key(family, text[start:anchor], anchor - start)
+    return True
+
+
+def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, borrow: bool) -> bool:
+    """Attach family and key to a figure; False when the figure must be dropped.
+
+    `borrow` lets a goal clause without a verb take the previous clause's cue.
+    """
+    paired = state.forced.get(figure.mention.start)
+    if paired is not None:
+        return _paired(text, figure, *paired)
+    ambiguous, family = _own_family(figure, hits, text)
+    if ambiguous or (family is None and text[figure.pre_start : figure.mention.start].endswith("等")):
+        return False
+    if family is None and figure.measure == "level":
+        family = _carried_family(figure, hits, text)
+        borrow = borrow or family is not None
+    if family is not None and _excluded(family, text, figure):
+        return False
+    if family is not None:
+        figure.family, figure.key = family, _key_for(family, figure, text, borrow)
+    elif figure.measure != "level" and state.family is not None:
+        figure.family, figure.key = state.family, state.key
+    return True
+
+
+def is_baseline(text: str, mention: Mention) -> bool:
+    """较上年度（48.42%）: a prior-year figure quoted in brackets."""
+    closes = text[mention.end : mention.end + 1] == "）"
+    return closes and bool(_BASELINE.search(text[max(0, mention.start - 12) : mention.start]))
+
+
+def quoted_goal(text: str, figure: Figure, mentions: list[Mention]) -> bool | None:
+    """完成全年170家任务的71.8%: True for the quoted goal, False when nothing follows it.
+
+    None when the figure is not followed by 任务/目标 at all.
+    """
+    m = figure.mention
+    if not QUOTED_GOAL.match(text[m.end : figure.clause[1]]):
+        return None
+    return any(
+        other.start > m.end and other.start < figure.clause[1] and other.unit == "%"
+        for other in mentions
+    )

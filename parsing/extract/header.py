@@ -1,0 +1,142 @@
+"""The document header: which bureau wrote it, at what level, about which year.
+
+The bureau counts only when named with its place (商河县科技局); 县科技局 or 我局
+alone is no name, but still tells the level.  A bureau named only in running
+text must agree with the level the text speaks from (我县 / 全县 …), so a county
+report citing 济南市科技局 is not taken for the city bureau's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from parsing.extract.gazetteer import known_place, place_level
+from parsing.extract.sections import YEAR, Section
+from parsing.records import DocumentHeader, Level
+
+_ORG = (
+    r"科学技术局|科技局|科学技术厅|科技厅|科学技术委员会|科委|科技创新局|科学技术和工业信息化局|"
+    r"科技和工业信息化局|工业和科技局|科技和信息化局|教育和科学技术局|教育和科技局|教育科技局"
+)
+_BUREAU = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?P<org>" + _ORG + r")")
+_PLACE_RUN = re.compile(r"[\u4e00-\u9fff]{1,14}$")
+_SELF = re.compile(
+    r"(?:我|本)(?P<own>省|市|县|区|旗|州|盟)(?![级直属内外])"
+    r"|(?<![\u4e00-\u9fff])(?P<bureau>省|市|县|区|旗|州|盟)(?:" + _ORG + r")"
+    r"|(?P<gov>省|市|县|区|旗|州|盟)(?:委(?!员)|政府)"
+    r"|全(?P<all>省|市|县|区|旗|州|盟)(?![^，。；]{0,12}?(?:第|首位|前列|前茅|排名|排位))"
+)
+_SELF_WEIGHT = {"own": 3, "bureau": 3, "gov": 1, "all": 1}
+_CHAR_LEVEL: dict[str, Level] = {
+    "省": "province", "市": "city", "县": "county", "旗": "county", "区": "district", "州": "city", "盟": "city",
+}
+_TITLE_KEYWORD = re.compile(r"总结(?!如下|了)|工作计划|计划|要点|打算|工作思路|报告")
+_TITLE_TYPES = (
+    (re.compile(r"总结(?!如下)"), "summary"),
+    (re.compile(r"计划|打算|思路|安排"), "plan"),
+    (re.compile(r"要点"), "points"),
+    (re.compile(r"报告"), "report"),
+)
+_SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:总结|报告|工作情况|述职)")
+_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:计划|要点|打算|思路)")
+_PLAN_HEADING = re.compile(r"\d{4}年.{0,12}?(?:工作计划|工作打算)|下半年工作(?:计划|打算)")
+_POINTS_HEADING = re.compile(r"工作要点")
+_TITLE_LINES = 8
+_HORIZON = ("到", "至", "力争", "计划", "争取")
+
+
+def self_level(text: str) -> Level | None:
+    """The level the text speaks from (我县, 县科技局, 全县 …), by weighted votes."""
+    votes: Counter[Level] = Counter()
+    for match in _SELF.finditer(text):
+        group = match.lastgroup or ""
+        votes[_CHAR_LEVEL[match.group(group)]] += _SELF_WEIGHT[group]
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _candidates(paragraphs: list[str]) -> list[tuple[int, int, str, Level]]:
+    """(score, -order, name, level) of every bureau named with a known place."""
+    found: list[tuple[int, int, str, Level]] = []
+    for index, paragraph in enumerate(paragraphs):
+        for match in _BUREAU.finditer(paragraph):
+            run = _PLACE_RUN.search(paragraph, max(0, match.start() - 14), match.start())
+            place = known_place(run.group()) if run else None
+            level = place_level(place) if place else None
+            if place is None or level is None:
+                continue
+            standalone = len(paragraph) <= len(place) + len(match.group("org")) + 14
+            leads_title = index < 3 and run is not None and run.start() == 0
+            score = 5 if standalone or leads_title else 1
+            found.append((score, -index, place + match.group("org"), level))
+    return found
+
+
+def find_bureau(paragraphs: list[str], spoken: Level | None) -> tuple[str | None, Level | None]:
+    """The bureau's name and level, or (None, None) when it is never named."""
+    totals: dict[str, list[int]] = {}
+    levels: dict[str, Level] = {}
+    for score, order, name, level in _candidates(paragraphs):
+        entry = totals.setdefault(name, [0, order])
+        entry[0] += score
+        levels[name] = level
+    ranked = sorted(totals.items(), key=lambda item: (-item[1][0], -item[1][1]))
+    for name, (score, _) in ranked:
+        if score >= 5 or spoken is None or levels[name] == spoken:
+            return name, levels[name]
+    return None, None
+
+
+def find_title(paragraphs: list[str]) -> str:
+    """The first title-like line (up to its first comma) near the top."""
+    for paragraph in paragraphs[:_TITLE_LINES]:
+        head = re.split(r"[，。：]", paragraph, maxsplit=1)[0]
+        if _TITLE_KEYWORD.search(head):
+            return head
+    return ""
+
+
+def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
+    """Types named by the title; without a title, a summary (+ plan / points by headings)."""
+    named = tuple(kind for pattern, kind in _TITLE_TYPES if pattern.search(title))
+    if len(named) > 1 and "report" in named:
+        named = tuple(kind for kind in named if kind != "report")
+    if named:
+        return named
+    found = ["summary"]
+    if any(len(p) <= 40 and _PLAN_HEADING.search(p) for p in paragraphs):
+        found.append("plan")
+    if any(len(p) <= 40 and _POINTS_HEADING.search(p) for p in paragraphs):
+        found.append("points")
+    return tuple(found)
+
+
+def report_year(title: str, paragraphs: list[str], sections: list[Section]) -> int | None:
+    """The summarised year: from the title, else the year the summary talks about most."""
+    for pattern in (_SUMMARY_YEAR, _PLAN_YEAR):
+        match = pattern.search(title)
+        if match:
+            return int(match.group(1))
+    votes: Counter[int] = Counter()
+    for paragraph, section in zip(paragraphs, sections, strict=True):
+        weight = 2 if section.mode == "summary" else 1
+        for match in YEAR.finditer(paragraph):
+            if not paragraph[max(0, match.start() - 2) : match.start()].endswith(_HORIZON):
+                votes[int(match.group(1))] += weight
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHeader:
+    """The header record of a document."""
+    text = "\n".join(paragraphs)
+    spoken = self_level(text)
+    bureau, level = find_bureau(paragraphs, spoken)
+    title = find_title(paragraphs)
+    return DocumentHeader(
+        bureau=bureau,
+        level=level or spoken,
+        report_year=report_year(title, paragraphs, sections),
+        doc_types=doc_types(title, paragraphs),
+    )

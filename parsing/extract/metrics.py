@@ -1,0 +1,107 @@
+"""The metric alias table (parsing/data/metric_aliases.yaml) as compiled matchers.
+
+The table is data so that analysts can add a province's wording without touching
+code; this module only compiles it into one alternation (one scan per sentence)
+and implements the "nearest cue wins" choice between a family's keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from parsing.extract.firstchars import guard
+
+TABLE_PATH = Path(__file__).resolve().parent.parent / "data" / "metric_aliases.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    name: str
+    units: tuple[str, ...]
+    default: str | None
+    cue_keys: dict[str, str | None]
+    cue_re: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+
+    def report_unit(self, written: str) -> str:
+        """Core metrics report the table's unit; 人次 stays 人次 (it is not 人)."""
+        return written if written == "人次" else self.units[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    family: Family
+
+
+@dataclass(frozen=True, slots=True)
+class AliasTable:
+    pattern: re.Pattern[str]
+    families: dict[str, Family]
+
+    def hits(self, text: str) -> list[Hit]:
+        """Every alias occurrence, leftmost-first, in one pass."""
+        return [
+            Hit(m.start(), m.end(), self.families[m.lastgroup or ""])
+            for m in self.pattern.finditer(text)
+        ]
+
+
+def _family(index: int, spec: dict[str, Any]) -> Family:
+    cue_keys: dict[str, str | None] = {}
+    for variant in spec.get("variants") or ():
+        for cue in variant["cues"]:
+            cue_keys.setdefault(cue, variant["key"])
+    ordered = sorted(cue_keys, key=len, reverse=True)
+    return Family(
+        name=f"f{index}",
+        units=tuple(spec["units"]),
+        default=spec.get("default"),
+        cue_keys=cue_keys,
+        cue_re=re.compile("|".join(map(re.escape, ordered))) if ordered else None,
+        exclude=re.compile(spec["exclude"]) if spec.get("exclude") else None,
+    )
+
+
+def build_table(specs: list[dict[str, Any]]) -> AliasTable:
+    """Compile a list of family specs (the YAML's `metrics`) into one matcher."""
+    families = {f"f{i}": _family(i, spec) for i, spec in enumerate(specs)}
+    groups = "|".join(f"(?P<f{i}>{'|'.join(spec['aliases'])})" for i, spec in enumerate(specs))
+    return AliasTable(re.compile(guard(groups) + f"(?:{groups})"), families)
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> AliasTable:
+    """The shipped table, loaded once per process."""
+    data = yaml.safe_load(TABLE_PATH.read_text(encoding="utf-8"))
+    return build_table(data["metrics"])
+
+
+def _nearest_cue(cues: re.Pattern[str], text: str, anchor: int) -> tuple[int, str] | None:
+    best: tuple[int, str] | None = None
+    for match in cues.finditer(text):
+        distance = anchor - match.end() if match.end() <= anchor else match.start() - anchor
+        if best is None or abs(distance) < best[0]:
+            best = (abs(distance), match.group())
+    return best
+
+
+def choose_key(family: Family, clause: str, anchor: int, earlier: str = "") -> str | None:
+    """The family's key for a figure at `anchor` in `clause`.
+
+    The nearest cue decides (申报 747 家 vs 通过认定 626 家); a clause with no cue
+    borrows the last cue of the clause before it (力争申报A1家，B5家以上).
+    """
+    if family.cue_re is None:
+        return family.default
+    found = _nearest_cue(family.cue_re, clause, anchor)
+    if found is None and earlier:
+        found = _nearest_cue(family.cue_re, earlier, len(earlier))
+    return family.default if found is None else family.cue_keys[found[1]]

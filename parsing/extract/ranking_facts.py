@@ -1,0 +1,75 @@
+"""A ranked position → ranking records, with the metric and measure it follows.
+
+A position names its own subject (技术合同成交额居全省第3位), or only a measure
+(增幅位居全市前列, 同比增幅目前全市第一) and then ranks whatever the segment was
+just reporting; 增速及占比均列全市第2 ranks two measures at once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.extract.clauses import clause_bounds
+from parsing.extract.facts import SegmentState
+from parsing.extract.metrics import alias_table, choose_key
+from parsing.extract.rankings import Position
+from parsing.records import IndicatorRecord, Measure
+
+_MEASURE_WORDS: tuple[tuple[str, Measure], ...] = (
+    ("增幅", "yoy_growth"), ("增速", "yoy_growth"), ("增长率", "yoy_growth"), ("增长幅度", "yoy_growth"),
+    ("完成率", "completion"), ("占比", "level"), ("比重", "level"), ("总量", "level"), ("数量", "level"),
+)
+_NOISE = re.compile(
+    r"排名|排位|位居|位列|名列|居于|稳居|跃居|处于|保持|位于|排|居|列|"
+    r"连续(?:\d+|[一二三四五六七八九十]+)年|目前|均|都|继续|仍然|仍|持续|始终|在|中|的|为|已|"
+    r"同比|增幅|增速|增长率|增长幅度|完成率|占比|比重|及|和|与|、|全(?:国|省|市|区|县)|\d+|[，：（）]"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _measures(residual: str, text: str, clause_start: int, state: SegmentState) -> list[Measure]:
+    """The measures a position ranks: its own words, else the figure it follows."""
+    own = sorted((residual.find(w), m) for w, m in _MEASURE_WORDS if w in residual)
+    if own:
+        return list(dict.fromkeys(m for _, m in own))
+    if state.ranked is not None:
+        return [state.ranked[1]]
+    if state.measure == "yoy_growth":
+        return ["yoy_growth"]
+    if state.measure == "completion" and "完成率" in text[max(0, clause_start - 24) : clause_start]:
+        return ["completion"]
+    return ["level"]
+
+
+def _metric(subject: str, text: str, state: SegmentState) -> str:
+    """The subject's own metric, else the one the segment is talking about."""
+    hits = alias_table().hits(subject)
+    if hits:
+        return choose_key(hits[-1].family, subject, len(subject)) or f"other:{subject}"
+    if len(_CJK.findall(subject)) >= 2:
+        return f"other:{subject}"
+    if state.ranked is not None:
+        return state.ranked[0]
+    if state.key is not None:
+        return state.key
+    head = re.sub(r"[\d.%]", "", text.split("，")[0])[:16]
+    return f"other:{head or '排名'}"
+
+
+def ranking_records(text: str, position: Position, last_end: int, state: SegmentState,
+                    year: int | None) -> list[IndicatorRecord]:
+    """One record per measure ranked at this position."""
+    clause_start, _ = clause_bounds(text, position.start)
+    residual = text[max(clause_start, last_end) : position.start]
+    subject = _NOISE.sub("", re.sub(r"(?:由|从).*$", "", residual))
+    metric = _metric(subject, text, state)
+    measures = _measures(residual, text, clause_start, state)
+    state.ranked = (metric, measures[-1])
+    snippet = text[max(clause_start, last_end) : position.end].strip("，、 ")
+    return [
+        IndicatorRecord(
+            kind="ranking", metric=metric, measure=measure, value=None, unit=None, approx=False,
+            year=year, rank=position.rank, scope=position.scope, text=snippet,
+        )
+        for measure in measures
+    ]

@@ -1,0 +1,73 @@
+"""Positions in a ranked list: 排名全市第一, 居全省第3位, 位居全市各区县前列.
+
+A position needs a scope (全国/全省/全市/同考核单元 …) before it; 第一批 or
+全省第一家 are ordinals, not positions, and 前三 is a bound, not a position.
+A past position (由第12位上升至…) is skipped; the position it rose to is kept
+with the scope of the past one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsing.extract.numbers import parse_rank
+
+SCOPE = (
+    r"全(?:国|省|市|区|县|州|盟|旗)(?:各(?:区县|县区|县市区|县市|市区|区|县|市|地市|州市|盟市))?"
+    r"|同考核单元|同类(?:县市区|区县|县区|县市|城市|地区)"
+)
+_ORDINAL = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
+_NOT_POSITION = r"(?![\d一二三四五六七八九十个家批次届轮种类条项期年号级方梯阶季书责])"
+_RANK = re.compile(
+    r"(?P<past>由|从)?(?P<scope>" + SCOPE + r")[^，。；、：]{0,12}?"
+    r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION
+    + r"|(?P<first>首位|榜首)|(?P<front>前列|前茅)|(?P<top>前" + _ORDINAL + r"(?:位|名)?))"
+)
+_RISE = re.compile(
+    r"(?:上升|提升|跃升|升|前移|进位|跃居|攀升)(?:至|到|为)(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?"
+    + _NOT_POSITION + r"|(?P<first>首位))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    start: int
+    end: int
+    rank: int | None
+    scope: str
+
+
+def _rank_of(match: re.Match[str]) -> tuple[bool, int | None]:
+    """(is a position, rank); 前N and unreadable ordinals are no position."""
+    if match.group("first"):
+        return True, 1
+    if match.groupdict().get("front"):
+        return True, None
+    if match.groupdict().get("top") or not match.group("num"):
+        return False, None
+    rank = parse_rank(match.group("num"))
+    return rank is not None, rank
+
+
+def find_positions(sentence: str) -> list[Position]:
+    """Every ranked position of a sentence, past ones excluded."""
+    found: list[Position] = []
+    last_scope: str | None = None
+    for match in _RANK.finditer(sentence):
+        last_scope = match.group("scope")
+        ok, rank = _rank_of(match)
+        if ok and not match.group("past"):
+            found.append(Position(match.start("scope"), match.end(), rank, last_scope))
+        elif match.group("past"):
+            found.extend(_rises_after(sentence, match.end(), last_scope))
+    return found
+
+
+def _rises_after(sentence: str, offset: int, scope: str) -> list[Position]:
+    """由第12位上升至第5位: the position reached inherits the past one's scope."""
+    match = _RISE.search(sentence, offset)
+    if match is None or re.search(r"[，。；]", sentence[offset : match.start()]):
+        return []
+    ok, rank = _rank_of(match)
+    return [Position(match.start(), match.end(), rank, scope)] if ok else []

@@ -1,0 +1,66 @@
+"""Which paragraphs report results and which state plans.
+
+Every figure in a 工作计划 / 工作要点 / 下一步 / 下半年 section that is phrased as
+a goal is a target, so each paragraph is tagged with the mode of the section it
+sits in and, for plans, the year the plan is for (from the heading, or relative
+to the report year when the heading only says 下一步 / 下半年).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from parsing.extract.textclean import looks_like_heading
+
+Mode = Literal["summary", "plan"]
+
+_SUMMARY_HEADING = re.compile(
+    r"总结(?!如下)|完成情况|工作情况|开展情况|进展情况|主要成效|主要成绩|工作成效|回顾|存在(?:的)?(?:主要)?问题|不足"
+)
+_PLAN_HEADING = re.compile(
+    r"工作计划|工作要点|工作打算|工作安排|工作思路|工作设想|下一步|下半年|明年|"
+    r"\d{4}年(?:度)?(?:的)?(?:主要|重点)(?:目标|任务)|主要目标|重点任务|目标任务"
+)
+_HALF_YEAR = re.compile(r"下半年")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s?年)")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    mode: Mode
+    year: int | None
+    same_year: bool
+
+    def plan_year(self, report_year: int | None) -> int | None:
+        """The year a plan section's goals are for."""
+        if self.year is not None or report_year is None:
+            return self.year
+        return report_year if self.same_year else report_year + 1
+
+
+SUMMARY = Section("summary", None, True)
+
+
+def heading_section(paragraph: str) -> Section | None:
+    """The section a heading opens, or None when the paragraph is no heading."""
+    if not looks_like_heading(paragraph):
+        return None
+    if _SUMMARY_HEADING.search(paragraph):
+        return SUMMARY
+    if not _PLAN_HEADING.search(paragraph):
+        return None
+    years = YEAR.findall(paragraph)
+    year = int(years[-1]) if years else None
+    return Section("plan", year, bool(_HALF_YEAR.search(paragraph)))
+
+
+def tag_sections(paragraphs: list[str]) -> list[Section]:
+    """The section of every paragraph (headings belong to the section they open)."""
+    current = SUMMARY
+    tagged: list[Section] = []
+    for paragraph in paragraphs:
+        current = heading_section(paragraph) or current
+        tagged.append(current)
+    return tagged

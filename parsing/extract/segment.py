@@ -1,0 +1,159 @@
+"""One sentence segment → records: kind decisions and record assembly.
+
+facts.py says what a figure measures; this module says whether it is reported
+at all and as what: an actual, a target (goal language or a plan section), a
+ranking, or nothing (a threshold, a baseline in brackets, a sub-population after
+其中, one value of a 分别 list that cannot be paired with its subject).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, explicit_year, other_phrase
+from parsing.extract.facts import Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
+from parsing.extract.mentions import Mention, find_mentions
+from parsing.extract.metrics import Family, Hit, alias_table
+from parsing.extract.ranking_facts import ranking_records
+from parsing.extract.rankings import Position, find_positions
+from parsing.extract.sections import Section
+from parsing.records import IndicatorRecord, Kind
+
+_LIST_GAP = re.compile(r"[、，和及与]")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Where a segment sits: its section, the years in force, the sentence before it."""
+
+    section: Section
+    report_year: int | None
+    plan_year: int | None
+    prefix: str
+    target_from: int | None
+
+    def year_for(self, text: str, kind: Kind) -> int | None:
+        stated = explicit_year(self.prefix + text)
+        if stated is not None:
+            return stated
+        if kind == "target" and self.section.mode == "plan":
+            return self.plan_year
+        return self.report_year
+
+    def goal_governs(self, position: int) -> bool:
+        return self.target_from is not None and self.target_from <= position
+
+
+def _respectively(
+    text: str, mentions: list[Mention], hits: list[Hit]
+) -> tuple[dict[int, tuple[Family, int]], set[int]]:
+    """A和B分别达到X、Y: pair values with subjects in order; unpaired lists are dropped."""
+    at = text.find("分别")
+    if at < 0:
+        return {}, set()
+    chain: list[Mention] = []
+    cursor = at + 2
+    for m in (m for m in mentions if m.start > at):
+        gap = text[cursor : m.start]
+        if (not chain and len(gap) <= 4 and "，" not in gap) or (chain and _LIST_GAP.fullmatch(gap)):
+            chain.append(m)
+            cursor = m.end
+        else:
+            break
+    if len(chain) < 2:
+        return {}, set()
+    start, _ = clause_bounds(text, at)
+    families: list[Family] = []
+    for hit in hits:
+        if start <= hit.start < at and hit.family not in families:
+            families.append(hit.family)
+    if len(families) == len(chain):
+        return {m.start: (f, chain[0].start) for m, f in zip(chain, families, strict=True)}, set()
+    return {}, {m.start for m in chain}
+
+
+def _kind(text: str, figure: Figure, mentions: list[Mention], ctx: Context) -> Kind | None:
+    m = figure.mention
+    if m.threshold:
+        return None
+    quoted = quoted_goal(text, figure, mentions)
+    if quoted is not None:
+        return "target" if quoted else None
+    governed = ctx.goal_governs(m.start)
+    if ctx.section.mode == "summary":
+        return "target" if governed else "actual"
+    before = text[figure.clause[0] : m.start]
+    stated = explicit_year(ctx.prefix + text[: m.start])
+    if not governed and (PAST_CUE.search(text[: m.start]) or (stated and ctx.plan_year and stated < ctx.plan_year)):
+        return "actual"
+    after = text[m.end : m.end + 2]
+    if governed or GOAL_CUE.search(before) or m.approx or after.startswith("以上"):
+        return "target"
+    return None
+
+
+def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRecord | None:
+    m = figure.mention
+    if m.value is None:
+        return None
+    metric = figure.key
+    if metric is None:
+        if kind != "target":
+            return None
+        before, after = text[figure.pre_start : m.start], text[m.end : figure.post_end]
+        metric = "other:" + other_phrase(before, after)
+    unit = m.unit
+    if figure.family is not None and figure.key is not None and unit in figure.family.units:
+        unit = figure.family.report_unit(unit)
+    snippet = text[figure.pre_start : m.end].strip("，、：（） ")
+    return IndicatorRecord(
+        kind=kind, metric=metric, measure=figure.measure, value=m.value * figure.sign, unit=unit,
+        approx=m.approx, year=ctx.year_for(text[: m.start], kind), rank=None, scope=None, text=snippet,
+    )
+
+
+def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hit],
+                   state: SegmentState, ctx: Context) -> IndicatorRecord | None:
+    m = mentions[index]
+    figure = locate(text, mentions, index)
+    sub_item = 0 <= text.find("其中") < m.start and figure.measure != "completion"
+    borrow = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
+    if is_baseline(text, m) or sub_item or not resolve(text, figure, hits, state, borrow):
+        return None
+    if figure.family is not None:
+        state.family, state.key = figure.family, figure.key
+    elif figure.measure == "level":
+        state.family, state.key = None, None
+    state.measure, state.ranked = figure.measure, None
+    kind = _kind(text, figure, mentions, ctx)
+    return None if kind is None else _record(text, figure, kind, ctx)
+
+
+def segment_records(text: str, ctx: Context) -> list[IndicatorRecord]:
+    """All records of one segment, in reading order."""
+    mentions = find_mentions(text)
+    positions = find_positions(text)
+    if not mentions and not positions:
+        return []
+    hits = alias_table().hits(text)
+    forced, dropped = _respectively(text, mentions, hits)
+    state = SegmentState(forced=forced)
+    records: list[IndicatorRecord] = []
+    events: list[tuple[int, int, Position | None]] = [(m.start, i, None) for i, m in enumerate(mentions)]
+    events += [(p.start, -1, p) for p in positions]
+    last_end = 0
+    for _, index, position in sorted(events, key=lambda e: e[0]):
+        if position is not None:
+            if ctx.section.mode == "summary" and not ctx.goal_governs(position.start):
+                year = ctx.year_for(text[: position.start], "ranking")
+                records += ranking_records(text, position, last_end, state, year)
+            last_end = max(last_end, position.end)
+            continue
+        last_end = mentions[index].end
+        if mentions[index].start in dropped:
+            continue
+        record = _figure_record(text, mentions, index, hits, state, ctx)
+        if record is not None:
+            records.append(record)
+    return records

@@ -1,0 +1,79 @@
+"""Measures: level, yoy_growth (%), change (pp or absolute, 净增), completion; carried subjects."""
+
+from __future__ import annotations
+
+from parsing.extract import extract_indicators
+
+
+def facts(text: str) -> set[tuple[str, str, str, float | None, str | None]]:
+    return {(r.kind, r.metric, r.measure, r.value, r.unit) for r in extract_indicators(text).records}
+
+
+def test_growth_after_a_level_takes_its_metric() -> None:
+    got = facts("全区技术合同成交额达到41.3亿元，同比增长12.6%。")
+    assert ("actual", "tech_contract_value", "level", 413000.0, "万元") in got
+    assert ("actual", "tech_contract_value", "yoy_growth", 12.6, "%") in got
+
+
+def test_decline_is_negative_growth() -> None:
+    assert ("actual", "rd_expenditure", "yoy_growth", -3.2, "%") in facts("全市研发经费投入同比下降3.2%。")
+
+
+def test_percentage_points_are_a_change() -> None:
+    got = facts("高新技术产业产值占规模以上工业产值比重为47.9%，较上年提高1.6个百分点。")
+    assert ("actual", "ht_output_share", "level", 47.9, "%") in got
+    assert ("actual", "ht_output_share", "change", 1.6, "pp") in got
+
+
+def test_points_after_growth_wording_are_still_a_change() -> None:
+    got = facts("研发经费投入占GDP比重为2.31%，同比增长0.12个百分点。")
+    assert ("actual", "rd_intensity", "change", 0.12, "pp") in got
+
+
+def test_absolute_change_against_last_year() -> None:
+    got = facts("全县研发经费投入4.2亿元，比上年增加0.56亿元。")
+    assert ("actual", "rd_expenditure", "change", 5600.0, "万元") in got
+
+
+def test_net_increase_is_a_change_of_the_total() -> None:
+    got = facts("全市有效高新技术企业达到865家，净增97家。")
+    assert ("actual", "hte_total", "level", 865.0, "家") in got
+    assert ("actual", "hte_total", "change", 97.0, "家") in got
+
+
+def test_completion_of_a_task() -> None:
+    got = facts("科技型中小企业入库评价314家，完成年度任务的104.7%。")
+    assert ("actual", "tsme_registered", "completion", 104.7, "%") in got
+
+
+def test_completion_rate_wording() -> None:
+    got = facts("组织申报高新技术企业65家，申报任务完成率108%。")
+    assert ("actual", "hte_applied", "completion", 108.0, "%") in got
+
+
+def test_a_goal_quoted_in_a_summary_is_a_target_plus_completion() -> None:
+    got = facts("今年新认定高新技术企业122家，完成全年170家任务的71.8%。")
+    assert ("target", "hte_new", "level", 170.0, "家") in got
+    assert ("actual", "hte_new", "completion", 71.8, "%") in got
+
+
+def test_a_goal_reported_as_met_is_no_target() -> None:
+    got = facts("规上服务业营业收入同比增长9%，全面完成年初确定的5%增长目标。")
+    assert not any(kind == "target" for kind, *_ in got)
+
+
+def test_bracketed_baseline_is_not_reported() -> None:
+    got = facts("有研发活动企业占比达到58.2%，较上年（55.1%）提高3.1个百分点。")
+    assert ("actual", "rd_active_share", "level", 55.1, "%") not in got
+    assert ("actual", "rd_active_share", "change", 3.1, "pp") in got
+
+
+def test_growth_of_an_unknown_subject_is_dropped() -> None:
+    got = facts("高新技术产业纳统企业由300家增至352家，增长17.3%。")
+    assert got == set()
+
+
+def test_new_and_cumulative_levels_are_two_records() -> None:
+    got = facts("新增省级科技成果登记12项，累计达到87项。")
+    assert ("actual", "achievements_registered", "level", 12.0, "项") in got
+    assert ("actual", "achievements_registered", "level", 87.0, "项") in got

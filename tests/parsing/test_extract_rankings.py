@@ -1,0 +1,97 @@
+"""Ranking forms, scopes, measures, and what is not a ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing.extract import extract_indicators
+
+
+def rankings(text: str) -> list[tuple[str, str, int | None, str | None]]:
+    return [
+        (r.metric, r.measure, r.rank, r.scope)
+        for r in extract_indicators(text).records
+        if r.kind == "ranking"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank", "scope"),
+    [
+        ("全区技术合同成交额9.6亿元，排名全市第一。", 1, "全市"),
+        ("全区技术合同成交额9.6亿元，居全省第一位。", 1, "全省"),
+        ("全区技术合同成交额9.6亿元，位居全市第二。", 2, "全市"),
+        ("全区技术合同成交额9.6亿元，全市排名第1位。", 1, "全市"),
+        ("全区技术合同成交额9.6亿元，列全市第3位。", 3, "全市"),
+        ("全区技术合同成交额9.6亿元，排名同考核单元第1名。", 1, "同考核单元"),
+        ("全区技术合同成交额9.6亿元，居全省首位。", 1, "全省"),
+        ("全区技术合同成交额9.6亿元，在全省16个市中排名第四。", 4, "全省"),
+        ("全区技术合同成交额9.6亿元，位居全市各区县前列。", None, "全市各区县"),
+        ("全区技术合同成交额9.6亿元，稳居全国前茅。", None, "全国"),
+    ],
+)
+def test_ranking_forms(sentence: str, rank: int | None, scope: str) -> None:
+    assert rankings(sentence) == [("tech_contract_value", "level", rank, scope)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "技术合同成交额排名全省前三。",
+        "全区技术合同成交额X.X亿元，列全市第X位。",
+        "建成全市唯一的省级技术创新中心。",
+        "落地全省第一家概念验证中心。",
+        "高新技术企业数量进入全省第一方阵。",
+        "创新是引领发展的第一动力。",
+        "组织企业申报第一批高新技术企业。",
+        "技术合同成交额创历史新高，实现零的突破。",
+    ],
+)
+def test_not_rankings(sentence: str) -> None:
+    assert rankings(sentence) == []
+
+
+def test_past_position_is_skipped_and_new_one_keeps_its_scope() -> None:
+    got = rankings("全市综合科技创新水平指数由全省第12位上升至第7位。")
+    assert [(rank, scope) for _, _, rank, scope in got] == [(7, "全省")]
+    assert got[0][0].startswith("other:")
+
+
+def test_ranking_of_growth_takes_yoy_measure() -> None:
+    got = rankings("全县研发经费投入5.1亿元，增长19.2%，增幅居全市第一。")
+    assert got == [("rd_expenditure", "yoy_growth", 1, "全市")]
+
+
+def test_ranking_following_a_growth_figure_takes_its_measure() -> None:
+    got = rankings("科技型中小企业入库数量同比增长35%，全市排名第2位。")
+    assert got == [("tsme_registered", "yoy_growth", 2, "全市")]
+
+
+def test_chained_rankings_share_the_measure() -> None:
+    got = rankings("研发投入同比增长21%，增幅位居全市前列、排名同类县市第1名。")
+    assert got == [("rd_expenditure", "yoy_growth", None, "全市"), ("rd_expenditure", "yoy_growth", 1, "同类县市")]
+
+
+def test_completion_rate_ranking() -> None:
+    got = rankings("高新技术企业申报任务完成率107%，全市排名第2。")
+    assert got == [("hte_applied", "completion", 2, "全市")]
+
+
+def test_two_measures_ranked_at_once() -> None:
+    got = rankings("高新技术产业产值增速及占比均列全市第2位。")
+    assert sorted(m for _, m, _, _ in got) == ["level", "yoy_growth"]
+
+
+def test_ranking_of_a_redacted_figure_is_kept() -> None:
+    got = rankings("全区技术合同登记额X.X亿元，同比增幅目前全市第一。")
+    assert got == [("tech_contract_value", "yoy_growth", 1, "全市")]
+
+
+def test_own_subject_that_is_no_core_metric_becomes_other() -> None:
+    got = rankings("全市科技创新综合评价指数连续三年保持全省前列。")
+    assert got == [("other:科技创新综合评价指数", "level", None, "全省")]
+
+
+def test_rankings_in_plan_sections_are_goals_not_rankings() -> None:
+    text = "二、2025年工作计划\n力争技术合同成交额排名全市第一。"
+    assert rankings(text) == []
