@@ -42,13 +42,18 @@ def _demo_sources(stack: ExitStack, settings: Settings) -> Path:
 
 
 def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: bool) -> dict[str, Any]:
-    prepare_prefect(settings.state_dir)
-    from flows.monitor import monitor
+    from alerts.channels import parse_channels
+    from spiders.sources import load_sources
 
     with ExitStack() as stack:
         sources = _demo_sources(stack, settings) if demo else settings.sources
         if not sources.exists():
             raise RunRefused(f"sources file {sources} not found (use --sources FILE or --demo)")
+        load_sources(sources)  # refuse a bad file before Prefect starts
+        parse_channels(list(settings.notify))
+        prepare_prefect(settings.state_dir)
+        from flows.monitor import monitor
+
         return monitor(str(sources), str(settings.db), str(settings.raw_dir), list(settings.notify),
                        tags or None, 0.0 if demo else None, settings.quiet, detect_alerts)
 
