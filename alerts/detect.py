@@ -27,23 +27,36 @@ def detect_new_documents(docs: Iterable[NewDocument]) -> list[Alert]:
     ]
 
 
+def _by_document(items: list[Fact]) -> list[list[Fact]]:
+    """Facts grouped per document, documents in time order: a document states its values at once."""
+    docs: dict[str, list[Fact]] = {}
+    for f in sorted(items, key=Fact.order):
+        docs.setdefault(f.document_id, []).append(f)
+    return sorted(docs.values(), key=lambda fs: min(f.order() for f in fs))
+
+
 def detect_target_alerts(facts: Iterable[Fact]) -> list[Alert]:
+    """Two values in one document are two sub-targets, not a revision; a later document
+    whose values all differ from everything stated before revises the target."""
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for f in facts:
         if f.kind == "target" and f.value is not None:
             groups[(f.source_id, f.metric, f.measure, f.year)].append(f)
     alerts = []
     for (source, metric, measure, year), items in groups.items():
-        items.sort(key=Fact.order)
         base = f"{source}:{metric}:{measure}:{year}"
-        first = items[0]
-        alerts.append(_fact_alert("new_target", f"new_target:{base}", first))
-        previous = first.value
-        for f in items[1:]:
-            if f.value != previous:
-                alerts.append(_fact_alert("target_revised", f"target_revised:{base}:{_fmt(f.value)}", f,
-                                          previous=previous))
-                previous = f.value
+        first, *later = _by_document(items)
+        alerts.append(_fact_alert("new_target", f"new_target:{base}", first[0]))
+        seen = {f.value for f in first}
+        previous = first[-1].value
+        for doc_facts in later:
+            values = {f.value for f in doc_facts}
+            if not values & seen:
+                fact = doc_facts[0]
+                key = f"target_revised:{base}:{_fmt(fact.value)}"
+                alerts.append(_fact_alert("target_revised", key, fact, previous=previous))
+                previous = fact.value
+            seen |= values
     return alerts
 
 
@@ -54,15 +67,16 @@ def detect_ranking_alerts(facts: Iterable[Fact]) -> list[Alert]:
             groups[(f.source_id, f.metric, f.measure, f.scope or "")].append(f)
     alerts = []
     for (source, metric, measure, scope), items in groups.items():
-        items.sort(key=Fact.order)
         base = f"{source}:{metric}:{measure}:{scope}"
-        alerts.append(_fact_alert("new_ranking", f"new_ranking:{base}", items[0]))
-        previous = items[0].rank
-        for f in items[1:]:
-            if f.rank != previous:
-                key = f"ranking_changed:{base}:{f.year}:{previous}->{f.rank}"
-                alerts.append(_fact_alert("ranking_changed", key, f, previous=previous))
-                previous = f.rank
+        first, *later = _by_document(items)
+        alerts.append(_fact_alert("new_ranking", f"new_ranking:{base}", first[-1]))
+        previous = first[-1].rank
+        for doc_facts in later:
+            latest = doc_facts[-1]
+            if latest.rank != previous:
+                key = f"ranking_changed:{base}:{latest.year}:{previous}->{latest.rank}"
+                alerts.append(_fact_alert("ranking_changed", key, latest, previous=previous))
+                previous = latest.rank
     return alerts
 
 

@@ -59,3 +59,13 @@ def test_source_failing_after_threshold_runs_in_a_row() -> None:
                "b": [("r3", "failed"), ("r2", "ok"), ("r1", "failed")]}
     alerts = detect_failing_sources(history, threshold=3)
     assert [(a.kind, a.key) for a in alerts] == [("source_failing", "source_failing:a:r1")]
+
+
+def test_two_values_in_one_document_are_not_a_revision() -> None:
+    facts = [_fact("target", 20), _fact("target", 1), _fact("target", 20, doc="d2", day=5)]
+    assert _kinds(facts) == ["new_target"]
+
+
+def test_ranking_without_position_reads_naturally() -> None:
+    (alert,) = detect_fact_alerts([_fact("ranking", None, rank=None, scope="全市各县区")])
+    assert alert.title.endswith("全市各县区前列")
