@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from flows import cmd_alerts, cmd_files, cmd_run, cmd_sql
+from flows import cmd_alerts, cmd_export, cmd_files, cmd_run, cmd_sql
 
 
 def _run_parser(sub: argparse._SubParsersAction) -> None:
@@ -48,6 +48,12 @@ def _query_parsers(sub: argparse._SubParsersAction) -> None:
     sql.add_argument("--wait", type=float, default=30.0, help="seconds to wait for a writer (default 30)")
     sql.add_argument("query", metavar="QUERY")
     sql.set_defaults(func=cmd_sql.sql)
+    export = sub.add_parser("export", help="write the warehouse as Parquet or CSV, partitioned by year")
+    export.add_argument("--db")
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    export.add_argument("--wait", type=float, default=30.0)
+    export.add_argument("dir", metavar="DIR")
+    export.set_defaults(func=cmd_export.export)
     alerts = sub.add_parser("alerts", help="alert channels")
     alerts_sub = alerts.add_subparsers(dest="alerts_command", required=True)
     test = alerts_sub.add_parser("test", help="send one test message through an apprise URL")

@@ -17,7 +17,7 @@ import duckdb
 
 from warehouse.sqlfiles import list_sql, read_sql
 
-VIEWS = ("indicator_latest", "targets_progress", "rankings")
+VIEWS = ("indicator_latest", "targets_progress", "rankings", "bureau_scorecard")
 
 
 class WarehouseLocked(RuntimeError):

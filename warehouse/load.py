@@ -14,9 +14,11 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
+from parsing.records import IndicatorRecord
 from warehouse.arrow import insert_rows, registered
 from warehouse.model import LoadResult, ParsedDocument
 from warehouse.sqlfiles import read_sql
+from warehouse.validate import rejection_reason
 
 DOCUMENT_COLUMNS = (
     "id", "source_id", "url", "page_url", "title", "published_at", "report_year", "doc_types",
@@ -59,16 +61,31 @@ def _document_row(doc: ParsedDocument, version: int, first_seen: datetime, run_i
     }
 
 
-def _indicator_rows(doc: ParsedDocument) -> list[dict]:
-    return [
-        {
-            "document_id": doc.id, "seq": seq, "kind": r.kind, "metric": r.metric,
+def _indicator_rows(document_id: str, records: Sequence[IndicatorRecord], extractor_version: str | None
+                    ) -> tuple[list[dict], list[tuple[IndicatorRecord, str]]]:
+    """Rows for the valid records, and the rejected ones with their reasons."""
+    rows: list[dict] = []
+    rejected: list[tuple[IndicatorRecord, str]] = []
+    for r in records:
+        reason = rejection_reason(r)
+        if reason:
+            rejected.append((r, reason))
+            continue
+        rows.append({
+            "document_id": document_id, "seq": len(rows), "kind": r.kind, "metric": r.metric,
             "measure": r.measure, "value": r.value, "unit": r.unit, "approx": r.approx,
             "year": r.year, "rank": r.rank, "scope": r.scope, "text": r.text,
-            "extractor_version": doc.extractor_version,
-        }
-        for seq, r in enumerate(doc.records)
-    ]
+            "extractor_version": extractor_version,
+        })
+    return rows, rejected
+
+
+def _rejection_rows(run_id: str | None, document_id: str, url: str,
+                    rejected: Sequence[tuple[IndicatorRecord, str]]) -> list[dict]:
+    now = datetime.now(UTC)
+    return [{"run_id": run_id, "document_id": document_id, "url": url,
+             "record": json.dumps(r.to_json(url), ensure_ascii=False), "reason": reason, "rejected_at": now}
+            for r, reason in rejected]
 
 
 def _existing(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument]) -> dict[str, tuple]:
@@ -114,7 +131,7 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], run
     existing = _existing(con, batch)
     known = _known_shas(con, batch)
     now = datetime.now(UTC)
-    doc_rows, version_rows, indicator_rows, changed = [], [], [], []
+    doc_rows, version_rows, indicator_rows, rejections, changed = [], [], [], [], []
     for doc in batch:
         old = existing.get(doc.url)
         if old is None and doc.content_sha256 in known:
@@ -130,12 +147,16 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], run
             changed.append(doc.id)
         doc_rows.append(_document_row(doc, version, first_seen, run_id))
         version_rows.append(_version_row(doc, version))
-        indicator_rows.extend(_indicator_rows(doc))
+        rows, rejected = _indicator_rows(doc.id, doc.records, doc.extractor_version)
+        indicator_rows.extend(rows)
+        rejections.extend(_rejection_rows(run_id, doc.id, doc.url, rejected))
     _delete_documents(con, changed)
     insert_rows(con, "documents", doc_rows, DOCUMENT_COLUMNS)
     insert_rows(con, "document_versions", version_rows)
     insert_rows(con, "indicators", indicator_rows, INDICATOR_COLUMNS)
+    insert_rows(con, "rejected_records", rejections)
     result.indicators = len(indicator_rows)
+    result.rejected = len(rejections)
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
@@ -145,3 +166,25 @@ def _delete_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     with registered(con, "changed_ids", pa.table({"id": ids})):
         con.execute("DELETE FROM indicators WHERE document_id IN (SELECT id FROM changed_ids)")
         con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM changed_ids)")
+
+
+def replace_indicators(con: duckdb.DuckDBPyConnection, document_id: str, url: str,
+                       records: Sequence[IndicatorRecord], extractor_version: str, run_id: str | None = None
+                       ) -> int:
+    """Re-extraction: swap a document's indicators for a newer extractor's, atomically.
+
+    The document's bytes did not change, so no new version row is written; the
+    extractor version on each indicator says which extractor produced it.
+    """
+    rows, rejected = _indicator_rows(document_id, records, extractor_version)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM indicators WHERE document_id = ?", [document_id])
+        insert_rows(con, "indicators", rows, INDICATOR_COLUMNS)
+        insert_rows(con, "rejected_records", _rejection_rows(run_id, document_id, url, rejected))
+        con.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", [extractor_version, document_id])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return len(rows)

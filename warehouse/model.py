@@ -42,3 +42,4 @@ class LoadResult:
     unchanged: int = 0
     duplicates: int = 0
     indicators: int = 0
+    rejected: int = 0

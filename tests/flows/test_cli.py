@@ -82,3 +82,23 @@ def test_demo_command_prints_what_it_found(tmp_path: Path) -> None:
     assert "alerts:" in proc.stdout
     assert "kjwatch sql" in proc.stdout
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_export_partitions_by_year(small_db: Path, tmp_path: Path, fmt: str) -> None:
+    from datetime import UTC, datetime
+
+    from parsing.records import DocumentHeader, IndicatorRecord
+    from warehouse.load import load_documents
+    from warehouse.model import ParsedDocument
+
+    record = IndicatorRecord("target", "hte_total", "level", 900.0, "家", False, 2025, None, None, "达到900家")
+    doc = ParsedDocument("demo", "http://h/a", "a" * 64, datetime.now(UTC), text="x", records=[record],
+                         header=DocumentHeader("临川市科学技术局", "city", 2024, ("plan",)))
+    with writer(small_db) as con:
+        load_documents(con, [doc], "r1")
+    out = tmp_path / "export"
+    assert main(["export", "--db", str(small_db), "--format", fmt, str(out)]) == 0
+    assert list((out / "indicators" / "year=2025").glob(f"*.{fmt}"))
+    assert list((out / "documents" / "year=2024").glob(f"*.{fmt}"))
+    assert (out / f"sources.{fmt}").exists()

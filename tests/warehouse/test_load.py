@@ -9,7 +9,7 @@ import pytest
 
 from parsing.records import DocumentHeader, IndicatorRecord
 from warehouse.db import writer
-from warehouse.load import load_documents
+from warehouse.load import load_documents, replace_indicators
 from warehouse.model import ParsedDocument
 
 TARGET = IndicatorRecord("target", "hte_total", "level", 900.0, "家", False, 2025, None, None,
@@ -74,3 +74,35 @@ def test_views_answer_latest_targets_and_rankings(db_path: Path) -> None:
         ranks = con.execute("SELECT metric, scope, rank FROM rankings").fetchall()
     assert progress == [(900.0, 950.0, 105.6, True)]
     assert ranks == [("tech_contract_value", "全省", 2)]
+
+
+def test_malformed_record_is_rejected_with_reason_and_the_rest_loads(db_path: Path) -> None:
+    broken = IndicatorRecord("actual", "hte_total", "level", float("nan"), "家", False, 2024, None, None, "x")
+    wrong_kind = IndicatorRecord("guess", "hte_total", "level", 3.0, "家", False, 2024, None, None, "y")  # type: ignore[arg-type]
+    with writer(db_path) as con:
+        result = load_documents(con, [_doc(records=[TARGET, broken, wrong_kind])], "r1")
+        reasons = [r[0] for r in con.execute("SELECT reason FROM rejected_records ORDER BY reason").fetchall()]
+        kinds = con.execute("SELECT kind FROM indicators").fetchall()
+    assert (result.indicators, result.rejected) == (1, 2)
+    assert reasons == ["unknown kind 'guess'", "value nan is not a finite number"]
+    assert kinds == [("target",)]
+
+
+def test_reextraction_replaces_indicators_atomically(db_path: Path) -> None:
+    doc = _doc()
+    with writer(db_path) as con:
+        load_documents(con, [doc], "r1")
+        count = replace_indicators(con, doc.id, doc.url, [RANKING], "extract/2")
+        rows = con.execute("SELECT kind, extractor_version FROM indicators").fetchall()
+        version = con.execute("SELECT extractor_version, version FROM documents").fetchone()
+    assert count == 1
+    assert rows == [("ranking", "extract/2")]
+    assert version == ("extract/2", 1)
+
+
+def test_scorecard_has_one_row_per_bureau(db_path: Path) -> None:
+    with writer(db_path) as con:
+        con.execute("INSERT INTO sources (id, name, level) VALUES ('demo', '临川市科学技术局', 'city')")
+        load_documents(con, [_doc()], "r1")
+        rows = con.execute("SELECT bureau, hte_total_target, ranking_claims FROM bureau_scorecard").fetchall()
+    assert rows == [("临川市科学技术局", 900.0, 1)]
