@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import sys
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -24,13 +25,22 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def _width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
 def _print_table(columns: list[str], rows: list[tuple]) -> None:
     cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    print("  ".join(_pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip())
     print("  ".join("-" * w for w in widths))
     for r in cells:
-        print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)))
+        print("  ".join(_pad(v, w) for v, w in zip(r, widths, strict=True)).rstrip())
     print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
