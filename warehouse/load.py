@@ -16,18 +16,14 @@ import pyarrow as pa
 
 from parsing.records import IndicatorRecord
 from warehouse.arrow import insert_rows, registered
+from warehouse.indicator_batch import DocumentRecords, indicator_table
 from warehouse.model import LoadResult, ParsedDocument
 from warehouse.sqlfiles import read_sql
-from warehouse.validate import rejection_reason
 
 DOCUMENT_COLUMNS = (
     "id", "source_id", "url", "page_url", "title", "published_at", "report_year", "doc_types",
     "bureau", "level", "content_sha256", "content_type", "raw_path", "text", "version",
     "extractor_version", "first_seen_at", "fetched_at", "run_id",
-)
-INDICATOR_COLUMNS = (
-    "document_id", "seq", "kind", "metric", "measure", "value", "unit", "approx", "year",
-    "rank", "scope", "text", "extractor_version",
 )
 
 
@@ -61,31 +57,26 @@ def _document_row(doc: ParsedDocument, version: int, first_seen: datetime, run_i
     }
 
 
-def _indicator_rows(document_id: str, records: Sequence[IndicatorRecord], extractor_version: str | None
-                    ) -> tuple[list[dict], list[tuple[IndicatorRecord, str]]]:
-    """Rows for the valid records, and the rejected ones with their reasons."""
-    rows: list[dict] = []
-    rejected: list[tuple[IndicatorRecord, str]] = []
-    for r in records:
-        reason = rejection_reason(r)
-        if reason:
-            rejected.append((r, reason))
-            continue
-        rows.append({
-            "document_id": document_id, "seq": len(rows), "kind": r.kind, "metric": r.metric,
-            "measure": r.measure, "value": r.value, "unit": r.unit, "approx": r.approx,
-            "year": r.year, "rank": r.rank, "scope": r.scope, "text": r.text,
-            "extractor_version": extractor_version,
-        })
-    return rows, rejected
+def _insert_indicators(con: duckdb.DuckDBPyConnection, items: Sequence[DocumentRecords],
+                       run_id: str | None) -> tuple[int, int]:
+    """Valid rows into `indicators`, the rest into `rejected_records`; returns both counts."""
+    table, refused = indicator_table(items)
+    with registered(con, "batch_indicators", table):
+        before = _count(con, "indicators")
+        con.execute(read_sql("queries", "insert_indicators"))
+        inserted = _count(con, "indicators") - before
+        con.execute(read_sql("queries", "insert_rejected_indicators"), [run_id])
+    insert_rows(con, "rejected_records", [
+        {"run_id": run_id, "document_id": doc_id, "url": None,
+         "record": json.dumps(record.to_json(""), ensure_ascii=False, default=str), "reason": reason,
+         "rejected_at": datetime.now(UTC)}
+        for doc_id, record, reason in refused])
+    return inserted, table.num_rows - inserted
 
 
-def _rejection_rows(run_id: str | None, document_id: str, url: str,
-                    rejected: Sequence[tuple[IndicatorRecord, str]]) -> list[dict]:
-    now = datetime.now(UTC)
-    return [{"run_id": run_id, "document_id": document_id, "url": url,
-             "record": json.dumps(r.to_json(url), ensure_ascii=False), "reason": reason, "rejected_at": now}
-            for r, reason in rejected]
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608 - fixed table names
+    return int(row[0]) if row else 0
 
 
 def _existing(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument]) -> dict[str, tuple]:
@@ -101,11 +92,9 @@ def _known_shas(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument]) 
 
 
 def _version_row(doc: ParsedDocument, version: int) -> dict:
-    records = [r.to_json(doc.url) for r in doc.records]
     return {
         "document_id": doc.id, "version": version, "content_sha256": doc.content_sha256,
-        "title": doc.title, "text": doc.text, "raw_path": doc.raw_path,
-        "fetched_at": doc.fetched_at, "indicators": json.dumps(records, ensure_ascii=False),
+        "title": doc.title, "text": doc.text, "raw_path": doc.raw_path, "fetched_at": doc.fetched_at,
     }
 
 
@@ -131,7 +120,10 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], run
     existing = _existing(con, batch)
     known = _known_shas(con, batch)
     now = datetime.now(UTC)
-    doc_rows, version_rows, indicator_rows, rejections, changed = [], [], [], [], []
+    doc_rows: list[dict] = []
+    version_rows: list[dict] = []
+    records: list[DocumentRecords] = []
+    changed: list[str] = []
     for doc in batch:
         old = existing.get(doc.url)
         if old is None and doc.content_sha256 in known:
@@ -147,16 +139,11 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], run
             changed.append(doc.id)
         doc_rows.append(_document_row(doc, version, first_seen, run_id))
         version_rows.append(_version_row(doc, version))
-        rows, rejected = _indicator_rows(doc.id, doc.records, doc.extractor_version)
-        indicator_rows.extend(rows)
-        rejections.extend(_rejection_rows(run_id, doc.id, doc.url, rejected))
+        records.append((doc.id, doc.records, doc.extractor_version))
     _delete_documents(con, changed)
     insert_rows(con, "documents", doc_rows, DOCUMENT_COLUMNS)
     insert_rows(con, "document_versions", version_rows)
-    insert_rows(con, "indicators", indicator_rows, INDICATOR_COLUMNS)
-    insert_rows(con, "rejected_records", rejections)
-    result.indicators = len(indicator_rows)
-    result.rejected = len(rejections)
+    result.indicators, result.rejected = _insert_indicators(con, records, run_id)
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
@@ -164,6 +151,7 @@ def _delete_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     if not ids:
         return
     with registered(con, "changed_ids", pa.table({"id": ids})):
+        con.execute(read_sql("queries", "archive_indicators"))
         con.execute("DELETE FROM indicators WHERE document_id IN (SELECT id FROM changed_ids)")
         con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM changed_ids)")
 
@@ -176,15 +164,13 @@ def replace_indicators(con: duckdb.DuckDBPyConnection, document_id: str, url: st
     The document's bytes did not change, so no new version row is written; the
     extractor version on each indicator says which extractor produced it.
     """
-    rows, rejected = _indicator_rows(document_id, records, extractor_version)
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM indicators WHERE document_id = ?", [document_id])
-        insert_rows(con, "indicators", rows, INDICATOR_COLUMNS)
-        insert_rows(con, "rejected_records", _rejection_rows(run_id, document_id, url, rejected))
+        inserted, _rejected = _insert_indicators(con, [(document_id, records, extractor_version)], run_id)
         con.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", [extractor_version, document_id])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return len(rows)
+    return inserted

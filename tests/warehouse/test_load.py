@@ -106,3 +106,11 @@ def test_scorecard_has_one_row_per_bureau(db_path: Path) -> None:
         load_documents(con, [_doc()], "r1")
         rows = con.execute("SELECT bureau, hte_total_target, ranking_claims FROM bureau_scorecard").fetchall()
     assert rows == [("临川市科学技术局", 900.0, 1)]
+
+
+def test_old_version_indicators_stay_queryable(db_path: Path) -> None:
+    with writer(db_path) as con:
+        load_documents(con, [_doc()], "r1")
+        load_documents(con, [_doc(sha="e" * 64, records=[])], "r2")
+        old = con.execute("SELECT version, kind FROM indicator_versions ORDER BY kind").fetchall()
+    assert old == [(1, "ranking"), (1, "target")]

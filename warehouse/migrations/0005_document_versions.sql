@@ -1,4 +1,5 @@
 -- Every text a document has had, so a silently edited report stays auditable.
+-- The indicators each older version had are kept in `indicator_versions`.
 CREATE TABLE document_versions (
     document_id     VARCHAR NOT NULL,
     version         INTEGER NOT NULL,
@@ -7,6 +8,5 @@ CREATE TABLE document_versions (
     text            VARCHAR,
     raw_path        VARCHAR,
     fetched_at      TIMESTAMP NOT NULL,
-    indicators      JSON,
     PRIMARY KEY (document_id, version)
 );

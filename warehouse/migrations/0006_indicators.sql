@@ -12,6 +12,6 @@ CREATE TABLE indicators (
     rank               INTEGER,
     scope              VARCHAR,
     text               VARCHAR,
-    extractor_version  VARCHAR,
-    PRIMARY KEY (document_id, seq)
+    extractor_version  VARCHAR
 );
+-- No key index: rows are replaced per document, and bulk loads stay fast without one.

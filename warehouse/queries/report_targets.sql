@@ -1,5 +1,8 @@
--- Each target beside the actual that followed (targets_progress), in year order per bureau.
-SELECT source_id, bureau, metric, year, target_value, unit, target_text, target_document_url,
-       actual_value, actual_text, actual_document_url, pct_attained, attained
-FROM targets_progress
-ORDER BY source_id, year, metric;
+-- Each target beside the actual that followed (targets_progress), in year order per bureau;
+-- the actual's publication date tells a shortfall mid-year from a missed target.
+SELECT t.source_id, t.bureau, t.metric, t.year, t.target_value, t.unit, t.target_text,
+       t.target_document_url, t.actual_value, t.actual_text, t.actual_document_url,
+       t.pct_attained, t.attained, d.published_at AS actual_published_at
+FROM targets_progress t
+LEFT JOIN documents d ON d.url = t.actual_document_url
+ORDER BY t.source_id, t.year, t.metric;
