@@ -23,25 +23,23 @@ SCHEMA = pa.schema([
     ("year", pa.int32()), ("rank", pa.int32()), ("scope", pa.string()), ("text", pa.string()),
     ("extractor_version", pa.string()),
 ])
-_record_fields = attrgetter(*FIELDS)
-
 DocumentRecords = tuple[str, Sequence[IndicatorRecord], str | None]
 
 
 def _columns(items: Sequence[DocumentRecords]) -> dict[str, list]:
+    """One list per column, each filled by a C-level `map` over all records at once."""
     doc_ids: list[str] = []
     seqs: list[int] = []
     versions: list[str | None] = []
-    values: list[tuple] = []
-    for document_id, records, extractor_version in items:
-        n = len(records)
+    records: list[IndicatorRecord] = []
+    for document_id, doc_records, extractor_version in items:
+        n = len(doc_records)
         doc_ids.extend([document_id] * n)
         seqs.extend(range(n))
         versions.extend([extractor_version] * n)
-        values.extend(map(_record_fields, records))
-    columns = list(zip(*values, strict=True)) if values else [() for _ in FIELDS]
-    return {"document_id": doc_ids, "seq": seqs, **dict(zip(FIELDS, map(list, columns), strict=True)),
-            "extractor_version": versions}
+        records.extend(doc_records)
+    fields = {name: list(map(attrgetter(name), records)) for name in FIELDS}
+    return {"document_id": doc_ids, "seq": seqs, **fields, "extractor_version": versions}
 
 
 def indicator_table(items: Sequence[DocumentRecords]) -> tuple[pa.Table, list[tuple[str, IndicatorRecord, str]]]:
