@@ -12,16 +12,19 @@ from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.client.orchestration import get_client
+from prefect.concurrency.sync import concurrency
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from alerts.channels import parse_channels
 from flows import stages
 from flows.crawl import CrawlOutcome, crawl_source
-from flows.parse_stage import ParseFailure, parse_item
+from flows.parse_stage import ParseFailure, parse_items
 from spiders.sources import Source, load_sources
 from warehouse.model import ParsedDocument
 
 CRAWL_CONCURRENCY = 2
+CRAWL_LIMIT_NAME = "kjwatch-crawl"
 
 
 def _progress(quiet: bool) -> stages.Progress:
@@ -31,23 +34,22 @@ def _progress(quiet: bool) -> stages.Progress:
     return say
 
 
+def ensure_crawl_limit(limit: int) -> None:
+    """Crawls across all runs and workers share one global concurrency limit."""
+    with get_client(sync_client=True) as client:
+        client.upsert_global_concurrency_limit_by_name(CRAWL_LIMIT_NAME, limit)
+
+
 @task(name="crawl-source", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
 def crawl_task(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
                crawl_delay: float | None) -> CrawlOutcome:
-    return crawl_source(source, raw_dir, work_dir, cache_dir, crawl_delay=crawl_delay)
+    with concurrency(CRAWL_LIMIT_NAME, occupy=1):
+        return crawl_source(source, raw_dir, work_dir, cache_dir, crawl_delay=crawl_delay)
 
 
 @task(name="parse-documents", cache_policy=NO_CACHE)
 def parse_task(items: list[dict[str, Any]]) -> tuple[list[ParsedDocument], list[ParseFailure]]:
-    parsed: list[ParsedDocument] = []
-    failures: list[ParseFailure] = []
-    for item in items:
-        result = parse_item(item)
-        if isinstance(result, ParseFailure):
-            failures.append(result)
-        else:
-            parsed.append(result)
-    return parsed, failures
+    return parse_items(items)
 
 
 def select_sources(sources_file: Path, tags: list[str] | None) -> list[Source]:
@@ -68,6 +70,7 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
     channels = parse_channels(list(notify or []))
     run_id = uuid.uuid4().hex[:12]
     stages.start_run(db_path, run_id, "monitor", [s.to_dict() for s in sources])
+    ensure_crawl_limit(CRAWL_CONCURRENCY)
     say(f"run {run_id}: crawling {len(sources)} source(s)")
     work_dir, cache_dir = db_path.parent / "crawls", db_path.parent / "httpcache"
     futures = [crawl_task.submit(s, raw_path, work_dir, cache_dir, crawl_delay) for s in sources]

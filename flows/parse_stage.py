@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -46,3 +49,18 @@ def parse_item(item: dict[str, Any]) -> ParsedDocument | ParseFailure:
         content_type=item.get("content_type"), raw_path=item["raw_path"], text=page.text,
         header=extraction.header, records=list(extraction.records), extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def parse_items(items: Sequence[dict[str, Any]], workers: int | None = None
+                ) -> tuple[list[ParsedDocument], list[ParseFailure]]:
+    """Parse documents on a process pool: text extraction is CPU-bound and the GIL would
+    serialise threads. Small batches stay in-process, where a pool's start-up costs more."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(items) < 8:
+        results = [parse_item(item) for item in items]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(parse_item, items, chunksize=max(1, len(items) // (workers * 4))))
+    parsed = [r for r in results if isinstance(r, ParsedDocument)]
+    failures = [r for r in results if isinstance(r, ParseFailure)]
+    return parsed, failures
