@@ -107,6 +107,24 @@ def _adhoc_sources(settings: Settings, urls: list[str]) -> Settings:
     return Settings(settings.db, settings.raw_dir, path, (), settings.quiet)
 
 
+def reparse(args: argparse.Namespace) -> int:
+    settings = settings_from(db=args.db, quiet=args.quiet)
+    if not settings.db.exists():
+        print(f"kjwatch: no warehouse at {settings.db}: run `kjwatch run` first", file=sys.stderr)
+        return 2
+    prepare_prefect(settings.state_dir)
+    from flows.reparse import reparse as reparse_flow
+
+    try:
+        summary = reparse_flow(str(settings.db), settings.quiet)
+    except _refusals() as exc:
+        print(f"kjwatch: {exc}", file=sys.stderr)
+        return 2
+    print(f"kjwatch reparse {summary['run_id']}: {summary['documents']} document(s) re-extracted, "
+          f"{summary['indicators']} indicator(s), {summary['failed']} could not be re-read")
+    return 0
+
+
 def serve(args: argparse.Namespace) -> int:
     settings = settings_from(quiet=args.quiet)
     prepare_prefect(settings.state_dir)

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
-from parsing.records import IndicatorRecord
-from warehouse.arrow import insert_rows, registered
+from parsing.records import DocumentHeader, IndicatorRecord
+from warehouse.arrow import insert_rows, registered, rows_table
 from warehouse.indicator_batch import DocumentRecords, indicator_table
 from warehouse.model import LoadResult, ParsedDocument
 from warehouse.sqlfiles import read_sql
@@ -156,21 +156,47 @@ def _delete_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
         con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM changed_ids)")
 
 
-def replace_indicators(con: duckdb.DuckDBPyConnection, document_id: str, url: str,
-                       records: Sequence[IndicatorRecord], extractor_version: str, run_id: str | None = None
-                       ) -> int:
-    """Re-extraction: swap a document's indicators for a newer extractor's, atomically.
-
-    The document's bytes did not change, so no new version row is written; the
-    extractor version on each indicator says which extractor produced it.
-    """
+def replace_extractions(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument], run_id: str | None
+                        ) -> int:
+    """Re-extraction of stored documents: swap their indicators and header fields for a newer
+    extractor's in one transaction. The bytes did not change, so no version row is written."""
+    if not docs:
+        return 0
+    updates = rows_table([{"id": d.id, "report_year": d.header.report_year if d.header else None,
+                           "doc_types": list(d.header.doc_types) if d.header else [],
+                           "bureau": d.header.bureau if d.header else None,
+                           "level": d.header.level if d.header else None, "text": d.text,
+                           "extractor_version": d.extractor_version} for d in docs])
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM indicators WHERE document_id = ?", [document_id])
-        inserted, _rejected = _insert_indicators(con, [(document_id, records, extractor_version)], run_id)
-        con.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", [extractor_version, document_id])
+        with registered(con, "reextracted", updates):
+            con.execute("DELETE FROM indicators WHERE document_id IN (SELECT id FROM reextracted)")
+            con.execute(read_sql("queries", "update_reextracted_documents"))
+        inserted, _rejected = _insert_indicators(con, [(d.id, d.records, d.extractor_version) for d in docs],
+                                                 run_id)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return inserted
+
+
+def replace_indicators(con: duckdb.DuckDBPyConnection, document_id: str, url: str,
+                       records: Sequence[IndicatorRecord], extractor_version: str, run_id: str | None = None
+                       ) -> int:
+    """Swap one document's indicators, keeping its header fields."""
+    row = con.execute("SELECT source_id, content_sha256, fetched_at, text FROM documents WHERE id = ?",
+                      [document_id]).fetchone()
+    if row is None:
+        raise KeyError(f"no document {document_id}")
+    header = _stored_header(con, document_id)
+    doc = ParsedDocument(source_id=row[0], url=url, content_sha256=row[1], fetched_at=row[2], text=row[3],
+                         header=header, records=list(records), extractor_version=extractor_version)
+    return replace_extractions(con, [doc], run_id)
+
+
+def _stored_header(con: duckdb.DuckDBPyConnection, document_id: str) -> DocumentHeader:
+    row = con.execute("SELECT bureau, level, report_year, doc_types FROM documents WHERE id = ?",
+                      [document_id]).fetchone()
+    assert row is not None  # noqa: S101 - checked by the caller
+    return DocumentHeader(row[0], row[1], row[2], tuple(row[3] or ()))

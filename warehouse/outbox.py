@@ -1,15 +1,30 @@
-"""Alerts and their deliveries: insert-if-new by key, then an outbox per channel."""
+"""Alerts and their outbox: insert-if-new by key, one `deliveries` row per alert and channel.
+
+Delivery guarantee (see alerts/README.md): a row is created in the same
+transaction as its alert, and marked sent only after the channel accepted the
+message, so nothing is lost; a run killed between the two re-sends once.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import duckdb
 
 from warehouse.arrow import registered, rows_table
 from warehouse.db import query
+from warehouse.sqlfiles import read_sql
+
+MAX_ATTEMPTS = 10
+RETRY_BASE = timedelta(minutes=5)     # first wait after a failure, doubling per attempt
+RETRY_CAP = timedelta(hours=6)
+
+
+def _now() -> datetime:
+    """Aware UTC, like every other timestamp the warehouse writes."""
+    return datetime.now(UTC)
 
 
 def insert_new_alerts(con: duckdb.DuckDBPyConnection, alerts: Sequence[dict[str, Any]], run_id: str
@@ -18,47 +33,77 @@ def insert_new_alerts(con: duckdb.DuckDBPyConnection, alerts: Sequence[dict[str,
     rows = list({a["key"]: a for a in alerts}.values())
     if not rows:
         return []
-    now = datetime.now(UTC)
+    now = _now()
     table = rows_table([{**a, "run_id": run_id, "created_at": now} for a in rows])
     with registered(con, "batch_alerts", table):
-        inserted = con.execute(
-            "INSERT INTO alerts (id, kind, key, source_id, document_id, title, body, url, run_id, created_at) "
-            "SELECT b.id, b.kind, b.key, b.source_id, b.document_id, b.title, b.body, b.url, b.run_id, "
-            "b.created_at FROM batch_alerts b WHERE b.key NOT IN (SELECT key FROM alerts) "
-            "AND b.id NOT IN (SELECT id FROM alerts) RETURNING id"
-        ).fetchall()
+        inserted = con.execute(read_sql("queries", "alerts_insert_new")).fetchall()
     return [r[0] for r in inserted]
+
+
+def create_delivery_rows(con: duckdb.DuckDBPyConnection, pairs: Sequence[tuple[str, str]]) -> int:
+    """Outbox rows for (alert id, channel name) pairs, as routing decided them."""
+    rows = [{"alert_id": alert_id, "channel": channel} for alert_id, channel in pairs]
+    if not rows:
+        return 0
+    with registered(con, "batch_deliveries", rows_table(rows)):
+        con.execute(read_sql("queries", "alerts_create_deliveries"), {"now": _now()})
+    return len(rows)
 
 
 def create_deliveries(con: duckdb.DuckDBPyConnection, alert_ids: Sequence[str], channels: Sequence[str]
                       ) -> int:
-    rows = [{"alert_id": a, "channel": c} for a in alert_ids for c in channels]
-    if not rows:
-        return 0
-    with registered(con, "batch_deliveries", rows_table(rows)):
-        con.execute(
-            "INSERT INTO deliveries (alert_id, channel, status, attempts, created_at) "
-            "SELECT alert_id, channel, 'pending', 0, ? FROM batch_deliveries "
-            "ON CONFLICT (alert_id, channel) DO NOTHING", [datetime.now(UTC)]
-        )
-    return len(rows)
+    """Every alert to every channel (no routing filters)."""
+    return create_delivery_rows(con, [(a, c) for a in alert_ids for c in channels])
 
 
-def pending_deliveries(con: duckdb.DuckDBPyConnection, max_attempts: int = 10) -> list[dict[str, Any]]:
-    return query(con, "pending_deliveries", [max_attempts])
+def alerts_for_routing(con: duckdb.DuckDBPyConnection, alert_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """alert_id, kind and the source's tags of each alert, for channel filters."""
+    if not alert_ids:
+        return []
+    with registered(con, "batch_ids", rows_table([{"id": a} for a in alert_ids])):
+        return query(con, "alerts_routing")
 
 
-def record_outcomes(con: duckdb.DuckDBPyConnection, outcomes: Sequence[dict[str, Any]]) -> None:
-    """Outcomes carry alert_id, channel, sent (bool) and error."""
+def pending_deliveries(con: duckdb.DuckDBPyConnection, max_attempts: int = MAX_ATTEMPTS,
+                       now: datetime | None = None) -> list[dict[str, Any]]:
+    """Rows owed and due at `now`: failures wait out their backoff before being tried again."""
+    return query(con, "pending_deliveries", {"max_attempts": max_attempts, "now": now or _now()})
+
+
+def retry_delay(attempts_before: int) -> timedelta:
+    """Wait after the (attempts_before + 1)-th failed attempt: 5 min, 10, 20 … up to 6 h."""
+    return min(RETRY_BASE * (2 ** min(attempts_before, 16)), RETRY_CAP)
+
+
+def record_outcomes(con: duckdb.DuckDBPyConnection, outcomes: Sequence[dict[str, Any]],
+                    now: datetime | None = None) -> None:
+    """Outcomes carry alert_id, channel, sent (bool), error and optionally attempts (before this one)."""
     if not outcomes:
         return
-    now = datetime.now(UTC)
+    now = now or _now()
     rows = [{"alert_id": o["alert_id"], "channel": o["channel"],
-             "status": "sent" if o["sent"] else "failed", "error": o["error"],
-             "sent_at": now if o["sent"] else None} for o in outcomes]
+             "status": "sent" if o["sent"] else "failed", "error": None if o["sent"] else o["error"],
+             "sent_at": now if o["sent"] else None,
+             "next_attempt_at": None if o["sent"] else now + retry_delay(int(o.get("attempts") or 0))}
+            for o in outcomes]
     with registered(con, "batch_outcomes", rows_table(rows)):
-        con.execute(
-            "UPDATE deliveries SET status = o.status, attempts = deliveries.attempts + 1, "
-            "last_error = o.error, sent_at = o.sent_at FROM batch_outcomes o "
-            "WHERE deliveries.alert_id = o.alert_id AND deliveries.channel = o.channel"
-        )
+        con.execute(read_sql("queries", "alerts_record_outcomes"))
+
+
+def list_alerts(con: duckdb.DuckDBPyConnection, since: datetime, kind: str | None = None
+                ) -> list[dict[str, Any]]:
+    return query(con, "alerts_list", {"since": since, "kind": kind})
+
+
+def alert_by_key(con: duckdb.DuckDBPyConnection, key: str) -> dict[str, Any] | None:
+    rows = query(con, "alerts_by_key", {"key": key})
+    return rows[0] if rows else None
+
+
+def reopen_deliveries(con: duckdb.DuckDBPyConnection, pairs: Sequence[tuple[str, str]]) -> None:
+    """Rows for `pairs` owed again from zero attempts (created when missing): `alerts resend`."""
+    create_delivery_rows(con, pairs)
+    rows = [{"alert_id": alert_id, "channel": channel} for alert_id, channel in pairs]
+    if rows:
+        with registered(con, "batch_deliveries", rows_table(rows)):
+            con.execute(read_sql("queries", "alerts_reopen_deliveries"))

@@ -13,6 +13,7 @@ from flows.report.formatting import fmt_number, scale_for
 WIDTH, HEIGHT = 360.0, 190.0
 TOP, BOTTOM, SIDE = 26.0, 30.0, 10.0
 MAX_BAR = 34.0
+DENSE_AFTER = 5  # more years than this: smaller labels, target values only on hover
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class SeriesChart:
     unit: str
     bars: list[Bar]
     ticks: list[Tick]
+    dense: bool = False
     width: float = WIDTH
     height: float = HEIGHT
 
@@ -86,18 +88,19 @@ def series_chart(title: str, unit: str | None, points: list[YearPoint]) -> Serie
     per_unit = (HEIGHT - TOP - BOTTOM) / top
     slot = (WIDTH - 2 * SIDE) / max(len(points), 1)
     bar_width = min(MAX_BAR, slot * 0.36)
+    dense = len(points) > DENSE_AFTER
     bars: list[Bar] = []
     ticks: list[Tick] = []
     for index, point in enumerate(points):
         centre = SIDE + slot * (index + 0.5)
-        ticks.append(Tick(round(centre, 1), f"{point.year}年"))
+        ticks.append(Tick(round(centre, 1), str(point.year) if dense else f"{point.year}年"))
         if point.actual is not None:
             note = f"{point.year}年 实际 {fmt_number(point.actual / divisor)}{shown_unit}：{point.actual_text}"
             bars.append(_bar("actual", point.actual, centre - bar_width - 1, bar_width, (divisor, per_unit), note))
         if point.target is not None:
             note = f"{point.year}年 目标 {fmt_number(point.target / divisor)}{shown_unit}：{point.target_text}"
             bars.append(_bar("target", point.target, centre + 1, bar_width, (divisor, per_unit), note))
-    return SeriesChart(title, shown_unit, bars, ticks)
+    return SeriesChart(title, shown_unit, bars, ticks, dense)
 
 
 @dataclass(frozen=True, slots=True)

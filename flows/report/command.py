@@ -1,9 +1,10 @@
-"""`kjwatch report`: regenerate the static HTML report on demand."""
+"""`kjwatch report`, and the report step at the end of each monitoring run."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from flows.config import settings_from
@@ -16,7 +17,7 @@ def default_out(db: Path) -> Path:
 
 def report(args: argparse.Namespace) -> int:
     """Build the report from `args.db` into `args.out`; 2 when there is no warehouse to read."""
-    from flows.report.build import build_report
+    from flows.report import build_report
     from warehouse.db import WarehouseLocked, WarehouseMissing
 
     settings = settings_from(db=getattr(args, "db", None))
@@ -30,3 +31,18 @@ def report(args: argparse.Namespace) -> int:
         pages = sum(p.suffix == ".html" for p in files)
         print(f"kjwatch report: {pages} page(s) in {out} — open {out / 'index.html'}")
     return 0
+
+
+def report_after_run(db: Path, say: Callable[[str], None]) -> Path | None:
+    """The monitor flow's last step: the run's data is already safe, so a report that cannot be
+    written is told on stderr (also under --quiet) and the run still completes."""
+    from flows.report import build_report
+
+    out = default_out(db)
+    try:
+        build_report(db, out)
+    except Exception as exc:
+        print(f"kjwatch: report not written to {out}: {exc}", file=sys.stderr)
+        return None
+    say(f"report written to {out / 'index.html'}")
+    return out

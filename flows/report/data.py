@@ -19,7 +19,7 @@ RECENT_DAYS = 7
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """Rows of the report queries; `as_of` is the newest run's start, never the wall clock."""
+    """Rows of the report queries; `as_of` comes from the newest run, never from the wall clock."""
 
     runs: list[Row]
     health: list[Row]
@@ -39,11 +39,6 @@ class Snapshot:
         """The moment "the last 7 days" ends: taken from the data so reruns are identical."""
         run = self.last_run
         return (run["finished_at"] or run["started_at"]) if run else None
-
-    @property
-    def recent_since(self) -> datetime | None:
-        run = self.last_run
-        return run["started_at"] - timedelta(days=RECENT_DAYS) if run else None
 
 
 def load_snapshot(db: Path, *, wait: float = 30.0) -> Snapshot:

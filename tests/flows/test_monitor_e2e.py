@@ -86,3 +86,21 @@ def test_monitor_run_delivers_once_and_reacts_to_one_change(sites: DemoSites, tm
         assert len(hook.posts) == posts + 1
         assert "999" in hook.posts[-1][1]["message"] + hook.posts[-1][1]["title"]
         assert _count(tmp_path, "SELECT count(*) FROM document_versions") == third["total_documents"] + 1
+
+
+def _indicator_set(tmp_path: Path) -> set[tuple]:
+    with duckdb.connect(str(tmp_path / "state" / "kjwatch.duckdb"), read_only=True) as con:
+        rows = con.execute("SELECT document_id, kind, metric, measure, value, year, rank, scope FROM indicators"
+                           ).fetchall()
+    return set(rows)
+
+
+def test_reparse_reproduces_the_crawled_indicators(sites: DemoSites, tmp_path: Path) -> None:
+    from flows.reparse import reparse
+
+    _run(sites, tmp_path, [])
+    crawled = _indicator_set(tmp_path)
+    summary = reparse(str(tmp_path / "state" / "kjwatch.duckdb"), True)
+    assert summary["failed"] == 0
+    assert summary["documents"] >= 4
+    assert _indicator_set(tmp_path) == crawled

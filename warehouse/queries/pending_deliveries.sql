@@ -1,8 +1,10 @@
--- Deliveries still owed: pending or failed and not yet out of attempts, oldest alert first.
+-- Deliveries still owed ($max_attempts, $now): pending or failed, not out of attempts, due; oldest alert first.
 SELECT d.alert_id, d.channel, d.attempts, a.title, a.body, a.source_id,
        coalesce(s.name, a.source_id) AS bureau
 FROM deliveries d
 JOIN alerts a ON a.id = d.alert_id
 LEFT JOIN sources s ON s.id = a.source_id
-WHERE d.status <> 'sent' AND d.attempts < ?
+WHERE d.status <> 'sent'
+  AND d.attempts < $max_attempts
+  AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= $now)
 ORDER BY a.created_at, a.id;
