@@ -107,6 +107,23 @@ def _adhoc_sources(settings: Settings, urls: list[str]) -> Settings:
     return Settings(settings.db, settings.raw_dir, path, (), settings.quiet)
 
 
+def digest(args: argparse.Namespace) -> int:
+    settings = settings_from(db=args.db, notify=args.notify, quiet=args.quiet)
+    if not settings.db.exists():
+        print(f"kjwatch: no warehouse at {settings.db}: run `kjwatch run` first", file=sys.stderr)
+        return 2
+    prepare_prefect(settings.state_dir)
+    from flows.digest import digest as digest_flow
+
+    try:
+        summary = digest_flow(str(settings.db), list(settings.notify), args.days, settings.quiet)
+    except _refusals() as exc:
+        print(f"kjwatch: {exc}", file=sys.stderr)
+        return 2
+    print(f"kjwatch digest: {summary['alerts']} alert(s) in the last {args.days} day(s), sent {summary['sent']}")
+    return 0
+
+
 def reparse(args: argparse.Namespace) -> int:
     settings = settings_from(db=args.db, quiet=args.quiet)
     if not settings.db.exists():
@@ -126,8 +143,29 @@ def reparse(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    settings = settings_from(quiet=args.quiet)
-    prepare_prefect(settings.state_dir)
-    from flows.serve import serve_deployments
+    """Serve against PREFECT_API_URL when set; otherwise start a local Prefect server first."""
+    import os
+    import signal
 
-    return serve_deployments(settings)
+    from flows.local_server import prefect_server
+
+    settings = settings_from(db=args.db, sources=args.sources, notify=args.notify, quiet=args.quiet)
+    prepare_prefect(settings.state_dir)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    with ExitStack() as stack:
+        if not os.environ.get("PREFECT_API_URL"):
+            api_url = stack.enter_context(prefect_server(settings.state_dir / "prefect-server.log"))
+            os.environ["PREFECT_API_URL"] = api_url
+            if not settings.quiet:
+                print(f"[kjwatch] started a local Prefect server at {api_url}", file=sys.stderr)
+        from flows.serve import serve_deployments
+
+        try:
+            return serve_deployments(settings, args.every)
+        except KeyboardInterrupt:
+            return 0
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM ends serving like Ctrl-C, so the local server is stopped on the way out."""
+    raise KeyboardInterrupt

@@ -1,0 +1,53 @@
+"""The `digest` flow: one summary message of the period's alerts, per channel, once.
+
+The digest is itself stored as an alert (kind `digest`) whose key names the period,
+so a re-run of the same day's digest sends nothing twice.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from prefect import flow
+
+from alerts.channels import parse_channels
+from alerts.deliver import PendingAlert
+from alerts.render import render_digest
+from flows import stages
+from warehouse.db import query, writer
+from warehouse.outbox import create_deliveries, insert_new_alerts
+
+
+def digest_alert(rows: list[dict[str, Any]], days: int, until: datetime) -> dict[str, Any]:
+    start = (until - timedelta(days=days)).date()
+    period = "日报" if days == 1 else "周报" if days == 7 else f"{days}日汇总"
+    pending = [PendingAlert(r["id"], r["bureau"], r["title"], r["body"]) for r in rows]
+    key = f"digest:{days}d:{until.date().isoformat()}"
+    return {"id": uuid.uuid5(uuid.NAMESPACE_URL, key).hex[:16], "kind": "digest", "key": key, "source_id": None,
+            "document_id": None, "url": None, "body": render_digest(pending),
+            "title": f"kjwatch 科技局监测{period}：{start.month}月{start.day}日至{until.month}月{until.day}日"
+                     f"共 {len(rows)} 条提醒"}
+
+
+@flow(name="digest")
+def digest(db: str, notify: list[str] | None = None, days: int = 7, quiet: bool = False) -> dict[str, Any]:
+    """Summarise the last `days` days of alerts and send it through the outbox."""
+    db_path = Path(db)
+    channels = parse_channels(list(notify or []))
+    until = datetime.now(UTC)
+    with writer(db_path) as con:
+        rows = query(con, "digest_alerts", [until - timedelta(days=days)])
+        if not rows:
+            return {"alerts": 0, "sent": 0}
+        alert = digest_alert(rows, days, until)
+        inserted = insert_new_alerts(con, [alert], run_id=f"digest-{alert['key']}")
+        create_deliveries(con, inserted, [c.name for c in channels])
+    if not channels and not quiet:
+        print(alert["title"])
+        print(alert["body"])
+    outcomes = stages.deliver_pending(db_path, channels, lambda m: None if quiet else print(m, file=sys.stderr))
+    return {"alerts": len(rows), "new_digest": bool(inserted), "sent": sum(o.sent for o in outcomes)}
