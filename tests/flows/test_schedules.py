@@ -115,3 +115,19 @@ def test_two_process_workers_share_the_runs(api_url: str, tmp_path: Path) -> Non
     parents = {p.read_text(encoding="utf-8") for p in tmp_path.glob("*.ran")}
     assert len(list(tmp_path.glob("*.ran"))) == 6
     assert len(parents) == 2, "both workers should have run flows"
+
+
+def test_prefect_yaml_deploys_all_against_a_local_server(api_url: str) -> None:
+    env = _env(api_url, KJWATCH_HOME=str(ROOT))
+    subprocess.run([*prefect_command(), "work-pool", "create", "kjwatch-process", "--type", "process"],
+                   env=env, capture_output=True, timeout=60, check=False)
+    done = subprocess.run([*prefect_command(), "--no-prompt", "deploy", "--all", "--prefect-file",
+                           "deploy/prefect.yaml"], env=env, capture_output=True, text=True, timeout=180, cwd=ROOT,
+                          check=False)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    names = {d["name"] for d in _api(api_url, "/deployments/filter", {})}  # type: ignore[union-attr]
+    assert {"monitor-daily", "digest-weekly", "reparse"} <= names
+    daily = _api(api_url, "/deployments/name/monitor/monitor-daily")
+    assert isinstance(daily, dict)
+    assert daily["schedules"][0]["schedule"]["cron"] == "0 7 * * *"
+    assert daily["schedules"][0]["schedule"]["timezone"] == "Asia/Shanghai"
