@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -14,6 +15,14 @@ import yaml
 class TitleRules:
     include: tuple[re.Pattern[str], ...]
     exclude: tuple[re.Pattern[str], ...]
+    rescue: tuple[re.Pattern[str], ...] = ()
+    never: tuple[re.Pattern[str], ...] = ()
+    year: re.Pattern[str] = re.compile(r"(19|20)\d{2}|年度")
+    min_length: int = 8
+
+
+def _patterns(data: dict[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in data.get(key) or ())
 
 
 @cache
@@ -21,14 +30,26 @@ def title_rules() -> TitleRules:
     text = resources.files("spiders").joinpath("data", "title_rules.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     return TitleRules(
-        include=tuple(re.compile(p) for p in data["include"]),
-        exclude=tuple(re.compile(p) for p in data["exclude"]),
+        include=_patterns(data, "include"), exclude=_patterns(data, "exclude"),
+        rescue=_patterns(data, "rescue"), never=_patterns(data, "never"),
+        year=re.compile(data.get("year") or r"(19|20)\d{2}"), min_length=int(data.get("min_length", 8)),
     )
 
 
 def normalise_title(title: str) -> str:
-    """Strip whitespace and list punctuation that CMS templates wrap around titles."""
-    return re.sub(r"\s+", "", title or "").strip("·•-—>»[]【】")
+    """Strip whitespace, list bullets and file extensions that CMS templates wrap around titles."""
+    text = re.sub(r"\s+", "", title or "").strip("·•-—>»[]【】")
+    text = re.sub(r"\.{2,}$|…$", "", text)
+    return re.sub(r"\.(pdf|docx?|wps|xlsx?|ofd)$", "", text, flags=re.IGNORECASE)
+
+
+def _excluded(text: str, rules: TitleRules) -> bool:
+    """An exclude wins unless a rescue (印发…工作要点) applies and no `never` pattern does."""
+    if any(p.search(text) for p in rules.never):
+        return True
+    if not any(p.search(text) for p in rules.exclude):
+        return False
+    return not any(p.search(text) for p in rules.rescue)
 
 
 def is_report_title(title: str) -> bool:
@@ -36,8 +57,7 @@ def is_report_title(title: str) -> bool:
     if not text:
         return False
     rules = title_rules()
-    if any(p.search(text) for p in rules.exclude):
-        # 印发 a report is the report itself, whatever else the title says.
-        if not re.search(r"印发.*(工作总结|工作要点|工作计划)", text) or re.search(r"解读|模板", text):
-            return False
-    return any(p.search(text) for p in rules.include)
+    if not any(p.search(text) for p in rules.include) or _excluded(text, rules):
+        return False
+    # A bare column label (工作总结, 计划总结) is navigation, not a report.
+    return bool(rules.year.search(text)) or len(text) >= rules.min_length

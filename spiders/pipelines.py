@@ -24,17 +24,25 @@ def store_raw(raw_dir: Path, body: bytes) -> tuple[str, Path]:
 
 
 class RawStorePipeline:
-    """Appends each DocumentItem to the crawl's items file as it arrives."""
+    """Appends each DocumentItem to the crawl's items file as it arrives.
 
-    def __init__(self, items_path: str) -> None:
+    The file is the spider's `items_path` when it has one (several sources crawled in
+    one process), else the KJWATCH_ITEMS_PATH setting.
+    """
+
+    def __init__(self, items_path: str, crawler: Any = None) -> None:
         self.items_path = Path(items_path)
+        self.crawler = crawler
         self.handle: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RawStorePipeline:
-        return cls(crawler.settings.get("KJWATCH_ITEMS_PATH", "items.jsonl"))
+        return cls(crawler.settings.get("KJWATCH_ITEMS_PATH", "items.jsonl"), crawler)
 
     def open_spider(self, spider: Any = None) -> None:
+        spider = spider or getattr(self.crawler, "spider", None)
+        if getattr(spider, "items_path", None):
+            self.items_path = Path(spider.items_path)
         self.items_path.parent.mkdir(parents=True, exist_ok=True)
         self.handle = self.items_path.open("a", encoding="utf-8")
 

@@ -17,6 +17,10 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 AUTOTHROTTLE_ENABLED = True
+EXTENSIONS = {
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "spiders.middlewares.RevalidationAwareAutoThrottle": 0,
+}
 AUTOTHROTTLE_START_DELAY = float(os.environ.get("KJWATCH_CRAWL_DELAY", "1.0"))
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
@@ -27,8 +31,18 @@ DOWNLOAD_MAXSIZE = 60 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Seconds before the first retry; doubles per attempt (spiders.middlewares).
+RETRY_BACKOFF_BASE = float(os.environ.get("KJWATCH_RETRY_BACKOFF", "2.0"))
+RETRY_BACKOFF_MAX = 60.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "spiders.middlewares.BackoffRetryMiddleware": 550,
+    "spiders.middlewares.BackoffDelayMiddleware": 50,
+}
 
-DEPTH_LIMIT = 5
+# Link depth is bounded by the spider itself (navigation hops, pages per list, max_pages);
+# Scrapy's depth counts every list page, so it is only a last-resort safety net here.
+DEPTH_LIMIT = 100
 DEPTH_PRIORITY = 1
 
 # Revalidate every cached page (a 304 costs almost nothing) instead of trusting freshness.
@@ -36,7 +50,7 @@ HTTPCACHE_ENABLED = True
 HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"
 HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
 HTTPCACHE_DIR = os.environ.get("KJWATCH_HTTPCACHE", "httpcache")
-HTTPCACHE_IGNORE_HTTP_CODES = [301, 302, 403, 404, 412, 429, 500, 502, 503, 504, 521]
+HTTPCACHE_IGNORE_HTTP_CODES = [301, 302, 400, 403, 404, 405, 412, 429, 500, 502, 503, 504, 521]
 DEFAULT_REQUEST_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     "Accept-Language": "zh-CN,zh;q=0.9",

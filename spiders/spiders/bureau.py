@@ -1,162 +1,250 @@
-"""One generic spider for every 科技局 site; per-site differences come from the source entry.
+"""One generic spider for every 科技局 site; per-site differences come from the page, not from code.
 
-It walks navigation and list pages, follows only links whose titles are work
-reports, and stores the report pages and their attachments. Pages whose text
-carries the report become documents; a page that merely links an attachment
-hands that role to the attachment.
+It walks navigation and list pages (TRS, Hanweb JCMS datastores, 信息公开 directories,
+集约化 and hand-made sites alike), follows only links whose titles are work reports,
+and stores the report pages and their attachments. Lists are walked page by page
+and the walk stops at the first page holding nothing new, so an unchanged site
+costs one revalidated request per list it checks.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from parsing.convert import DocumentError, document_text
 from spiders.blocking import block_evidence
-from spiders.classify import is_report_title
-from spiders.items import DocumentItem
-from spiders.links import Link, is_document_url, page_links, pagination_urls, script_urls, within_domains
-from spiders.pipelines import store_raw
+from spiders.crawlstats import CrawlStats
+from spiders.documents import document_item, file_title, is_html, report_page_verdict
+from spiders.hanweb import (
+    MAX_RECORDS,
+    HanwebColumn,
+    first_proxy_start,
+    hanweb_column,
+    is_dataproxy_answer,
+    record_links,
+    records,
+    total_records,
+)
+from spiders.links import Link, canonical_url, page_links, within_domains
+from spiders.memory import CrawlMemory
+from spiders.paging import next_anchor_urls, pagination_urls, trs_next_pages
+from spiders.routing import LinkKind, link_kind
 from spiders.sources import Source
 
-NAV_WORDS = re.compile(
-    r"通知公告|工作动态|规划计划|计划总结|工作总结|总结计划|信息公开|政务公开|部门文件|年度报告|更多|more|"
-    r"公示公告|政策文件|科技要闻|工作报告|计划规划|法定主动公开|部门动态|科技动态"
-)
-LIST_URL = re.compile(r"/col/|/index(_\d+)?\.s?html?$|list|/node_|channel|column|/$", re.IGNORECASE)
-ARTICLE_URL = re.compile(r"/t\d{8}_\d+\.s?html?$|/art/|content_\d+|post_\d+|/\d{6}/|detail", re.IGNORECASE)
-ATTACHMENT_SUFFIX = re.compile(r"\.(pdf|docx?|wps|xlsx?|ofd)$", re.IGNORECASE)
-MIN_REPORT_CHARS = 400
+MAX_LIST_PAGES = 60          # pages walked along one list, whatever its pager promises
+MAX_NAV_HOPS = 6             # homepage → portal → hub → column → list: deep enough, not endless
+PRIORITY = {"report": 30, "list": 10, "next": 5}
+DIRECTORY_INDEXES = ("index.html", "index.htm", "index.shtml", "default.htm", "default.html")
 
 
 class BureauSpider(scrapy.Spider):
     name = "bureau"
-    handle_httpstatus_list = [403, 404, 412, 521]  # noqa: RUF012 - Scrapy reads a class attribute
+    handle_httpstatus_list = [400, 403, 404, 405, 412, 521]  # noqa: RUF012 - Scrapy reads a class attribute
 
     def __init__(self, source_json: str = "{}", raw_dir: str = "raw", stats_path: str = "stats.json",
+                 seen_urls: str | None = None, memory_path: str | None = None, items_path: str | None = None,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        data = json.loads(source_json)
-        self.source = Source.from_dict(data)
+        self.source = Source.from_dict(json.loads(source_json))
         self.allowed_domains = list(self.source.allowed_domains)
         self.raw_dir = Path(raw_dir)
         self.stats_path = Path(stats_path)
-        self.requested = 0
-        self.seen_urls: set[str] = set()
-        self.pages = 0
-        self.documents = 0
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
+        self.items_path = items_path
+        self.memory = CrawlMemory(Path(seen_urls) if seen_urls else None, Path(memory_path) if memory_path else None)
+        self.stats = CrawlStats(self.source.id)
+        self.requested_keys: set[str] = set()
+        self.yielded_shas: set[str] = set()
 
     async def start(self) -> Any:
         for url in self.source.start_urls:
-            request = self._request(url, self.parse_page, force=True)
+            request = self._request(canonical_url(url), self.parse_page, force=True, priority=PRIORITY["list"])
             if request is not None:
                 yield request
 
-    def _request(self, url: str, callback: Any, force: bool = False, **meta: Any) -> scrapy.Request | None:
-        if not within_domains(url, self.source.allowed_domains):
+    # -- requests -----------------------------------------------------------------------------------
+
+    def _request(self, url: str, callback: Any, *, force: bool = False, priority: int = 0,
+                 formdata: dict[str, str] | None = None, **meta: Any) -> scrapy.Request | None:
+        """The one gate for every request: same domain, once per crawl, within the page cap."""
+        key = f"POST {url}" if formdata is not None else url
+        if not within_domains(url, self.source.allowed_domains) or key in self.requested_keys:
             return None
-        if url in self.seen_urls:
+        if self.stats.requests >= self.source.max_pages and not force:
+            self.stats.capped += 1
             return None
-        if self.requested >= self.source.max_pages and not force:
-            return None
-        self.seen_urls.add(url)
-        self.requested += 1
-        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta)
+        self.requested_keys.add(key)
+        self.requested_keys.update(_directory_aliases(url))
+        self.stats.requests += 1
+        if formdata is not None:
+            return scrapy.FormRequest(url, formdata=formdata, callback=callback, errback=self.on_error,
+                                      priority=priority, meta=meta)
+        return scrapy.Request(url, callback=callback, errback=self.on_error, priority=priority, meta=meta)
 
     def on_error(self, failure: Any) -> None:
         request = getattr(failure, "request", None)
-        self.errors.append(f"{getattr(request, 'url', '?')}: {failure.getErrorMessage()}")
+        if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
+            self.stats.robots_disallowed += 1
+            return
+        self.stats.errors.append(f"{getattr(request, 'url', '?')}: {failure.getErrorMessage()}")
 
-    def _check_response(self, response: Response) -> bool:
-        self.pages += 1
+    def _usable(self, response: Response) -> bool:
+        """Counts the fetch; a challenge page or an HTTP error is recorded and goes no further."""
+        self.stats.pages_fetched += 1
+        if "cached" in response.flags:
+            self.stats.not_modified += 1
         evidence = block_evidence(response.status, response.body)
         if evidence:
-            self.blocked.append(f"{response.url}: {evidence}")
+            self.stats.blocked.append(f"{response.url}: {evidence}")
             return False
         if response.status >= 400:
-            self.errors.append(f"{response.url}: HTTP {response.status}")
+            self.stats.errors.append(f"{response.url}: HTTP {response.status}")
             return False
         return True
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
-        """A homepage, hub or list page: follow reports, lists and pagination."""
-        if not self._check_response(response):
-            return
-        if not _is_html(response):
-            yield from self.parse_attachment(response, counted=True)
-            return
-        body = response.text
-        for url in pagination_urls(response.url, body) + script_urls(response.url, body):
-            yield from _some(self._request(url, self.parse_page))
-        for link in page_links(response.url, body):
-            yield from _some(self._follow(link, response.url))
+    # -- lists ----------------------------------------------------------------------------------------
 
-    def _follow(self, link: Link, from_url: str) -> scrapy.Request | None:
-        if is_report_title(link.text):
-            if is_document_url(link.url):
-                return self._request(link.url, self.parse_attachment, page_url=from_url, title=link.text)
-            return self._request(link.url, self.parse_article, list_title=link.text)
-        if is_document_url(link.url) or (ARTICLE_URL.search(link.url) and not NAV_WORDS.search(link.text)):
-            return None
-        if NAV_WORDS.search(link.text) or (LIST_URL.search(link.url) and not link.text):
-            return self._request(link.url, self.parse_page)
-        return None
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        """A homepage, hub or list page: follow reports and lists, then the list's next page if new."""
+        if not self._usable(response):
+            return
+        if not is_html(response):
+            yield from self._file(response)
+            return
+        self.stats.list_pages += 1
+        body = response.text
+        links = page_links(response.url, body) + record_links(response.url, body)
+        yield from self._follow(links, response)
+        yield from self._continue_list(response, body, links)
+
+    def _follow(self, links: list[Link], response: Response) -> Iterator[scrapy.Request]:
+        hops = int(response.meta.get("hops", 0))
+        for link in links:
+            kind = link_kind(link)
+            if kind in (LinkKind.REPORT_PAGE, LinkKind.REPORT_FILE) and self.memory.is_stored(link.url):
+                self.stats.skipped_stored += 1
+                continue
+            if kind is LinkKind.REPORT_PAGE:
+                yield from _some(self._request(link.url, self.parse_article, priority=PRIORITY["report"],
+                                               list_title=link.text))
+            elif kind is LinkKind.REPORT_FILE:
+                yield from _some(self._request(link.url, self.parse_file, priority=PRIORITY["report"],
+                                               page_url=response.url, title=link.text))
+            elif kind is LinkKind.LIST and hops < MAX_NAV_HOPS:
+                yield from _some(self._request(link.url, self.parse_page, priority=PRIORITY["list"], hops=hops + 1))
+
+    def _continue_list(self, response: Response, body: str, links: list[Link]) -> Iterator[scrapy.Request]:
+        """Next page (TRS pager, 下一页 anchor, Hanweb group) only while pages still hold something new."""
+        next_urls = trs_next_pages(response.url, body) or next_anchor_urls(
+            [(link.url, link.text) for link in links], _visible_text(response))
+        column = hanweb_column(response.url, body)
+        pager_urls = set(next_urls) | set(pagination_urls(response.url, body))
+        entries = {link.url for link in links if link.url not in pager_urls}
+        walk = response.meta.get("walk") or response.url
+        if not self._holds_something_new(walk, entries, bool(next_urls or column)):
+            return
+        page_no = int(response.meta.get("list_page", 0))
+        if page_no + 1 >= MAX_LIST_PAGES:
+            return
+        for url in next_urls:
+            yield from _some(self._request(url, self.parse_page, priority=PRIORITY["next"], walk=walk,
+                                           list_page=page_no + 1, hops=response.meta.get("hops", 0)))
+        start = first_proxy_start(column, len(records(body))) if column else None
+        if column and start:
+            yield from _some(self._group_request(column, start, "POST", list_page=page_no + 1,
+                                                 page_url=response.url))
+
+    def _holds_something_new(self, walk: str, entries: set[str], pageable: bool) -> bool:
+        fresh = self.memory.note_listed(walk, entries)
+        if not fresh and pageable:
+            self.stats.lists_stopped_unchanged += 1
+        return fresh > 0
+
+    def _group_request(self, column: HanwebColumn, start: int, method: str, **meta: Any) -> scrapy.Request | None:
+        url, form = column.group(start)
+        meta.update(column=column, start=start, method=method)
+        if method == "GET":
+            return self._request(f"{url}&{urlencode(form)}", self.parse_group, priority=PRIORITY["next"], **meta)
+        return self._request(url, self.parse_group, priority=PRIORITY["next"], formdata=form, **meta)
+
+    def parse_group(self, response: Response) -> Iterator[Any]:
+        """A dataproxy.jsp answer: its records, then the next group while they are new."""
+        column: HanwebColumn = response.meta["column"]
+        start, method, page_no = int(response.meta["start"]), response.meta["method"], response.meta["list_page"]
+        meta = {"list_page": page_no, "page_url": response.meta["page_url"]}
+        body = response.text if is_html(response) else ""
+        if method == "POST" and not is_dataproxy_answer(response.status, body):
+            yield from _some(self._group_request(column, start, "GET", **meta))
+            return
+        if not self._usable(response):
+            return
+        self.stats.list_pages += 1
+        links = record_links(meta["page_url"], body)
+        yield from self._follow(links, response)
+        next_start = start + column.group_records
+        has_more = next_start <= min(total_records(body) or column.total or MAX_RECORDS, MAX_RECORDS)
+        new = self._holds_something_new(meta["page_url"], {link.url for link in links}, True)
+        if new and has_more and page_no + 1 < MAX_LIST_PAGES:
+            yield from _some(self._group_request(column, next_start, method, **{**meta, "list_page": page_no + 1}))
+
+    # -- reports ------------------------------------------------------------------------------------
 
     def parse_article(self, response: Response) -> Iterator[Any]:
-        """A report page: a document itself when it carries the text, else its attachments are."""
-        if not self._check_response(response):
-            return
-        if not _is_html(response):
-            yield from self.parse_attachment(response, counted=True)
+        if self._usable(response):
+            yield from self._article(response)
+
+    def parse_file(self, response: Response) -> Iterator[Any]:
+        if self._usable(response):
+            yield from self._article(response)
+
+    def _article(self, response: Response) -> Iterator[Any]:
+        """A report page is a document itself when it carries the text, else its attachments are."""
+        if not is_html(response):
+            yield from self._file(response)
             return
         try:
-            page = document_text(response.body, url=response.url, content_type=_content_type(response))
+            page = document_text(response.body, url=response.url, content_type=_header(response, "Content-Type"))
         except DocumentError as exc:
-            self.errors.append(f"{response.url}: {exc}")
+            self.stats.errors.append(f"{response.url}: {exc}")
             return
-        title = page.title or response.meta.get("list_title")
-        attachments = [a for a in page.attachments if is_document_url(a.url)]
-        if len(page.text) >= MIN_REPORT_CHARS or not attachments:
-            yield self._item(response, title, None, page.published_at.isoformat() if page.published_at else None)
-        for att in attachments:
-            yield from _some(self._request(att.url, self.parse_attachment, page_url=response.url,
-                                           title=att.title or title, published_at=page.published_at))
+        title = response.meta.get("list_title") or response.meta.get("title") or page.title
+        published = page.published_at.isoformat() if page.published_at else None
+        verdict = report_page_verdict(page, page_links(response.url, response.text))
+        if verdict.page_is_document:
+            yield from self._document(response, title, None, published)
+        for link in verdict.attachments:
+            yield from _some(self._request(link.url, self.parse_file, priority=PRIORITY["report"],
+                                           page_url=response.url, title=link.text, page_title=title,
+                                           published_at=published))
 
-    def parse_attachment(self, response: Response, counted: bool = False) -> Iterator[Any]:
-        if not counted and not self._check_response(response):
+    def _file(self, response: Response) -> Iterator[Any]:
+        title = file_title(response, response.meta.get("title"), response.meta.get("page_title"))
+        yield from self._document(response, title, response.meta.get("page_url"), response.meta.get("published_at"))
+
+    def _document(self, response: Response, title: str | None, page_url: str | None,
+                  published_at: str | None) -> Iterator[Any]:
+        """One document per content: the same file under two URLs is yielded once."""
+        sha = hashlib.sha256(response.body).hexdigest()
+        if sha in self.yielded_shas:
+            self.stats.duplicate_documents += 1
             return
-        published = response.meta.get("published_at")
-        title = ATTACHMENT_SUFFIX.sub("", response.meta.get("title") or "") or None
-        yield self._item(response, title, response.meta.get("page_url"),
-                         published.isoformat() if published else None)
-
-    def _item(self, response: Response, title: str | None, page_url: str | None,
-              published_at: str | None) -> DocumentItem:
-        sha, path = store_raw(self.raw_dir, response.body)
-        self.documents += 1
-        return DocumentItem(
-            source_id=self.source.id, url=response.url, title=title, page_url=page_url,
-            published_at=published_at, content_type=_content_type(response), content_sha256=sha,
-            raw_path=str(path), fetched_at=datetime.now(UTC).isoformat(), status=response.status,
-        )
+        self.yielded_shas.add(sha)
+        self.stats.documents_found += 1
+        yield document_item(self.source.id, self.raw_dir, response, title, page_url, published_at)
 
     def closed(self, reason: str) -> None:
-        stats = {
-            "source_id": self.source.id, "reason": reason, "pages_fetched": self.pages,
-            "requests": self.requested, "documents_found": self.documents,
-            "blocked": self.blocked, "errors": self.errors,
-        }
-        self.stats_path.parent.mkdir(parents=True, exist_ok=True)
-        self.stats_path.write_text(json.dumps(stats, ensure_ascii=False), encoding="utf-8")
+        self.memory.save()
+        self.stats.reason = reason
+        self.stats.write(self.stats_path)
 
 
 def _some(request: scrapy.Request | None) -> Iterator[scrapy.Request]:
@@ -164,14 +252,19 @@ def _some(request: scrapy.Request | None) -> Iterator[scrapy.Request]:
         yield request
 
 
-def _content_type(response: Response) -> str | None:
-    value = response.headers.get("Content-Type")
+def _directory_aliases(url: str) -> list[str]:
+    """`/` and `/index.html` are one homepage on every CMS met so far; fetch it once."""
+    head, _, tail = url.rpartition("/")
+    if "?" in tail or (tail and tail not in DIRECTORY_INDEXES):
+        return []
+    return [f"{head}/{name}" for name in ("", *DIRECTORY_INDEXES)]
+
+
+def _header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
     return value.decode("latin-1") if value else None
 
 
-def _is_html(response: Response) -> bool:
-    kind = (_content_type(response) or "").lower()
-    head = response.body[:512].lstrip().lower()
-    if head.startswith((b"%pdf", b"pk\x03\x04", b"\xd0\xcf\x11\xe0")):
-        return False
-    return "html" in kind or head.startswith((b"<!doctype", b"<html")) or b"<html" in head
+def _visible_text(response: Response) -> str:
+    """Enough of the page to read a `当前(2/5)页` counter; markup between the numbers is removed."""
+    return re.sub(r"<[^>]+>", "", response.text[-20000:])
