@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from flows import cmd_alerts, cmd_export, cmd_files, cmd_run, cmd_sql
+from flows import cmd_alerts, cmd_export, cmd_files, cmd_run, cmd_sources, cmd_sql
 
 
 def _run_parser(sub: argparse._SubParsersAction) -> None:
@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     _run_parser(sub)
     _file_parsers(sub)
     _query_parsers(sub)
+    cmd_sources.add_parsers(sub)
     return parser
 
 

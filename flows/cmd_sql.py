@@ -44,7 +44,7 @@ def _print_table(columns: list[str], rows: list[tuple]) -> None:
     print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
-def _output(fmt: str, columns: list[str], rows: list[tuple]) -> None:
+def print_rows(fmt: str, columns: list[str], rows: list[tuple]) -> None:
     if fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
@@ -55,6 +55,9 @@ def _output(fmt: str, columns: list[str], rows: list[tuple]) -> None:
             print(json.dumps(record, ensure_ascii=False, default=str))
     else:
         _print_table(columns, rows)
+
+
+_output = print_rows  # the name flows/cmd_alerts.py imports
 
 
 def sql(args: argparse.Namespace) -> int:
@@ -71,5 +74,5 @@ def sql(args: argparse.Namespace) -> int:
     except duckdb.Error as exc:
         print(f"kjwatch: query failed: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 1
-    _output(args.format, columns, rows)
+    print_rows(args.format, columns, rows)
     return 0

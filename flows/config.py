@@ -34,13 +34,26 @@ def notify_from_env() -> tuple[str, ...]:
     return (value,) if value else ()
 
 
+def _sources_path(flag: str | None) -> Path:
+    """--sources, else $KJWATCH_SOURCES, else ./sources.yaml, else the bundled registry."""
+    chosen = flag or os.environ.get("KJWATCH_SOURCES")
+    if chosen:
+        return Path(chosen)
+    local = Path("sources.yaml")
+    if local.exists():
+        return local
+    from flows.registry import bundled_sources_path
+
+    return bundled_sources_path()
+
+
 def settings_from(db: str | None = None, sources: str | None = None, notify: list[str] | None = None,
                   raw_dir: str | None = None, quiet: bool = False) -> Settings:
     """Flags win over the environment, which wins over the contract's defaults."""
     return Settings(
         db=Path(db or os.environ.get("KJWATCH_DB", "data/kjwatch.duckdb")),
         raw_dir=Path(raw_dir or os.environ.get("KJWATCH_DATA", "data/raw")),
-        sources=Path(sources or os.environ.get("KJWATCH_SOURCES", "sources.yaml")),
+        sources=_sources_path(sources),
         notify=tuple(notify) if notify else notify_from_env(),
         quiet=quiet,
     )

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,7 +48,8 @@ def _status(stats: dict[str, Any], items: list[dict[str, Any]], returncode: int)
 
 
 def crawl_source(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
-                 crawl_delay: float | None = None, timeout: float = CRAWL_TIMEOUT_SECONDS) -> CrawlOutcome:
+                 crawl_delay: float | None = None, timeout: float = CRAWL_TIMEOUT_SECONDS,
+                 seen_urls: Iterable[str] | None = None) -> CrawlOutcome:
     """Crawl one source; never raises for a bad site — the outcome says what happened."""
     started = datetime.now(UTC)
     stamp = started.strftime("%Y%m%dT%H%M%S%f")
@@ -61,6 +63,10 @@ def crawl_source(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
                json.dumps(source.to_dict(), ensure_ascii=False), "--items", str(items_path),
                "--stats", str(stats_path), "--raw-dir", str(raw_dir.resolve()),
                "--cache-dir", str(cache_dir.resolve() / source.id), "--log-file", str(log_path)]
+    if seen_urls is not None:
+        seen_path = base / "seen-urls.txt"
+        seen_path.write_text("".join(f"{u}\n" for u in seen_urls), encoding="utf-8")
+        command += ["--seen-urls", str(seen_path)]
     try:
         proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout,  # noqa: S603
                               check=False)

@@ -42,9 +42,9 @@ def ensure_crawl_limit(limit: int) -> None:
 
 @task(name="crawl-source", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
 def crawl_task(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
-               crawl_delay: float | None) -> CrawlOutcome:
+               crawl_delay: float | None, seen_urls: list[str]) -> CrawlOutcome:
     with concurrency(CRAWL_LIMIT_NAME, occupy=1):
-        return crawl_source(source, raw_dir, work_dir, cache_dir, crawl_delay=crawl_delay)
+        return crawl_source(source, raw_dir, work_dir, cache_dir, crawl_delay=crawl_delay, seen_urls=seen_urls)
 
 
 @task(name="parse-documents", cache_policy=NO_CACHE)
@@ -73,7 +73,9 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
     ensure_crawl_limit(CRAWL_CONCURRENCY)
     say(f"run {run_id}: crawling {len(sources)} source(s)")
     work_dir, cache_dir = db_path.parent / "crawls", db_path.parent / "httpcache"
-    futures = [crawl_task.submit(s, raw_path, work_dir, cache_dir, crawl_delay) for s in sources]
+    seen = stages.seen_urls(db_path)
+    futures = [crawl_task.submit(s, raw_path, work_dir, cache_dir, crawl_delay, seen.get(s.id, []))
+               for s in sources]
     outcomes = [f.result() for f in futures]
     for o in outcomes:
         say(f"{o.source_id}: {o.status}, {o.pages_fetched} page(s), {len(o.items)} document(s)"

@@ -44,6 +44,16 @@ def start_run(db: Path, run_id: str, flow: str, sources: Sequence[dict[str, Any]
         upsert_sources(con, sources)
 
 
+def seen_urls(db: Path) -> dict[str, list[str]]:
+    """Long-stored document URLs and the pages linking them, per source: the crawl skips them."""
+    with writer(db) as con:
+        rows = query(con, "seen_urls")
+    seen: dict[str, list[str]] = {}
+    for row in rows:
+        seen.setdefault(row["source_id"], []).append(row["url"])
+    return seen
+
+
 def _crawl_rows(run_id: str, outcomes: Sequence[CrawlOutcome], loaded: LoadResult,
                 parsed: Sequence[ParsedDocument]) -> list[CrawlResultRow]:
     by_id = {d.id: d.source_id for d in parsed}

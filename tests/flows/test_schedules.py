@@ -43,7 +43,7 @@ def _api(api_url: str, path: str, body: dict | None = None) -> object:
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(f"{api_url}{path}", data=data, method="POST" if data else "GET",
                                      headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback test server
+    with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
 
 
@@ -54,7 +54,7 @@ def _completed_runs(db: Path) -> int:
                               ).fetchone()
     except (WarehouseLocked, WarehouseMissing):
         return 0
-    except Exception:  # noqa: BLE001 - schema not migrated yet by the first run
+    except Exception:
         return 0
     return int(row[0]) if row else 0
 
@@ -91,11 +91,12 @@ def test_two_process_workers_share_the_runs(api_url: str, tmp_path: Path) -> Non
     pool = "kjwatch-test-pool"
     subprocess.run([*prefect_command(), "work-pool", "create", pool, "--type", "process"],
                    env=_env(api_url), check=True, capture_output=True, timeout=60)
-    deploy = ("from flows.local_server import *\n"
-              "from prefect import flow\n"
-              "f = flow.from_source(source=%r, entrypoint='tests/flows/worker_probe.py:worker_probe')\n"
-              "f.deploy(name='probe', work_pool_name=%r, parameters={'out_dir': %r}, print_next_steps=False)\n"
-              % (str(ROOT), pool, str(tmp_path)))
+    deploy = (
+        "from prefect import flow\n"
+        f"f = flow.from_source(source={str(ROOT)!r}, entrypoint='tests/flows/worker_probe.py:worker_probe')\n"
+        f"f.deploy(name='probe', work_pool_name={pool!r}, parameters={{'out_dir': {str(tmp_path)!r}}}, "
+        "print_next_steps=False)\n"
+    )
     subprocess.run([sys.executable, "-c", deploy], env=_env(api_url), check=True, capture_output=True,
                    timeout=120, cwd=ROOT)
     workers = [_start_worker(api_url, pool, f"w{i}", tmp_path / f"w{i}.log") for i in (1, 2)]

@@ -1,0 +1,96 @@
+"""`kjwatch sources list | add | check`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flows.cmd_sql import print_rows
+from flows.config import settings_from
+from flows.registry import add_source, load_registry, new_entry
+from flows.sources_check import check_sources
+from spiders.sources import SourcesError
+from warehouse.arrow import insert_rows
+from warehouse.db import WarehouseLocked, writer
+
+
+def _path(args: argparse.Namespace) -> Path:
+    return settings_from(sources=args.sources).sources
+
+
+def list_sources(args: argparse.Namespace) -> int:
+    try:
+        sources = load_registry(_path(args))
+    except SourcesError as exc:
+        print(f"kjwatch: {exc}", file=sys.stderr)
+        return 2
+    rows = [(s.id, s.name, s.level, s.region or "", ",".join(s.tags), s.start_urls[0]) for s in sources
+            if (not args.tag or args.tag in s.tags) and (not args.level or s.level == args.level)]
+    print_rows(args.format, ["id", "name", "level", "region", "tags", "start_url"], rows)
+    return 0
+
+
+def add(args: argparse.Namespace) -> int:
+    path = Path(args.sources or "sources.yaml")
+    try:
+        entry = new_entry(args.url, args.name, args.level, args.id, args.region, args.region_code, args.tag)
+        source = add_source(path, entry)
+    except (SourcesError, OSError) as exc:
+        print(f"kjwatch: {exc}", file=sys.stderr)
+        return 2
+    print(f"added {source.id} ({source.name}) to {path}")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    try:
+        sources = load_registry(_path(args))
+    except SourcesError as exc:
+        print(f"kjwatch: {exc}", file=sys.stderr)
+        return 2
+    if args.ids:
+        unknown = set(args.ids) - {s.id for s in sources}
+        if unknown:
+            print(f"kjwatch: no source with id {', '.join(sorted(unknown))}", file=sys.stderr)
+            return 2
+        sources = [s for s in sources if s.id in args.ids]
+    results = check_sources(sources)
+    rows = [(r.source_id, r.status, r.http_status or "", r.cms or "", r.url, r.detail) for r in results]
+    print_rows(args.format, ["id", "status", "http", "cms", "url", "detail"], rows)
+    try:
+        with writer(settings_from(db=args.db).db, wait=30) as con:
+            now = datetime.now(UTC)
+            insert_rows(con, "source_checks", [{"checked_at": now, **asdict(r)} for r in results])
+    except WarehouseLocked as exc:
+        print(f"kjwatch: results not stored: {exc}", file=sys.stderr)
+    return 0
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    sources = sub.add_parser("sources", help="the sources registry: list, add, check")
+    inner = sources.add_subparsers(dest="sources_command", required=True)
+    listing = inner.add_parser("list", help="list sources")
+    listing.add_argument("--sources")
+    listing.add_argument("--tag")
+    listing.add_argument("--level")
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    listing.set_defaults(func=list_sources)
+    adding = inner.add_parser("add", help="validate and append a source to the sources file")
+    adding.add_argument("url")
+    adding.add_argument("--name", required=True)
+    adding.add_argument("--level", required=True)
+    adding.add_argument("--id")
+    adding.add_argument("--region")
+    adding.add_argument("--region-code")
+    adding.add_argument("--tag", action="append", default=[])
+    adding.add_argument("--sources", help="file to write (default ./sources.yaml)")
+    adding.set_defaults(func=add)
+    checking = inner.add_parser("check", help="fetch each start URL once and report what is there")
+    checking.add_argument("ids", nargs="*", metavar="ID")
+    checking.add_argument("--sources")
+    checking.add_argument("--db")
+    checking.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    checking.set_defaults(func=check)
