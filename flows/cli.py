@@ -16,6 +16,7 @@ def _run_parser(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--notify", action="append", default=[], help="apprise URL; repeatable")
     run.add_argument("--demo", action="store_true", help="serve and crawl the bundled demo sites")
     run.add_argument("--tag", action="append", default=[], help="only sources with this tag")
+    run.add_argument("--dask", metavar="ADDRESS", help="parse on this Dask scheduler (or $KJWATCH_DASK_ADDRESS)")
     run.add_argument("--quiet", action="store_true")
     run.set_defaults(func=cmd_run.run)
     crawl = sub.add_parser("crawl", help="crawl and store documents only; no alerts")

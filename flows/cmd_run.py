@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from contextlib import ExitStack
@@ -41,7 +42,8 @@ def _demo_sources(stack: ExitStack, settings: Settings) -> Path:
     return path
 
 
-def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: bool) -> dict[str, Any]:
+def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: bool,
+             dask_address: str | None = None) -> dict[str, Any]:
     from alerts.channels import parse_channels
     from spiders.sources import load_sources
 
@@ -55,7 +57,8 @@ def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: boo
         from flows.monitor import monitor
 
         return monitor(str(sources), str(settings.db), str(settings.raw_dir), list(settings.notify),
-                       tags or None, 0.0 if demo else None, settings.quiet, detect_alerts)
+                       tags or None, 0.0 if demo else None, settings.quiet, detect_alerts,
+                       dask_address=dask_address)
 
 
 def print_summary(summary: dict[str, Any], db: Path) -> None:
@@ -74,7 +77,8 @@ def print_summary(summary: dict[str, Any], db: Path) -> None:
 
 def _run_command(args: argparse.Namespace, settings: Settings, demo: bool, detect_alerts: bool) -> int:
     try:
-        summary = _execute(settings, demo, getattr(args, "tag", []), detect_alerts)
+        dask_address = getattr(args, "dask", None) or os.environ.get("KJWATCH_DASK_ADDRESS")
+        summary = _execute(settings, demo, getattr(args, "tag", []), detect_alerts, dask_address)
     except _refusals() as exc:
         print(f"kjwatch: {exc}", file=sys.stderr)
         return 2

@@ -62,7 +62,7 @@ def select_sources(sources_file: Path, tags: list[str] | None) -> list[Source]:
 @flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=CRAWL_CONCURRENCY))  # type: ignore[arg-type]
 def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None = None,
             tags: list[str] | None = None, crawl_delay: float | None = None, quiet: bool = False,
-            detect_alerts: bool = True) -> dict[str, Any]:
+            detect_alerts: bool = True, dask_address: str | None = None) -> dict[str, Any]:
     """One monitoring run over every source (or those with one of `tags`)."""
     say = _progress(quiet)
     db_path, raw_path = Path(db), Path(raw_dir)
@@ -80,7 +80,13 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
     for o in outcomes:
         say(f"{o.source_id}: {o.status}, {o.pages_fetched} page(s), {len(o.items)} document(s)"
             + (f" — {o.evidence}" if o.evidence else ""))
-    parsed, failures = parse_task([i for o in outcomes for i in o.items])
+    items = [i for o in outcomes for i in o.items]
+    if dask_address:
+        from flows.dask_parse import parse_items_on_dask
+
+        parsed, failures = parse_items_on_dask(items, dask_address)
+    else:
+        parsed, failures = parse_task(items)
     for f in failures:
         say(f"cannot read {f.url}: {f.message}")
     loaded, new_alerts = stages.load_run(db_path, run_id, outcomes, parsed, failures, channels,

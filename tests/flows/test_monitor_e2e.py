@@ -104,3 +104,23 @@ def test_reparse_reproduces_the_crawled_indicators(sites: DemoSites, tmp_path: P
     assert summary["failed"] == 0
     assert summary["documents"] >= 4
     assert _indicator_set(tmp_path) == crawled
+
+
+def test_parsing_on_a_dask_cluster_matches_the_process_pool(sites: DemoSites, tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    from flows.crawl import crawl_source
+    from flows.dask_parse import parse_items_on_dask
+    from flows.parse_stage import parse_items
+    from spiders.sources import load_sources
+
+    items = []
+    for source in load_sources(sites.write_sources(tmp_path / "sources.yaml")):
+        outcome = crawl_source(source, tmp_path / "raw", tmp_path / "crawls", tmp_path / "cache", crawl_delay=0)
+        items += outcome.items
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        on_dask, failed = parse_items_on_dask(items, cluster.scheduler_address)
+    local, _ = parse_items(items, workers=1)
+    assert not failed
+    assert len(on_dask) == len(items) >= 4
+    assert {(d.url, len(d.records)) for d in on_dask} == {(d.url, len(d.records)) for d in local}
