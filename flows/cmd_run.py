@@ -148,7 +148,6 @@ def reparse(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Serve against PREFECT_API_URL when set; otherwise start a local Prefect server first."""
-    import os
     import signal
 
     from flows.local_server import prefect_server
