@@ -15,13 +15,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-# antiword reads legacy .doc/.wps attachments; installed from Debian when we are root.
+# Debian packages: antiword reads legacy .doc/.wps attachments, chromium runs the report's browser
+# tests, fonts-noto-cjk lets it draw Chinese. Installed with apt-get when we are root.
+SYSTEM_PACKAGES := antiword chromium fonts-noto-cjk
 system-deps:
-	@command -v antiword >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword >/dev/null) \
-	      || echo "note: could not install antiword; legacy .doc files will be reported as unreadable"; \
-	  else echo "note: antiword not found; legacy .doc files will be reported as unreadable"; fi; }
+	@missing=""; command -v antiword >/dev/null 2>&1 || missing="$$missing antiword"; \
+	 command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	 [ -d /usr/share/fonts/opentype/noto ] || missing="$$missing fonts-noto-cjk"; \
+	 if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	   echo "installing Debian packages:$$missing"; \
+	   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null) \
+	     || echo "note: could not install$$missing"; \
+	 elif [ -n "$$missing" ]; then echo "note: missing$$missing (legacy .doc unreadable; browser tests skip locally, fail in CI)"; fi
 
 demo: $(STAMP) system-deps
 	$(BIN)/kjwatch run --demo

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 
 from flows import cmd_alerts, cmd_export, cmd_files, cmd_run, cmd_sources, cmd_sql
+from flows.report import command as cmd_report
 
 
 def _run_parser(sub: argparse._SubParsersAction) -> None:
@@ -69,6 +70,11 @@ def _query_parsers(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--wait", type=float, default=30.0)
     export.add_argument("dir", metavar="DIR")
     export.set_defaults(func=cmd_export.export)
+    rep = sub.add_parser("report", help="write the static HTML report of the warehouse")
+    rep.add_argument("--db", help="DuckDB file (default $KJWATCH_DB or data/kjwatch.duckdb)")
+    rep.add_argument("--out", help="output folder (default: report/ beside the database)")
+    rep.add_argument("--quiet", action="store_true")
+    rep.set_defaults(func=cmd_report.report)
     alerts = sub.add_parser("alerts", help="alert channels")
     alerts_sub = alerts.add_subparsers(dest="alerts_command", required=True)
     test = alerts_sub.add_parser("test", help="send one test message through an apprise URL")

@@ -20,6 +20,7 @@ from alerts.channels import parse_channels
 from flows import stages
 from flows.crawl import CrawlOutcome, crawl_source
 from flows.parse_stage import ParseFailure, parse_items
+from flows.report.command import report_after_run
 from spiders.sources import Source, load_sources
 from warehouse.model import ParsedDocument
 
@@ -108,4 +109,6 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
         "deliveries_failed": sum(not d.sent for d in delivered),
         "message": None,
     }
-    return stages.end_run(db_path, run_id, "completed", summary)
+    result = stages.end_run(db_path, run_id, "completed", summary)
+    report_after_run(db_path, say)
+    return result

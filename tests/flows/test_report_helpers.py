@@ -96,7 +96,11 @@ class Chromium:
         self._log = (self.profile / "chromium.log").open("wb")
         self._proc = subprocess.Popen([CHROMIUM, *OFFLINE_FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
                                       stdout=self._log, stderr=self._log)
-        self._ws = connect(self._endpoint(), max_size=None, open_timeout=self.timeout)
+        try:
+            self._ws = connect(self._endpoint(), max_size=None, open_timeout=self.timeout)
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
