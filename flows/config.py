@@ -67,7 +67,9 @@ def prepare_prefect(state_dir: Path) -> None:
     defaults = {
         "PREFECT_HOME": str((state_dir / "prefect").resolve()),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_LOGGING_LEVEL": "WARNING",
+        # Run logs (INFO) are stored in Prefect; the terminal shows only warnings from Prefect itself.
+        "PREFECT_LOGGING_LEVEL": "INFO",
+        "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
         "PREFECT_UI_ENABLED": "false",
     }

@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.concurrency.sync import concurrency
@@ -29,7 +29,11 @@ CRAWL_LIMIT_NAME = "kjwatch-crawl"
 
 
 def _progress(quiet: bool) -> stages.Progress:
+    """Progress goes to Prefect's run log always, and to the terminal unless quiet."""
+    logger = get_run_logger()
+
     def say(message: str) -> None:
+        logger.info(message)
         if not quiet:
             print(f"[kjwatch] {message}", file=sys.stderr, flush=True)
     return say
@@ -110,5 +114,6 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
         "message": None,
     }
     result = stages.end_run(db_path, run_id, "completed", summary)
+    get_run_logger().info("summary: %s", ", ".join(f"{k} {v}" for k, v in result.items() if k != "message"))
     report_after_run(db_path, say)
     return result
