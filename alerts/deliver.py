@@ -1,31 +1,28 @@
-"""Sending pending deliveries through apprise, one channel at a time, with retries.
+"""Sending owed alerts through apprise: every channel in its own thread, paced and time-boxed.
 
-Alerts of one run reach a channel as a digest grouped by bureau, split so a bot
-message stays under its size cap; each alert's delivery row takes the outcome of
-the message that carried it.
+A channel that refuses, fails or hangs only delays itself: each channel sends
+from its own thread within a time budget, a message is retried with backoff, and
+after a message fails for good the rest of that channel's messages wait for the
+next run. Each message's outcome is handed to `record` as soon as it is known, so
+a run killed mid-way re-sends at most the messages that were in flight.
 """
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-import apprise
+from alerts.channels import Channel
+from alerts.messages import MAX_MESSAGE_BYTES, Message, PendingAlert, build_messages, digest_title, split_batches
+from alerts.sending import send_message
 
-from alerts.channels import Channel, redact
-from alerts.render import render_digest
+__all__ = ["MAX_MESSAGE_BYTES", "DeliveryOutcome", "DeliveryPolicy", "PendingAlert", "deliver_all",
+           "deliver_batches", "deliver_channel", "digest_title", "send_message", "split_batches"]
 
-MAX_MESSAGE_BYTES = 3800  # WeCom markdown is capped at 4096 bytes
-
-
-@dataclass(frozen=True, slots=True)
-class PendingAlert:
-    alert_id: str
-    bureau: str
-    title: str
-    body: str
+Sender = Callable[[Channel, str, str], tuple[bool, str | None]]
+Recorder = Callable[[list["DeliveryOutcome"]], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,51 +33,98 @@ class DeliveryOutcome:
     error: str | None
 
 
-def split_batches(alerts: Sequence[PendingAlert], limit: int = MAX_MESSAGE_BYTES) -> list[list[PendingAlert]]:
-    """Greedy batches whose rendered digest stays under `limit` bytes (one alert at least)."""
-    batches: list[list[PendingAlert]] = []
-    current: list[PendingAlert] = []
-    for alert in alerts:
-        trial = [*current, alert]
-        if current and len(render_digest(trial).encode("utf-8")) > limit:
-            batches.append(current)
-            current = [alert]
-        else:
-            current = trial
-    if current:
-        batches.append(current)
-    return batches
+@dataclass(frozen=True, slots=True)
+class DeliveryPolicy:
+    retries: int = 2             # extra attempts of one message within a run
+    backoff: float = 1.0         # seconds before the first retry, doubling after
+    channel_budget: float = 120.0  # seconds one channel may spend in a run; the rest waits
 
 
-def digest_title(batch: Sequence[PendingAlert]) -> str:
-    bureaus = list(dict.fromkeys(a.bureau for a in batch))
-    who = bureaus[0] + (f" 等{len(bureaus)}个单位" if len(bureaus) > 1 else "")
-    if len(batch) == 1:
-        return batch[0].title
-    return f"kjwatch 科技局监测：{len(batch)} 条新提醒（{who}）"
+class _Pacer:
+    """At most `per_minute` messages a run, spaced evenly, so a bot's minute quota is never hit."""
+
+    def __init__(self, per_minute: int | None, sleep: Callable[[float], None]) -> None:
+        self.interval = 60.0 / per_minute if per_minute else 0.0
+        self.quota = per_minute
+        self.sent = 0
+        self.last = float("-inf")
+        self.sleep = sleep
+
+    def allows_another(self) -> bool:
+        return self.quota is None or self.sent < self.quota
+
+    def wait(self) -> None:
+        delay = self.last + self.interval - time.monotonic()
+        if delay > 0:
+            self.sleep(delay)
+        self.last = time.monotonic()
+        self.sent += 1
 
 
-def send_message(channel: Channel, title: str, body: str) -> tuple[bool, str | None]:
-    """apprise never raises; its logs say why a send failed, so capture them."""
-    notifier = apprise.Apprise()
-    if not notifier.add(channel.url):
-        return False, f"apprise rejected the URL {channel.name}"
-    with apprise.LogCapture(level=apprise.logging.WARNING) as logs:
-        ok = notifier.notify(body=body, title=title, body_format=channel.body_format())
-        detail = logs.getvalue().strip().splitlines()
-    return bool(ok), None if ok else redact(detail[-1] if detail else "delivery failed")
+def _send_with_retries(channel: Channel, message: Message, policy: DeliveryPolicy, sender: Sender,
+                       deadline: float, sleep: Callable[[float], None]) -> tuple[bool, str | None]:
+    ok, error = False, None
+    for attempt in range(policy.retries + 1):
+        ok, error = sender(channel, message.title, message.body)
+        pause = policy.backoff * (2**attempt)
+        if ok or attempt == policy.retries or time.monotonic() + pause > deadline:
+            break
+        sleep(pause)
+    return ok, error
 
 
-def deliver_batches(channel: Channel, alerts: Sequence[PendingAlert], retries: int = 2,
-                    backoff: float = 1.0, sender: Callable[..., Any] = send_message) -> list[DeliveryOutcome]:
+def deliver_channel(channel: Channel, alerts: Sequence[PendingAlert], policy: DeliveryPolicy | None = None,
+                    sender: Sender = send_message, record: Recorder | None = None,
+                    sleep: Callable[[float], None] = time.sleep) -> list[DeliveryOutcome]:
+    """Send one channel's owed alerts; alerts not attempted (quota, budget, a failed message
+    before them) get no outcome and stay owed."""
+    policy = policy or DeliveryPolicy()
+    deadline = time.monotonic() + policy.channel_budget
+    pacer = _Pacer(channel.per_minute, sleep)
     outcomes: list[DeliveryOutcome] = []
-    for batch in split_batches(alerts):
-        ok, error = False, None
-        for attempt in range(retries + 1):
-            ok, error = sender(channel, digest_title(batch), render_digest(batch))
-            if ok:
-                break
-            if attempt < retries:
-                time.sleep(backoff * (2**attempt))
-        outcomes.extend(DeliveryOutcome(a.alert_id, channel.name, ok, error) for a in batch)
+    for message in build_messages(alerts, channel.style):
+        if not pacer.allows_another() or time.monotonic() >= deadline:
+            break
+        pacer.wait()
+        ok, error = _send_with_retries(channel, message, policy, sender, deadline, sleep)
+        batch = [DeliveryOutcome(a.alert_id, channel.name, ok, error) for a in message.alerts]
+        if record is not None:
+            record(batch)
+        outcomes += batch
+        if not ok:
+            break
     return outcomes
+
+
+def deliver_batches(channel: Channel, alerts: Sequence[PendingAlert], retries: int = 2, backoff: float = 1.0,
+                    sender: Sender = send_message) -> list[DeliveryOutcome]:
+    """One channel, no recording: for `kjwatch alerts test`-style one-offs."""
+    return deliver_channel(channel, alerts, DeliveryPolicy(retries=retries, backoff=backoff), sender)
+
+
+def deliver_all(owed: Mapping[Channel, Sequence[PendingAlert]], record: Recorder,
+                policy: DeliveryPolicy | None = None, sender: Sender = send_message,
+                grace: float = 30.0) -> list[DeliveryOutcome]:
+    """Every channel at once, each in a daemon thread; a channel still stuck after its budget
+    plus `grace` is left behind and whatever it sends later is not recorded (so re-sent once)."""
+    policy = policy or DeliveryPolicy()
+    lock, closed = threading.Lock(), threading.Event()
+    results: list[DeliveryOutcome] = []
+
+    def guarded_record(batch: list[DeliveryOutcome]) -> None:
+        with lock:
+            if not closed.is_set():
+                record(batch)
+                results.extend(batch)
+
+    threads = [threading.Thread(target=deliver_channel, args=(c, alerts, policy, sender, guarded_record),
+                                name=f"deliver-{n}", daemon=True)
+               for n, (c, alerts) in enumerate(owed.items()) if alerts]
+    for thread in threads:
+        thread.start()
+    give_up = time.monotonic() + policy.channel_budget + grace
+    for thread in threads:
+        thread.join(max(give_up - time.monotonic(), 0))
+    with lock:
+        closed.set()
+        return list(results)

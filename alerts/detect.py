@@ -105,7 +105,10 @@ def detect_fact_alerts(facts: Iterable[Fact]) -> list[Alert]:
 
 
 def detect_failing_sources(history: dict[str, list[tuple[str, str]]], threshold: int = 3) -> list[Alert]:
-    """`history` maps a source to its (run_id, status) outcomes, newest first."""
+    """`history` maps a source to its (run_id, status) outcomes, newest first. The key names the
+    first failed run of the streak, so a streak alerts once however long it lasts."""
+    if threshold < 1:
+        raise ValueError(f"the failing threshold must be at least 1, not {threshold}")
     alerts = []
     for source, outcomes in history.items():
         streak = []

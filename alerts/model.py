@@ -6,6 +6,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
+ALERT_KINDS = ("new_document", "new_target", "target_revised", "new_ranking", "ranking_changed", "target_met",
+               "source_failing")  # CONTRACT.md §4
+
 
 @dataclass(frozen=True, slots=True)
 class Fact:

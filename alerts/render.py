@@ -1,25 +1,73 @@
-"""Alert texts in Chinese, from Jinja2 templates in `alerts/templates/`."""
+"""Alert texts in Chinese, from Jinja2 templates in `alerts/templates/`.
+
+An alert's body is stored once, as short markdown lines (`- 单位：…`); each channel
+style (bot markdown, e-mail HTML, plain text) is rendered from those lines at send
+time, so the warehouse holds one text and every channel reads naturally.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from alerts.labels import format_value, kind_label, measure_label, metric_label
 from alerts.model import Alert
 
+STYLES = ("markdown", "html", "text")
+_URL = re.compile(r"https?://[^\s<>\"“”（）]+")
+
+
+def clip(text: str | None, limit: int) -> str:
+    """Sentences from extraction can run to a page; a message needs the gist, not all of it."""
+    text = (text or "").strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def rank_move(previous: int | None, current: int | None) -> str:
+    """上升 / 下降 with the number of places; empty when either rank is unknown or unchanged."""
+    if previous is None or current is None or previous == current:
+        return ""
+    places = abs(previous - current)
+    return f"上升{places}位" if current < previous else f"下降{places}位"
+
+
+def body_lines(body: str) -> list[str]:
+    """The facts of a stored body, without their list marks (or heading marks of a stored digest)."""
+    lines = (line.strip().removeprefix("- ").lstrip("#").strip() for line in body.splitlines())
+    return [line for line in lines if line]
+
+
+def md_links(text: str) -> str:
+    """Bare URLs become markdown links: WeCom markdown does not link them by itself."""
+    return _URL.sub(lambda m: f"[{m.group(0)}]({m.group(0).replace('(', '%28').replace(')', '%29')})", text)
+
+
+def html_links(text: str) -> Markup:
+    """Escape a line and turn its URLs into anchors whose text is the URL (kept in the text part)."""
+    parts, last = [], 0
+    for match in _URL.finditer(text):
+        url = match.group(0)
+        parts += [escape(text[last:match.start()]), Markup('<a href="{0}">{0}</a>').format(url)]
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
+
 
 @cache
 def _environment() -> Environment:
-    env = Environment(  # noqa: S701 - plain-text and markdown messages, not HTML
+    env = Environment(
         loader=PackageLoader("alerts", "templates"), undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False, default=False),
         keep_trailing_newline=False, trim_blocks=False,
     )
     env.globals.update(kind_label=kind_label, metric_label=metric_label, measure_label=measure_label,
-                       format_value=format_value)
+                       format_value=format_value, rank_move=rank_move)
+    env.filters.update(clip=clip, body_lines=body_lines, md_links=md_links, html_links=html_links)
     return env
 
 
@@ -34,10 +82,14 @@ def render_alert(kind: str, key: str, source_id: str, bureau: str, document_id: 
                  title=title, body=body, url=url)
 
 
-def render_digest(alerts: Sequence[Any]) -> str:
-    """One message for many alerts, grouped by bureau; `alerts` need title, body, bureau."""
+def render_digest(alerts: Sequence[Any], style: str = "markdown", lone_body: bool = False) -> str:
+    """One message for many alerts, grouped by bureau; `alerts` need title, body, bureau.
+    With `lone_body`, a single alert renders as its body alone (its title is the message's)."""
+    if style not in STYLES:
+        raise ValueError(f"unknown message style {style!r}")
     groups: dict[str, list[Any]] = {}
     for a in alerts:
         groups.setdefault(a.bureau, []).append(a)
-    return _environment().get_template("digest.md.j2").render(
-        alerts=alerts, groups=sorted(groups.items())).strip()
+    template = {"markdown": "digest.md.j2", "html": "digest.html.j2", "text": "digest.txt.j2"}[style]
+    return _environment().get_template(template).render(
+        alerts=alerts, groups=sorted(groups.items()), lone=lone_body and len(alerts) == 1).strip()

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from alerts.model import ALERT_KINDS
 from flows import cmd_alerts, cmd_export, cmd_files, cmd_run, cmd_sources, cmd_sql
 from flows.report import command as cmd_report
 
@@ -15,6 +16,8 @@ def _run_parser(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--sources", help="sources file (default $KJWATCH_SOURCES or sources.yaml)")
     run.add_argument("--db", help="DuckDB file (default $KJWATCH_DB or data/kjwatch.duckdb)")
     run.add_argument("--notify", action="append", default=[], help="apprise URL; repeatable")
+    run.add_argument("--notify-config", metavar="FILE",
+                     help="channel routing file (default $KJWATCH_NOTIFY_CONFIG, else notify.yaml if present)")
     run.add_argument("--demo", action="store_true", help="serve and crawl the bundled demo sites")
     run.add_argument("--tag", action="append", default=[], help="only sources with this tag")
     run.add_argument("--dask", metavar="ADDRESS", help="parse on this Dask scheduler (or $KJWATCH_DASK_ADDRESS)")
@@ -75,11 +78,27 @@ def _query_parsers(sub: argparse._SubParsersAction) -> None:
     rep.add_argument("--out", help="output folder (default: report/ beside the database)")
     rep.add_argument("--quiet", action="store_true")
     rep.set_defaults(func=cmd_report.report)
-    alerts = sub.add_parser("alerts", help="alert channels")
+
+
+def _alerts_parsers(sub: argparse._SubParsersAction) -> None:
+    alerts = sub.add_parser("alerts", help="alert channels and the alerts raised")
     alerts_sub = alerts.add_subparsers(dest="alerts_command", required=True)
     test = alerts_sub.add_parser("test", help="send one test message through an apprise URL")
     test.add_argument("url")
     test.set_defaults(func=cmd_alerts.test)
+    listing = alerts_sub.add_parser("list", help="alerts raised recently, newest first")
+    listing.add_argument("--db")
+    listing.add_argument("--kind", choices=(*ALERT_KINDS, "digest"))
+    listing.add_argument("--since", type=int, default=30, metavar="DAYS", help="raised in the last DAYS days (30)")
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+    listing.set_defaults(func=cmd_alerts.list_command)
+    resend = alerts_sub.add_parser("resend", help="send one alert again (by key) and record it")
+    resend.add_argument("key", metavar="KEY")
+    resend.add_argument("--db")
+    resend.add_argument("--notify", action="append", default=[], metavar="URL",
+                        help="send to this apprise URL instead of the alert's channels; repeatable")
+    resend.add_argument("--notify-config", metavar="FILE")
+    resend.set_defaults(func=cmd_alerts.resend)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     _file_parsers(sub)
     _query_parsers(sub)
     cmd_sources.add_parsers(sub)
+    _alerts_parsers(sub)
     return parser
 
 

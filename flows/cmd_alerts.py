@@ -1,24 +1,98 @@
-"""`kjwatch alerts test URL`: does a channel work before a run relies on it?"""
+"""`kjwatch alerts test|list|resend`: try a channel, see what was raised, send one alert again."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime, timedelta
 
-from alerts.channels import ChannelError, parse_channels
-from alerts.deliver import send_message
+import apprise
+
+from alerts.channels import Channel, ChannelError, parse_channels
+from alerts.deliver import DeliveryOutcome, DeliveryPolicy, PendingAlert, deliver_all, send_message
+from flows.cmd_sql import _output
+from flows.config import notify_from_env, settings_from
+from flows.notify_setup import load_channels, outcome_recorder
+from warehouse.db import WarehouseLocked, WarehouseMissing, reader, writer
+from warehouse.outbox import alert_by_key, list_alerts, reopen_deliveries
+
+LIST_COLUMNS = ["created_at", "kind", "bureau", "title", "sent", "owed", "key", "url"]
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"kjwatch: {message}", file=sys.stderr)
+    return code
 
 
 def test(args: argparse.Namespace) -> int:
     try:
         channels = parse_channels([args.url])
     except ChannelError as exc:
-        print(f"kjwatch: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
     failed = 0
     for channel in channels:
         ok, error = send_message(channel, "kjwatch 测试消息",
-                                 "这是一条来自 kjwatch 科技局监测的测试消息。收到即表示通道可用。")
+                                 "这是一条来自 kjwatch 科技局监测的测试消息。收到即表示通道可用。",
+                                 body_format=apprise.NotifyFormat.TEXT)
         print(f"{channel.name}: {'sent' if ok else 'FAILED: ' + (error or 'unknown error')}")
+        failed += not ok
+    return 1 if failed else 0
+
+
+def list_command(args: argparse.Namespace) -> int:
+    """Alerts of the last `--since` days (default 30), newest first."""
+    settings = settings_from(db=args.db)
+    since = datetime.now(UTC) - timedelta(days=args.since)
+    try:
+        with reader(settings.db, on_wait=lambda m: print(f"kjwatch: {m}", file=sys.stderr)) as con:
+            rows = list_alerts(con, since, args.kind)
+    except (WarehouseLocked, WarehouseMissing) as exc:
+        return _fail(str(exc))
+    _output(args.format, LIST_COLUMNS, [tuple(r[c] for c in LIST_COLUMNS) for r in rows])
+    return 0
+
+
+def _resend_targets(args: argparse.Namespace, routed_to: list[str]) -> list[Channel]:
+    """Given URLs win; otherwise the configured channels the alert was routed to."""
+    if args.notify:
+        return parse_channels(list(args.notify))
+    configured = load_channels(list(notify_from_env()), getattr(args, "notify_config", None))
+    targets = [c for c in configured if c.name in routed_to]
+    missing = sorted(set(routed_to) - {c.name for c in targets})
+    if missing:
+        print(f"kjwatch: not configured now, skipped: {', '.join(missing)}", file=sys.stderr)
+    return targets
+
+
+def resend(args: argparse.Namespace) -> int:
+    """Send one alert (by key) again and record it, whatever its deliveries say."""
+    settings = settings_from(db=args.db)
+    if not settings.db.exists():
+        return _fail(f"no warehouse at {settings.db}: run `kjwatch run` first")
+    try:
+        with writer(settings.db) as con:
+            alert = alert_by_key(con, args.key)
+        if alert is None:
+            return _fail(f"no alert with key {args.key!r} (see `kjwatch alerts list`)")
+        targets = _resend_targets(args, list(alert["channels"] or []))
+        if not targets:
+            return _fail("no channel to send to: give --notify URL or configure the alert's channels")
+        with writer(settings.db) as con:
+            reopen_deliveries(con, [(alert["alert_id"], c.name) for c in targets])
+    except (ChannelError, WarehouseLocked) as exc:
+        return _fail(str(exc))
+    pending = PendingAlert(alert["alert_id"], alert["bureau"], alert["title"], alert["body"])
+    outcomes = deliver_all({c: [pending] for c in targets}, outcome_recorder(settings.db, {}), DeliveryPolicy())
+    return _report(targets, outcomes)
+
+
+def _report(targets: list[Channel], outcomes: list[DeliveryOutcome]) -> int:
+    by_channel = {o.channel: o for o in outcomes}
+    failed = 0
+    for channel in targets:
+        outcome = by_channel.get(channel.name)
+        ok = outcome is not None and outcome.sent
+        reason = outcome.error if outcome else "not attempted (time budget)"
+        print(f"{channel.name}: {'sent' if ok else 'FAILED: ' + (reason or 'unknown error')}")
         failed += not ok
     return 1 if failed else 0

@@ -43,8 +43,8 @@ def _demo_sources(stack: ExitStack, settings: Settings) -> Path:
 
 
 def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: bool,
-             dask_address: str | None = None) -> dict[str, Any]:
-    from alerts.channels import parse_channels
+             dask_address: str | None = None, notify_config: str | None = None) -> dict[str, Any]:
+    from flows.notify_setup import failing_runs, load_channels
     from spiders.sources import load_sources
 
     with ExitStack() as stack:
@@ -52,13 +52,18 @@ def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: boo
         if not sources.exists():
             raise RunRefused(f"sources file {sources} not found (use --sources FILE or --demo)")
         load_sources(sources)  # refuse a bad file before Prefect starts
-        parse_channels(list(settings.notify))
-        prepare_prefect(settings.state_dir)
+        prepare_prefect(settings.state_dir)  # before notify.yaml: `secret:` entries load Prefect blocks
+        if detect_alerts:
+            load_channels(list(settings.notify), notify_config)
+            try:
+                failing_runs()
+            except ValueError as exc:
+                raise RunRefused(str(exc)) from None
         from flows.monitor import monitor
 
         return monitor(str(sources), str(settings.db), str(settings.raw_dir), list(settings.notify),
                        tags or None, 0.0 if demo else None, settings.quiet, detect_alerts,
-                       dask_address=dask_address)
+                       dask_address=dask_address, notify_config=notify_config)
 
 
 def print_summary(summary: dict[str, Any], db: Path) -> None:
@@ -78,7 +83,8 @@ def print_summary(summary: dict[str, Any], db: Path) -> None:
 def _run_command(args: argparse.Namespace, settings: Settings, demo: bool, detect_alerts: bool) -> int:
     try:
         dask_address = getattr(args, "dask", None) or os.environ.get("KJWATCH_DASK_ADDRESS")
-        summary = _execute(settings, demo, getattr(args, "tag", []), detect_alerts, dask_address)
+        summary = _execute(settings, demo, getattr(args, "tag", []), detect_alerts, dask_address,
+                           notify_config=getattr(args, "notify_config", None))
     except _refusals() as exc:
         print(f"kjwatch: {exc}", file=sys.stderr)
         return 2

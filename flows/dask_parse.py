@@ -35,7 +35,7 @@ def parse_items_on_dask(items: list[dict[str, Any]], address: str
     from prefect_dask import DaskTaskRunner
 
     runner = DaskTaskRunner(address=address)
-    results = parse_on_dask.with_options(task_runner=runner)(items)
+    results = parse_on_dask.with_options(task_runner=runner)(items)  # type: ignore[arg-type]
     parsed = [r for r in results if isinstance(r, ParsedDocument)]
     failures = [r for r in results if isinstance(r, ParseFailure)]
     return parsed, failures

@@ -18,8 +18,9 @@ from alerts.channels import parse_channels
 from alerts.deliver import PendingAlert
 from alerts.render import render_digest
 from flows import stages
+from flows.notify_setup import route_new_alerts
 from warehouse.db import query, writer
-from warehouse.outbox import create_deliveries, insert_new_alerts
+from warehouse.outbox import insert_new_alerts
 
 
 def digest_alert(rows: list[dict[str, Any]], days: int, until: datetime) -> dict[str, Any]:
@@ -45,7 +46,7 @@ def digest(db: str, notify: list[str] | None = None, days: int = 7, quiet: bool 
             return {"alerts": 0, "sent": 0}
         alert = digest_alert(rows, days, until)
         inserted = insert_new_alerts(con, [alert], run_id=f"digest-{alert['key']}")
-        create_deliveries(con, inserted, [c.name for c in channels])
+        route_new_alerts(con, inserted, channels)
     if not channels and not quiet:
         print(alert["title"])
         print(alert["body"])

@@ -16,9 +16,9 @@ from prefect.client.orchestration import get_client
 from prefect.concurrency.sync import concurrency
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from alerts.channels import parse_channels
 from flows import stages
 from flows.crawl import CrawlOutcome, crawl_source
+from flows.notify_setup import load_channels
 from flows.parse_stage import ParseFailure, parse_items
 from flows.report.command import report_after_run
 from spiders.sources import Source, load_sources
@@ -67,12 +67,13 @@ def select_sources(sources_file: Path, tags: list[str] | None) -> list[Source]:
 @flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=CRAWL_CONCURRENCY))  # type: ignore[arg-type]
 def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None = None,
             tags: list[str] | None = None, crawl_delay: float | None = None, quiet: bool = False,
-            detect_alerts: bool = True, dask_address: str | None = None) -> dict[str, Any]:
+            detect_alerts: bool = True, dask_address: str | None = None, notify_config: str | None = None
+            ) -> dict[str, Any]:
     """One monitoring run over every source (or those with one of `tags`)."""
     say = _progress(quiet)
     db_path, raw_path = Path(db), Path(raw_dir)
     sources = select_sources(Path(sources_file), tags)
-    channels = parse_channels(list(notify or []))
+    channels = load_channels(list(notify or []), notify_config) if detect_alerts else []
     run_id = uuid.uuid4().hex[:12]
     stages.start_run(db_path, run_id, "monitor", [s.to_dict() for s in sources])
     ensure_crawl_limit(CRAWL_CONCURRENCY)

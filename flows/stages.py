@@ -14,16 +14,17 @@ from typing import Any
 import pyarrow as pa
 
 from alerts.channels import Channel
-from alerts.deliver import DeliveryOutcome, PendingAlert, deliver_batches
+from alerts.deliver import DeliveryOutcome
 from alerts.detect import detect_fact_alerts, detect_failing_sources, detect_new_documents
 from alerts.model import Alert, Fact, NewDocument
 from flows.crawl import CrawlOutcome
+from flows.notify_setup import deliver_owed, failing_runs, route_new_alerts
 from flows.parse_stage import ParseFailure
 from warehouse.arrow import registered
 from warehouse.db import query, writer
 from warehouse.load import load_documents
 from warehouse.model import LoadResult, ParsedDocument
-from warehouse.outbox import create_deliveries, insert_new_alerts, pending_deliveries, record_outcomes
+from warehouse.outbox import insert_new_alerts
 from warehouse.runs import (
     CrawlResultRow,
     ErrorRow,
@@ -35,7 +36,6 @@ from warehouse.runs import (
 )
 
 Progress = Callable[[str], None]
-FAILING_THRESHOLD = 3
 
 
 def start_run(db: Path, run_id: str, flow: str, sources: Sequence[dict[str, Any]]) -> None:
@@ -89,7 +89,7 @@ def load_run(db: Path, run_id: str, outcomes: Sequence[CrawlOutcome], parsed: Se
             return loaded, []
         candidates = _detect(con, loaded, [o.source_id for o in outcomes])
         inserted = set(insert_new_alerts(con, [_alert_row(a) for a in candidates], run_id))
-        create_deliveries(con, sorted(inserted), [c.name for c in channels])
+        route_new_alerts(con, sorted(inserted), channels)
     return loaded, [a for a in candidates if a.id in inserted]
 
 
@@ -115,26 +115,12 @@ def _detect(con: Any, loaded: LoadResult, crawled_sources: Sequence[str]) -> lis
             history.setdefault(row["source_id"], []).append((row["run_id"], row["status"]))
     documents = [NewDocument(**{**d, "doc_types": tuple(d["doc_types"] or ())}) for d in new_docs]
     return (detect_new_documents(documents) + detect_fact_alerts(facts)
-            + detect_failing_sources(history, FAILING_THRESHOLD))
+            + detect_failing_sources(history, failing_runs()))
 
 
 def deliver_pending(db: Path, channels: Sequence[Channel], progress: Progress) -> list[DeliveryOutcome]:
-    """Send what the outbox owes to configured channels; record each outcome."""
-    if not channels:
-        return []
-    with writer(db) as con:
-        pending = pending_deliveries(con)
-    outcomes: list[DeliveryOutcome] = []
-    for channel in channels:
-        owed = [PendingAlert(p["alert_id"], p["bureau"], p["title"], p["body"])
-                for p in pending if p["channel"] == channel.name]
-        if owed:
-            progress(f"sending {len(owed)} alert(s) to {channel.name}")
-            outcomes.extend(deliver_batches(channel, owed))
-    with writer(db) as con:
-        record_outcomes(con, [{"alert_id": o.alert_id, "channel": o.channel, "sent": o.sent,
-                               "error": o.error} for o in outcomes])
-    return outcomes
+    """Send what the outbox owes to configured channels; record each outcome as it is known."""
+    return deliver_owed(db, channels, progress)
 
 
 def end_run(db: Path, run_id: str, status: str, summary: dict[str, Any]) -> dict[str, Any]:

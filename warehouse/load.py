@@ -74,6 +74,15 @@ def _insert_indicators(con: duckdb.DuckDBPyConnection, items: Sequence[DocumentR
     return inserted, table.num_rows - inserted
 
 
+def refresh_latest(con: duckdb.DuckDBPyConnection, source_ids: set[str]) -> None:
+    """Recompute `latest_indicators` for the given sources, inside the caller's transaction."""
+    if not source_ids:
+        return
+    with registered(con, "refresh_sources", pa.table({"id": pa.array(sorted(source_ids), pa.string())})):
+        con.execute(read_sql("queries", "delete_latest_indicators"))
+        con.execute(read_sql("queries", "insert_latest_indicators"))
+
+
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     row = con.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608 - fixed table names
     return int(row[0]) if row else 0
@@ -144,6 +153,7 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], run
     insert_rows(con, "documents", doc_rows, DOCUMENT_COLUMNS)
     insert_rows(con, "document_versions", version_rows)
     result.indicators, result.rejected = _insert_indicators(con, records, run_id)
+    refresh_latest(con, {d.source_id for d in batch if d.id in set(result.new_ids + result.changed_ids)})
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
@@ -174,6 +184,7 @@ def replace_extractions(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDoc
             con.execute(read_sql("queries", "update_reextracted_documents"))
         inserted, _rejected = _insert_indicators(con, [(d.id, d.records, d.extractor_version) for d in docs],
                                                  run_id)
+        refresh_latest(con, {d.source_id for d in docs})
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -1,26 +1,10 @@
 -- Latest value per bureau × metric × measure × kind × year, with the sentence it came from.
+-- Reads `latest_indicators`, which every load refreshes for the sources it touched.
 CREATE OR REPLACE VIEW indicator_latest AS
 SELECT
-    d.source_id,
-    coalesce(s.name, d.bureau) AS bureau,
-    i.kind,
-    i.metric,
-    i.measure,
-    i.year,
-    i.value,
-    i.unit,
-    i.approx,
-    i.rank,
-    i.scope,
-    i.text,
-    d.id AS document_id,
-    d.title AS document_title,
-    d.url AS document_url,
-    d.published_at
-FROM indicators i
-JOIN documents d ON d.id = i.document_id
-LEFT JOIN sources s ON s.id = d.source_id
-QUALIFY row_number() OVER (
-    PARTITION BY d.source_id, i.kind, i.metric, i.measure, i.year, i.scope
-    ORDER BY d.published_at DESC NULLS LAST, d.first_seen_at DESC, i.seq
-) = 1;
+    l.source_id,
+    coalesce(s.name, l.doc_bureau) AS bureau,
+    l.kind, l.metric, l.measure, l.year, l.value, l.unit, l.approx, l.rank, l.scope, l.text,
+    l.document_id, l.document_title, l.document_url, l.published_at
+FROM latest_indicators l
+LEFT JOIN sources s ON s.id = l.source_id;

@@ -1,0 +1,115 @@
+"""Where alert channels come from and how the outbox is worked off; the flows side of `alerts`.
+
+`alerts` is pure: it never reads the environment or Prefect. This module hands it
+`os.environ`, notify.yaml's text and a Prefect Secret resolver, and connects the
+warehouse outbox to delivery (rows read in one short write lock, each message's
+outcome recorded in its own, so `kjwatch sql` readers get in between).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, cast
+
+import duckdb
+
+from alerts.channels import Channel
+from alerts.deliver import DeliveryOutcome, DeliveryPolicy, PendingAlert, deliver_all
+from alerts.routing import NotifyConfigError, RoutableAlert, all_channels, plan_deliveries
+from warehouse.db import writer
+from warehouse.outbox import alerts_for_routing, create_delivery_rows, pending_deliveries, record_outcomes
+
+DEFAULT_NOTIFY_CONFIG = Path("notify.yaml")
+DEFAULT_FAILING_RUNS = 3
+Progress = Callable[[str], None]
+
+
+def prefect_secret(name: str) -> str:
+    """The value of a Prefect Secret block (`secret:` entries of notify.yaml)."""
+    from prefect.blocks.system import Secret
+
+    block = Secret.load(name, _sync=True)  # type: ignore[call-arg]
+    return str(cast(Secret, block).get())
+
+
+def notify_config_path(flag: str | None, env: Mapping[str, str] | None = None) -> Path | None:
+    """`--notify-config`, else KJWATCH_NOTIFY_CONFIG, else ./notify.yaml when it exists; a file
+    named explicitly must exist."""
+    env = os.environ if env is None else env
+    named = flag or env.get("KJWATCH_NOTIFY_CONFIG", "").strip()
+    if named:
+        if not Path(named).is_file():
+            raise NotifyConfigError(f"notify config {named} not found")
+        return Path(named)
+    return DEFAULT_NOTIFY_CONFIG if DEFAULT_NOTIFY_CONFIG.is_file() else None
+
+
+def load_channels(notify_urls: Sequence[str], config_flag: str | None = None,
+                  env: Mapping[str, str] | None = None) -> list[Channel]:
+    """Every channel of a run: `--notify`/KJWATCH_NOTIFY URLs plus notify.yaml's routed ones.
+    Raises NotifyConfigError (a ChannelError) naming the entry at fault."""
+    env = os.environ if env is None else env
+    path = notify_config_path(config_flag, env)
+    text = path.read_text(encoding="utf-8") if path else None
+    return all_channels(list(notify_urls), text, env, prefect_secret, origin=str(path or "notify.yaml"))
+
+
+def failing_runs(env: Mapping[str, str] | None = None) -> int:
+    """N of `source_failing` from KJWATCH_FAILING_RUNS (default 3)."""
+    value = (os.environ if env is None else env).get("KJWATCH_FAILING_RUNS", "").strip()
+    if not value:
+        return DEFAULT_FAILING_RUNS
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"KJWATCH_FAILING_RUNS must be a whole number ≥ 1, not {value!r}")
+    return int(value)
+
+
+def route_new_alerts(con: duckdb.DuckDBPyConnection, alert_ids: Sequence[str], channels: Sequence[Channel]
+                     ) -> int:
+    """Outbox rows for freshly stored alerts, each to the channels whose kinds/tags it matches."""
+    rows = alerts_for_routing(con, alert_ids)
+    routable = [RoutableAlert(r["alert_id"], r["kind"], frozenset(r["tags"] or ())) for r in rows]
+    return create_delivery_rows(con, plan_deliveries(routable, channels))
+
+
+def _owed_by_channel(pending: Sequence[dict[str, Any]], channels: Sequence[Channel]
+                     ) -> dict[Channel, list[PendingAlert]]:
+    owed: dict[Channel, list[PendingAlert]] = {}
+    for channel in channels:
+        owed[channel] = [PendingAlert(p["alert_id"], p["bureau"], p["title"], p["body"])
+                         for p in pending if p["channel"] == channel.name]
+    return {c: alerts for c, alerts in owed.items() if alerts}
+
+
+def outcome_recorder(db: Path, attempts: Mapping[tuple[str, str], int]) -> Callable[[list[DeliveryOutcome]], None]:
+    def record(batch: list[DeliveryOutcome]) -> None:
+        with writer(db) as con:
+            record_outcomes(con, [{"alert_id": o.alert_id, "channel": o.channel, "sent": o.sent,
+                                   "error": o.error, "attempts": attempts.get((o.alert_id, o.channel), 0)}
+                                  for o in batch])
+    return record
+
+
+def deliver_owed(db: Path, channels: Sequence[Channel], progress: Progress,
+                 policy: DeliveryPolicy | None = None, now: datetime | None = None) -> list[DeliveryOutcome]:
+    """Send what the outbox owes and is due to the configured channels, all channels at once."""
+    if not channels:
+        return []
+    with writer(db) as con:
+        pending = pending_deliveries(con, now=now)
+    owed = _owed_by_channel(pending, channels)
+    for channel, alerts in owed.items():
+        progress(f"sending {len(alerts)} alert(s) to {channel.name}")
+    attempts = {(p["alert_id"], p["channel"]): int(p["attempts"]) for p in pending}
+    outcomes = deliver_all(owed, outcome_recorder(db, attempts), policy)
+    for channel, alerts in owed.items():
+        done = [o for o in outcomes if o.channel == channel.name]
+        failed = [o for o in done if not o.sent]
+        if failed or len(done) < len(alerts):
+            progress(f"{channel.name}: {len(done) - len(failed)} sent, {len(failed)} failed"
+                     f"{' (' + (failed[0].error or '') + ')' if failed else ''}, "
+                     f"{len(alerts) - len(done)} left for the next run")
+    return outcomes
