@@ -6,40 +6,65 @@ per-sentence figures and rankings → one record per distinct fact.
 
 from __future__ import annotations
 
-from parsing.extract.clauses import SENTENCE_BREAKS, target_cue_start
+from parsing.extract.clauses import SENTENCE, bounded, target_cue_start
 from parsing.extract.header import build_header
 from parsing.extract.sections import Section, tag_sections
-from parsing.extract.segment import Context, segment_records
+from parsing.extract.segment import Context, Found, segment_records
 from parsing.extract.textclean import HEADING_START, paragraphs
 from parsing.records import DocumentHeader, Extraction, IndicatorRecord
 
 __all__ = ["extract_indicators"]
 
 
-def _paragraph_records(paragraph: str, section: Section, header: DocumentHeader) -> list[IndicatorRecord]:
+def _sentence_records(sentence: str, begin: int, found: Found, section: Section, report_year: int | None,
+                      plan_year: int | None) -> list[IndicatorRecord]:
+    """Records of the sentence starting at `begin` of the paragraph `found` was scanned in."""
+    cue = target_cue_start(sentence)
+    records: list[IndicatorRecord] = []
+    offset = 0
+    for segment in sentence.split("；"):
+        here = found.between(begin + offset, begin + offset + len(segment))
+        if here:
+            target_from = None if cue is None else cue - offset
+            ctx = Context(section, report_year, plan_year, sentence[:offset], target_from)
+            records += segment_records(segment, ctx, here)
+        offset += len(segment) + 1
+    return records
+
+
+def _paragraph_records(body: str, base: int, found: Found, section: Section,
+                       header: DocumentHeader) -> list[IndicatorRecord]:
+    """Records of one paragraph (its heading number removed) that starts at `base` of
+    the text `found` was scanned in; sentences without a figure are skipped."""
     plan_year = section.plan_year(header.report_year) if section.mode == "plan" else None
     records: list[IndicatorRecord] = []
-    for sentence in SENTENCE_BREAKS.split(HEADING_START.sub("", paragraph, count=1)):
-        cue = target_cue_start(sentence)
-        offset = 0
-        for segment in sentence.split("；"):
-            target_from = None if cue is None else cue - offset
-            ctx = Context(section, header.report_year, plan_year, sentence[:offset], target_from)
-            records += segment_records(segment, ctx)
-            offset += len(segment) + 1
+    begin = base
+    for sentence in (piece for whole in SENTENCE.findall(body) for piece in bounded(whole)):
+        if found.holds(begin, begin + len(sentence)):
+            records += _sentence_records(sentence, begin, found, section, header.report_year, plan_year)
+        begin += len(sentence)
     return records
 
 
 def extract_indicators(text: str) -> Extraction:
-    """Header and de-duplicated indicator records of one document's text."""
+    """Header and de-duplicated indicator records of one document's text.
+
+    Figures and ranked positions are found in one scan of all paragraphs (neither
+    can span a line), and only the sentences holding one are read further.
+    """
     paras = paragraphs(text)
     sections = tag_sections(paras)
     header = build_header(paras, sections)
+    bodies = [HEADING_START.sub("", paragraph, count=1) for paragraph in paras]
+    found = Found.scan("\n".join(bodies))
     seen: set[tuple[object, ...]] = set()
     records: list[IndicatorRecord] = []
-    for paragraph, section in zip(paras, sections, strict=True):
-        for record in _paragraph_records(paragraph, section, header):
-            if record.identity() not in seen:
-                seen.add(record.identity())
-                records.append(record)
+    base = 0
+    for body, section in zip(bodies, sections, strict=True):
+        if found.holds(base, base + len(body)):
+            for record in _paragraph_records(body, base, found, section, header):
+                if record.identity() not in seen:
+                    seen.add(record.identity())
+                    records.append(record)
+        base += len(body) + 1
     return Extraction(header=header, records=records)

@@ -1,8 +1,9 @@
 """`python -m parsing.extract [--jsonl] FILE...`: print header and records as JSON lines.
 
 Output is always JSON Lines (`--jsonl` is accepted so the command reads like the
-product's `kjwatch extract --jsonl`).  An unreadable file is reported on stderr
-and skipped; the exit status is then 1.
+product's `kjwatch extract --jsonl`).  An unreadable file (missing, empty, binary,
+over 60 MB, no decodable text) is reported in one stderr line and skipped; the
+exit status is then 1.
 """
 
 from __future__ import annotations
@@ -14,14 +15,42 @@ from pathlib import Path
 
 from parsing.extract import extract_indicators
 
+MAX_BYTES = 60 * 1024 * 1024
+# A few bad bytes in UTF-8 text (a file cut mid-character) are noise, not GBK.
+_STRAY_SHARE = 0.001
+_STRAY_CHARS = 4
+_BINARY_SHARE = 0.05
+_CONTROL = "".join(chr(code) for code in range(32) if chr(code) not in "\t\n\r\f\v")
+
+
+class UnreadableError(ValueError):
+    """The file holds no text this command can read."""
+
 
 def read_text(path: Path) -> str:
-    """UTF-8, else GB18030 (which decodes any byte string GBK/GB2312 pages use)."""
+    """UTF-8 (a few stray bytes replaced), else GB18030, which GBK/GB2312 pages use.
+
+    Empty files, binary data and oversized files raise UnreadableError with a
+    one-line reason.
+    """
+    if path.stat().st_size > MAX_BYTES:
+        raise UnreadableError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
     data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
+    if not data.strip():
+        raise UnreadableError("empty file")
+    text = data.decode("utf-8-sig", errors="replace")
+    utf8 = text.count("\ufffd") <= max(_STRAY_CHARS, _STRAY_SHARE * len(text))
+    if not utf8:
+        text = data.decode("gb18030", errors="replace")
+    if _share(text, _CONTROL) > _BINARY_SHARE:
+        raise UnreadableError("binary data, not text")
+    if not utf8 and _share(text, "\ufffd") > _BINARY_SHARE:
+        raise UnreadableError("neither UTF-8 nor GB18030 text")
+    return text
+
+
+def _share(text: str, characters: str) -> float:
+    return sum(text.count(ch) for ch in characters) / len(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.files:
         try:
             text = read_text(Path(name))
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, UnreadableError) as exc:
             print(f"parsing.extract: cannot read {name}: {exc}", file=sys.stderr)
             status = 1
             continue

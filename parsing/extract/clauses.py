@@ -9,12 +9,14 @@ bookkeeping in facts.py so each rule can be tested on its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from parsing.records import Measure
 
 CLAUSE_BREAKS = frozenset("，：")
-SEGMENT_BREAKS = re.compile(r"[；]")
-SENTENCE_BREAKS = re.compile(r"(?<=[。！？])")
+# A sentence runs up to and including its 。！？ (a negated class is scanned in C).
+SENTENCE = re.compile(r"[^。！？]*[。！？]|[^。！？]+")
 
 _COMPLETION = re.compile(
     r"(?:完成率|完成[^，。；]{0,16}?(?:任务|目标|计划)(?:数)?(?:的)?|(?:任务|目标|计划)(?:数)?的)"
@@ -28,7 +30,7 @@ _NET = re.compile(r"净增(?:了)?$")
 _DECLINE = frozenset({"下降", "减少", "降低", "回落"})
 # Summary prose: only an explicit goal makes a figure a target.
 TARGET_CUE = re.compile(
-    r"力争|确保|预计|(?:主要|工作|总体)?目标(?:是|为)|计划(?:到|在|于)?(?:\d{4}年|年底|年内|全年)"
+    r"力争|确保|预计|(?:主要|工作|总体)目标(?:是|为)|目标(?:是|为)|计划(?:到|在|于)?(?:\d{4}年|年底|年内|全年)"
     r"|争取(?:到|在)?(?:\d{4}年|年底|年内|全年)|将(?:达到|突破|超过)|到\d{4}年"
 )
 # Plan sections: a figure governed by one of these verbs or bounds is a goal.
@@ -38,16 +40,40 @@ GOAL_CUE = re.compile(
     r"争创|打造|创建|聘任|累计|入选|获批|新认定"
 )
 PAST_CUE = re.compile(r"截至|截止|已经|已|去年|上年|过去")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:度|底|末|初)?(?!\d{1,2}月)")
+_YEAR = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})年(?:度|底|末|初)?(?!\d{1,2}月)")
 _NOT_OWN_YEAR = ("较", "比", "由", "从")
 QUOTED_GOAL = re.compile(r"^(?:的)?(?:增长)?(?:任务|目标)")
+
+
+MAX_SENTENCE = 600
+_CUT_MARKS = ("；", "，", "、", "：", " ")
+
+
+def bounded(sentence: str, limit: int = MAX_SENTENCE) -> list[str]:
+    """A sentence in pieces of at most `limit` characters, cut after a clause mark.
+
+    Real sentences stay far below the limit; a table or a run of text without a
+    full stop would otherwise be one "sentence" whose every figure looks at all
+    the others, which is quadratic on large inputs.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(sentence) - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = next((at for mark in _CUT_MARKS if (at := sentence.rfind(mark, low, high)) >= 0), high - 1)
+        pieces.append(sentence[start : cut + 1])
+        start = cut + 1
+    pieces.append(sentence[start:])
+    return pieces
 
 
 def clause_bounds(text: str, position: int) -> tuple[int, int]:
     """The clause (between ，/：) that holds `position`."""
     start = max(text.rfind("，", 0, position), text.rfind("：", 0, position)) + 1
-    ends = [i for i in (text.find("，", position), text.find("：", position)) if i >= 0]
-    return start, min(ends) if ends else len(text)
+    comma, colon = text.find("，", position), text.find("：", position)
+    if comma < 0 or 0 <= colon < comma:
+        comma = colon
+    return start, len(text) if comma < 0 else comma
 
 
 def measure_of(before: str, unit: str) -> tuple[Measure, float]:
@@ -70,12 +96,31 @@ def explicit_year(text: str) -> int | None:
 
     Years that only date a comparison or a cut-off (较2022年, 截至2024年3月) do not count.
     """
-    found: int | None = None
+    years = _stated_years(text)
+    return years[-1][1] if years else None
+
+
+def year_before(prefix: str, text: str, position: int) -> int | None:
+    """`explicit_year(prefix + text[:position])`, for the many figures of one segment
+    without scanning the segment again for each."""
+    years = _stated_years(text)
+    index = bisect_right(years, position, key=_end_of)
+    return years[index - 1][1] if index else explicit_year(prefix)
+
+
+@lru_cache(maxsize=64)
+def _stated_years(text: str) -> tuple[tuple[int, int], ...]:
+    """(end, year) of every year `text` states for its own figures, in order."""
+    found: list[tuple[int, int]] = []
     for match in _YEAR.finditer(text):
         before = text[max(0, match.start() - 2) : match.start()]
         if not before.endswith(_NOT_OWN_YEAR):
-            found = int(match.group(1))
-    return found
+            found.append((match.end(), int(match.group(1))))
+    return tuple(found)
+
+
+def _end_of(year: tuple[int, int]) -> int:
+    return year[0]
 
 
 def target_cue_start(sentence: str) -> int | None:

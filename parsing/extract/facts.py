@@ -66,12 +66,19 @@ def _compatible(family: Family, mention: Mention, measure: Measure) -> bool:
 
 
 def _own_family(figure: Figure, hits: list[Hit], text: str) -> tuple[bool, Family | None]:
-    """(ambiguous, family): the alias next to the figure, unless several different ones compete."""
+    """(ambiguous, family): the alias next to the figure, unless several different ones compete.
+
+    A noun after the unit names the figure's subject (747家企业申报高新技术企业), but not
+    across 、 when another figure follows: the next item of a list begins there
+    (研究中心18家、众创空间7家), unless 等 closes a list of kinds (43家高企、科小等企业).
+    """
     m, measure = figure.mention, figure.measure
+    after = text[m.end : figure.post_end]
+    split = figure.post_end < figure.clause[1] and "等" not in after
     post = [
         h for h in hits
         if m.end <= h.start < m.end + _POST_REACH and h.end <= figure.post_end
-        and _compatible(h.family, m, measure)
+        and _compatible(h.family, m, measure) and not (split and "、" in text[m.end : h.start])
     ]
     if len({h.family.name for h in post}) > 1:
         return True, None

@@ -20,10 +20,12 @@ _TYPE_LEVEL: dict[str, Level] = {
     "林区": "county", "特区": "county",
     "市辖区": "district",
 }
-ZONE_SUFFIXES = (
-    "高新技术产业开发区", "经济技术开发区", "高新区", "开发区", "经开区", "新区", "产业园区", "园区",
-    "示范区", "试验区", "保税区",
-)
+# Longest first: the stem is what precedes the longest suffix (东湖 + 新技术开发区).
+ZONE_SUFFIXES = tuple(sorted((
+    "高新技术产业开发区", "新技术产业开发区", "经济技术开发区", "高新技术开发区", "新技术开发区",
+    "高新区", "开发区", "经开区", "新区", "产业园区", "工业园区", "园区", "示范区", "试验区", "保税区",
+), key=len, reverse=True))
+_UNKNOWN_STEM = range(2, 5)
 _SHORTENABLE = ("地级市", "省", "直辖市")
 
 
@@ -51,21 +53,29 @@ def _levels() -> dict[str, Level]:
     return {**short, **full}
 
 
-def _zone_level(name: str) -> Level | None:
-    """淄博高新区 / 苏州工业园区: a zone suffix after a known place name."""
+def _zone_level(name: str, whole: bool) -> Level | None:
+    """淄博高新区, 两江新区, 东湖新技术开发区: a zone suffix after a place name.
+
+    The stem must be a known place, or the name a known division (浦东新区: the spec
+    counts every 新区 as a zone), or — when the name is all the text before the
+    bureau's organ (`whole`, as in a title) — a short stem of its own (两江, 东湖).
+    """
     for suffix in ZONE_SUFFIXES:
         if name.endswith(suffix):
             stem = name[: -len(suffix)]
             places = _levels()
-            if any(stem[:size] in places for size in range(2, min(len(stem), 6) + 1)):
+            if any(stem[:size] in places for size in range(2, min(len(stem), 6) + 1)) or name in places:
                 return "zone"
-            return None
+            return "zone" if whole and len(stem) in _UNKNOWN_STEM else None
     return None
 
 
-def place_level(name: str) -> Level | None:
-    """The level of a place name, or None when it is no known division or zone."""
-    return _levels().get(name) or _zone_level(name)
+def place_level(name: str, whole: bool = False) -> Level | None:
+    """The level of a place name, or None when it is no known division or zone.
+
+    `whole`: the name is the entire run of text before the organ (see _zone_level).
+    """
+    return _zone_level(name, whole) or _levels().get(name)
 
 
 def known_place(text: str) -> str | None:
@@ -76,7 +86,7 @@ def known_place(text: str) -> str | None:
     """
     for size in range(min(len(text), 14), 1, -1):
         tail = text[-size:]
-        if place_level(tail) is None:
+        if place_level(tail, whole=size == len(text)) is None:
             continue
         for inner in range(2, size):
             if _levels().get(tail[-inner:]) and _levels().get(tail[:-inner]):

@@ -17,15 +17,22 @@ from parsing.records import DocumentHeader, Level
 
 _ORG = (
     r"科学技术局|科技局|科学技术厅|科技厅|科学技术委员会|科委|科技创新局|科学技术和工业信息化局|"
-    r"科技和工业信息化局|工业和科技局|科技和信息化局|教育和科学技术局|教育和科技局|教育科技局"
+    r"科技和工业信息化局|工业和科技局|科技和信息化局|教育和科学技术局|教育和科技局|教育科技局|"
+    r"科技和经济委员会|科技经济委员会|科技创新委员会"
 )
-_BUREAU = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?P<org>" + _ORG + r")")
+# The organ name comes first so the scan jumps from 科/工/教 to 科/工/教; the two
+# place characters that must precede it are checked on each hit.
+_BUREAU = re.compile(r"(?P<org>" + _ORG + r")")
+_PLACE_CHARS = re.compile(r"[\u4e00-\u9fff]{2}$")
+_COMMITTEE = re.compile(r"(?:管委会|管理委员会)$")
+_PREAMBLE = re.compile(r"^(?:关于)?(?:印发|转发|下达|公布)")
 _PLACE_RUN = re.compile(r"[\u4e00-\u9fff]{1,14}$")
+# Every branch starts with the one character class, which the regex engine scans
+# for in C; the branch is then chosen by what that character was.
 _SELF = re.compile(
-    r"(?:我|本)(?P<own>省|市|县|区|旗|州|盟)(?![级直属内外])"
-    r"|(?<![\u4e00-\u9fff])(?P<bureau>省|市|县|区|旗|州|盟)(?:" + _ORG + r")"
-    r"|(?P<gov>省|市|县|区|旗|州|盟)(?:委(?!员)|政府)"
-    r"|全(?P<all>省|市|县|区|旗|州|盟)(?![^，。；]{0,12}?(?:第|首位|前列|前茅|排名|排位))"
+    r"[我本全省市县区旗州盟](?:(?<=[我本])(?P<own>[省市县区旗州盟])(?![级直属内外])"
+    r"|(?<=全)(?P<all>[省市县区旗州盟])(?![^，。；]{0,12}?(?:第|首位|前列|前茅|排名|排位))"
+    r"|(?<=[省市县区旗州盟])(?:(?P<bureau>" + _ORG + r")|(?P<gov>委(?!员)|政府)))"
 )
 _SELF_WEIGHT = {"own": 3, "bureau": 3, "gov": 1, "all": 1}
 _CHAR_LEVEL: dict[str, Level] = {
@@ -47,12 +54,25 @@ _HORIZON = ("到", "至", "力争", "计划", "争取")
 
 
 def self_level(text: str) -> Level | None:
-    """The level the text speaks from (我县, 县科技局, 全县 …), by weighted votes."""
+    """The level the text speaks from (我县, 县科技局, 全县 …), by weighted votes.
+
+    县科技局 counts only as a name of its own, not inside 商河县科技局.
+    """
     votes: Counter[Level] = Counter()
     for match in _SELF.finditer(text):
         group = match.lastgroup or ""
-        votes[_CHAR_LEVEL[match.group(group)]] += _SELF_WEIGHT[group]
+        if group in ("own", "all"):
+            level_char = match.group(group)
+        elif match.start() and _is_cjk(text[match.start() - 1]) and group == "bureau":
+            continue
+        else:
+            level_char = text[match.start()]
+        votes[_CHAR_LEVEL[level_char]] += _SELF_WEIGHT[group]
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _candidates(paragraphs: list[str]) -> list[tuple[int, int, str, Level]]:
@@ -60,16 +80,32 @@ def _candidates(paragraphs: list[str]) -> list[tuple[int, int, str, Level]]:
     found: list[tuple[int, int, str, Level]] = []
     for index, paragraph in enumerate(paragraphs):
         for match in _BUREAU.finditer(paragraph):
-            run = _PLACE_RUN.search(paragraph, max(0, match.start() - 14), match.start())
-            place = known_place(run.group()) if run else None
-            level = place_level(place) if place else None
-            if place is None or level is None:
+            if not _PLACE_CHARS.search(paragraph, max(0, match.start() - 2), match.start()):
                 continue
+            run = _PLACE_RUN.search(paragraph, max(0, match.start() - 14), match.start())
+            named = _named_place(run.group()) if run else None
+            if named is None:
+                continue
+            place, between, level = named
             standalone = len(paragraph) <= len(place) + len(match.group("org")) + 14
             leads_title = index < 3 and run is not None and run.start() == 0
             score = 5 if standalone or leads_title else 1
-            found.append((score, -index, place + match.group("org"), level))
+            found.append((score, -index, place + between + match.group("org"), level))
     return found
+
+
+def _named_place(run: str) -> tuple[str, str, Level] | None:
+    """(place, words between place and organ, level) of the Chinese run before an organ.
+
+    关于印发 in front and 管委会 behind (…开发区管委会科技局) are not part of the place.
+    """
+    between = _COMMITTEE.search(run)
+    core = _PREAMBLE.sub("", run[: between.start()] if between else run)
+    place = known_place(core) if core else None
+    level = place_level(place, whole=place == core) if place else None
+    if place is None or level is None:
+        return None
+    return place, between.group() if between else "", level
 
 
 def find_bureau(paragraphs: list[str], spoken: Level | None) -> tuple[str | None, Level | None]:

@@ -10,19 +10,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsing.extract.firstchars import guard
-from parsing.extract.numbers import CN_NUMERAL, parse_numeral
+from parsing.extract.numbers import CN_NUMERAL_TAIL, parse_numeral
 from parsing.extract.units import UNIT_WORDS, is_count, normalise
 
 _UNITS = "|".join(re.escape(u) for u in UNIT_WORDS)
+_NOT_AFTER = r"[\d.A-Za-z第零〇一二两三四五六七八九十百千万]"
+# The pattern opens with one character class, so the regex engine scans for
+# candidates in C; which kind of number it is (digits, Chinese numeral, redaction)
+# and what may not precede it are checked right after that first character
+# (`(?<!X.)` looks at the character before it).
 _MENTION = (
-    r"(?P<prefix>超过|将近|接近|大约|逾|近|约)?"
-    r"(?:(?<![\d.A-Za-z第零〇一二两三四五六七八九十百千万])(?P<num>\d+(?:\.\d+)?|" + CN_NUMERAL + r")"
-    r"|(?<![A-Za-z])(?P<red>[Xx×*]+(?:\.[Xx×*]+)?))"
+    r"[\d一二两三四五六七八九十Xx×*]"
+    r"(?:(?<=\d)(?<!" + _NOT_AFTER + r".)(?P<digits>\d*(?:\.\d+)?)"
+    r"|(?<=[一二两三四五六七八九十])(?<!" + _NOT_AFTER + r".)(?P<cn>" + CN_NUMERAL_TAIL + r")"
+    r"|(?<=[Xx×*])(?<![A-Za-z].)(?P<red>[Xx×*]*(?:\.[Xx×*]+)?))"
     r" ?(?P<a1>余|多)?(?P<mult>万亿|千万|百万|万|亿|千)?(?P<a2>余|多)?"
     r"(?P<unit>" + _UNITS + r")(?P<tail>以上|以下|左右|余|多)?"
 )
-MENTION = re.compile(guard(_MENTION) + _MENTION)
+MENTION = re.compile(_MENTION)
+_GROUPS = ("digits", "cn", "red", "a1", "a2", "mult", "unit", "tail")
+# Read off the text before the number rather than matched: the words are common,
+# and as the regex's first characters they would make it try most positions.
+_APPROX_PREFIXES = ("超过", "将近", "接近", "大约", "逾", "近", "约")
+_APPROX_TAILS = frozenset({"以上", "左右", "余", "多"})
 _QUOTES = frozenset("“\"《「『‘")
 _NOUN_AFTER_THRESHOLD = re.compile(r"[\u4e00-\u9fff]")
 
@@ -40,31 +50,42 @@ class Mention:
     def redacted(self) -> bool:
         return self.value is None
 
+    def moved(self, delta: int) -> Mention:
+        """The same mention in a text that starts `delta` characters later."""
+        return Mention(self.start + delta, self.end + delta, self.value, self.unit, self.approx, self.threshold)
 
-def _is_threshold(match: re.Match[str], sentence: str, unit: str) -> bool:
+
+def _is_threshold(tail: str | None, sentence: str, end: int, unit: str) -> bool:
     """营业收入5000万元以上的企业: a qualifier of some entity, not a reported figure."""
-    if match.group("tail") not in ("以上", "以下"):
+    if tail not in ("以上", "以下"):
         return False
-    after = sentence[match.end() : match.end() + 1]
+    after = sentence[end : end + 1]
     return after == "的" or (not is_count(unit) and bool(_NOUN_AFTER_THRESHOLD.match(after)))
 
 
 def _build(match: re.Match[str], sentence: str) -> Mention | None:
-    """Turn one regex hit into a mention, or None when it is no quantity at all."""
-    start = match.start("num") if match.group("num") else match.start("red")
+    """Turn one regex hit into a mention, or None when it is no quantity at all.
+
+    Called for every candidate of every paragraph, so the groups are read in one call.
+    """
+    digits, _cn, red, a1, a2, mult, unit_word, tail = match.group(*_GROUPS)
+    start = match.start()
+    prefix = sentence[max(0, start - 2) : start].endswith(_APPROX_PREFIXES)
     if start > 0 and sentence[start - 1] in _QUOTES:
         return None
-    unit_word, multiplier = match.group("unit"), match.group("mult") or ""
-    approx = bool(match.group("prefix") or match.group("a1") or match.group("a2"))
-    approx = approx or match.group("tail") in ("以上", "左右", "余", "多")
-    if match.group("red"):
+    multiplier = mult or ""
+    approx = bool(prefix or a1 or a2) or tail in _APPROX_TAILS
+    if red is not None:
         _, unit = normalise(0.0, multiplier, unit_word)
         return Mention(start, match.end(), None, unit, approx, False)
-    numeral = parse_numeral(match.group("num"))
-    if numeral is None or (match.group("num") == "一" and not multiplier):
+    num = sentence[start : match.end("digits" if digits is not None else "cn")]
+    if num == "一" and not multiplier:
+        return None
+    numeral = parse_numeral(num)
+    if numeral is None:
         return None
     value, unit = normalise(numeral.value, multiplier, unit_word)
-    threshold = _is_threshold(match, sentence, unit)
+    threshold = _is_threshold(tail, sentence, match.end(), unit)
     return Mention(start, match.end(), value, unit, approx or numeral.approx, threshold)
 
 

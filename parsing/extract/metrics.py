@@ -43,15 +43,22 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class AliasTable:
+    """`scan` finds where aliases are; `pattern` (one named group per family) says
+    which family each is.  Capturing groups make the regex engine do more work
+    at every text position, so they are only run where the plain scan hit."""
+
+    scan: re.Pattern[str]
     pattern: re.Pattern[str]
     families: dict[str, Family]
 
     def hits(self, text: str) -> list[Hit]:
-        """Every alias occurrence, leftmost-first, in one pass."""
-        return [
-            Hit(m.start(), m.end(), self.families[m.lastgroup or ""])
-            for m in self.pattern.finditer(text)
-        ]
+        """Every alias occurrence, leftmost-first, as one pass of `pattern` would find them."""
+        found: list[Hit] = []
+        for candidate in self.scan.finditer(text):
+            match = self.pattern.match(text, candidate.start())
+            if match is not None:
+                found.append(Hit(match.start(), match.end(), self.families[match.lastgroup or ""]))
+        return found
 
 
 def _family(index: int, spec: dict[str, Any]) -> Family:
@@ -70,11 +77,25 @@ def _family(index: int, spec: dict[str, Any]) -> Family:
     )
 
 
+_OPENS_WITH_LITERAL = re.compile(r"[^\\()\[\]{}?*+|^$.]")
+
+
+def _quick_to_reject(alias: str) -> str:
+    """The alias, guarded by its first characters unless it opens with a literal.
+
+    The regex engine skips an alternative that opens with a literal (or a class)
+    after one comparison; `(?:全社会)?(?:研发|R&D…)` would otherwise be tried in full
+    at every candidate position.
+    """
+    return alias if _OPENS_WITH_LITERAL.match(alias) else f"{guard(alias)}(?:{alias})"
+
+
 def build_table(specs: list[dict[str, Any]]) -> AliasTable:
     """Compile a list of family specs (the YAML's `metrics`) into one matcher."""
     families = {f"f{i}": _family(i, spec) for i, spec in enumerate(specs)}
     groups = "|".join(f"(?P<f{i}>{'|'.join(spec['aliases'])})" for i, spec in enumerate(specs))
-    return AliasTable(re.compile(guard(groups) + f"(?:{groups})"), families)
+    plain = "|".join(_quick_to_reject(alias) for spec in specs for alias in spec["aliases"])
+    return AliasTable(re.compile(guard(plain) + f"(?:{plain})"), re.compile(groups), families)
 
 
 @lru_cache(maxsize=1)

@@ -9,12 +9,14 @@ handled here before cn2an sees the string.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 import cn2an
 
 CN_DIGITS = "零〇一二两三四五六七八九"
-CN_NUMERAL = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*"
+CN_NUMERAL_TAIL = r"[零〇一二两三四五六七八九十百千万]*"
+CN_NUMERAL = r"[一二两三四五六七八九十]" + CN_NUMERAL_TAIL
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _RANGE = re.compile(r"^([一二两三四五六七八九])([一二三四五六七八九])$")
 _RANGE_TENS = re.compile(r"^([一二两三四五六七八九])([一二三四五六七八九])(十|百|千|万)$")
@@ -45,6 +47,7 @@ def _range_value(text: str) -> Numeral | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_chinese(text: str) -> Numeral | None:
     """A Chinese numeral, or None when it is no well-formed number (十四五, 三十三百)."""
     ranged = _range_value(text)

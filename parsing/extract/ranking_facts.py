@@ -19,26 +19,46 @@ _MEASURE_WORDS: tuple[tuple[str, Measure], ...] = (
     ("增幅", "yoy_growth"), ("增速", "yoy_growth"), ("增长率", "yoy_growth"), ("增长幅度", "yoy_growth"),
     ("完成率", "completion"), ("占比", "level"), ("比重", "level"), ("总量", "level"), ("数量", "level"),
 )
+_SHARE_WORDS = ("占比", "比重")
+_RATE_NOUNS = tuple((word, measure) for word, measure in _MEASURE_WORDS if measure != "level")
 _NOISE = re.compile(
     r"排名|排位|位居|位列|名列|居于|稳居|跃居|处于|保持|位于|排|居|列|"
     r"连续(?:\d+|[一二三四五六七八九十]+)年|目前|均|都|继续|仍然|仍|持续|始终|在|中|的|为|已|"
-    r"同比|增幅|增速|增长率|增长幅度|完成率|占比|比重|及|和|与|、|全(?:国|省|市|区|县)|\d+|[，：（）]"
+    r"同比|增幅|增速|增长率|增长幅度|完成率|占比|比重|数量|总量|总数|规模|及|和|与|、|全(?:国|省|市|区|县)|"
+    r"\d+|[，：（）]"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _measures(residual: str, text: str, clause_start: int, state: SegmentState) -> list[Measure]:
-    """The measures a position ranks: its own words, else the figure it follows."""
-    own = sorted((residual.find(w), m) for w, m in _MEASURE_WORDS if w in residual)
+def _rate_named_before(text: str, clause_start: int, state: SegmentState) -> Measure | None:
+    """增幅达25%，全市排名第2 / 完成率107%，全市排名第2: a rate *noun* heading the figure
+    just before the position says what is ranked.
+
+    A bare verb does not: in 成交额108.6亿元，同比增长25.7%，居全省第二位 the subject
+    that is ranked is the amount, and so is 完成任务目标的118.6%，排名全市第一.
+    """
+    if clause_start < 2 or state.measure not in ("yoy_growth", "completion"):
+        return None
+    previous = text[clause_bounds(text, clause_start - 2)[0] : clause_start]
+    named = {m for w, m in _RATE_NOUNS if w in previous}
+    return state.measure if state.measure in named else None
+
+
+def _measures(residual: str, text: str, clause_start: int, state: SegmentState) -> list[tuple[Measure, str]]:
+    """(measure, the word naming it) for each measure a position ranks: the ones its own
+    clause names, else the rate it follows.
+
+    Without a named rate a ranking is by level (INDICATORS.md §5 and the dev convention).
+    """
+    own = sorted((residual.find(w), m, w) for w, m in _MEASURE_WORDS if w in residual)
     if own:
-        return list(dict.fromkeys(m for _, m in own))
+        first: dict[Measure, str] = {}
+        for _, measure, word in own:
+            first.setdefault(measure, word)
+        return list(first.items())
     if state.ranked is not None:
-        return [state.ranked[1]]
-    if state.measure == "yoy_growth":
-        return ["yoy_growth"]
-    if state.measure == "completion" and "完成率" in text[max(0, clause_start - 24) : clause_start]:
-        return ["completion"]
-    return ["level"]
+        return [(state.ranked[1], "")]
+    return [(_rate_named_before(text, clause_start, state) or "level", "")]
 
 
 def _metric(subject: str, text: str, state: SegmentState) -> str:
@@ -56,6 +76,17 @@ def _metric(subject: str, text: str, state: SegmentState) -> str:
     return f"other:{head or '排名'}"
 
 
+def _share_metric(subject: str, word: str) -> str | None:
+    """增速及占比均列全市第2: the 占比 of a quantity is its own metric when the table has one
+    (高新技术产业产值 + 占比 → ht_output_share)."""
+    if word not in _SHARE_WORDS or not subject:
+        return None
+    hits = alias_table().hits(subject + word)
+    if not hits or hits[-1].end != len(subject) + len(word):
+        return None
+    return choose_key(hits[-1].family, subject + word, len(subject) + len(word))
+
+
 def ranking_records(text: str, position: Position, last_end: int, state: SegmentState,
                     year: int | None) -> list[IndicatorRecord]:
     """One record per measure ranked at this position."""
@@ -64,12 +95,12 @@ def ranking_records(text: str, position: Position, last_end: int, state: Segment
     subject = _NOISE.sub("", re.sub(r"(?:由|从).*$", "", residual))
     metric = _metric(subject, text, state)
     measures = _measures(residual, text, clause_start, state)
-    state.ranked = (metric, measures[-1])
+    state.ranked = (metric, measures[-1][0])
     snippet = text[max(clause_start, last_end) : position.end].strip("，、 ")
     return [
         IndicatorRecord(
-            kind="ranking", metric=metric, measure=measure, value=None, unit=None, approx=False,
-            year=year, rank=position.rank, scope=position.scope, text=snippet,
+            kind="ranking", metric=_share_metric(subject, word) or metric, measure=measure, value=None,
+            unit=None, approx=False, year=year, rank=position.rank, scope=position.scope, text=snippet,
         )
-        for measure in measures
+        for measure, word in measures
     ]

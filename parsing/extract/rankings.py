@@ -11,19 +11,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsing.extract.gazetteer import known_place
 from parsing.extract.numbers import parse_rank
 
 SCOPE = (
-    r"全(?:国|省|市|区|县|州|盟|旗)(?:各(?:区县|县区|县市区|县市|市区|区|县|市|地市|州市|盟市))?"
+    r"全(?:国|省|市|区|县|州|盟|旗)(?:各(?:区县|县区|县市区|县市|市区|区|县|市|地市|州市|盟市)"
+    r"|县级市|地级市|设区市|(?:各|同类)?(?:开发区|高新区|园区)|各级)?"
     r"|同考核单元|同类(?:县市区|区县|县区|县市|城市|地区)"
+    r"|各(?:县市区|区县|县区|县市|地市|州市|盟市)"
 )
 _ORDINAL = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 _NOT_POSITION = r"(?![\d一二三四五六七八九十个家批次届轮种类条项期年号级方梯阶季书责])"
-_RANK = re.compile(
-    r"(?P<past>由|从)?(?P<scope>" + SCOPE + r")[^，。；、：]{0,12}?"
+_RANK = (
+    r"(?P<scope>" + SCOPE + r")[^，。；、：\n]{0,12}?"
     r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION
     + r"|(?P<first>首位|榜首)|(?P<front>前列|前茅)|(?P<top>前" + _ORDINAL + r"(?:位|名)?))"
 )
+# Every scope opens with a literal (全, 同), so the engine scans for those in C.
+RANK = re.compile(_RANK)
+_PAST = frozenset("由从")
+_PLACE_REACH = 8
+_RISE_REACH = 40  # 由第12位 … 上升至第5位 sit in one clause
+_BREAK = re.compile(r"[，。；\n]")  # 由全省第12位…: a position left behind
 _RISE = re.compile(
     r"(?:上升|提升|跃升|升|前移|进位|跃居|攀升)(?:至|到|为)(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?"
     + _NOT_POSITION + r"|(?P<first>首位))"
@@ -36,6 +45,10 @@ class Position:
     end: int
     rank: int | None
     scope: str
+
+    def moved(self, delta: int) -> Position:
+        """The same position in a text that starts `delta` characters later."""
+        return Position(self.start + delta, self.end + delta, self.rank, self.scope)
 
 
 def _rank_of(match: re.Match[str]) -> tuple[bool, int | None]:
@@ -54,20 +67,31 @@ def find_positions(sentence: str) -> list[Position]:
     """Every ranked position of a sentence, past ones excluded."""
     found: list[Position] = []
     last_scope: str | None = None
-    for match in _RANK.finditer(sentence):
+    for match in RANK.finditer(sentence):
         last_scope = match.group("scope")
         ok, rank = _rank_of(match)
-        if ok and not match.group("past"):
-            found.append(Position(match.start("scope"), match.end(), rank, last_scope))
-        elif match.group("past"):
+        past = sentence[match.start() - 1 : match.start()] in _PAST
+        if ok and not past:
+            start, last_scope = _with_place(sentence, match.start("scope"), last_scope)
+            found.append(Position(start, match.end(), rank, last_scope))
+        elif past:
             found.extend(_rises_after(sentence, match.end(), last_scope))
     return found
 
 
+def _with_place(sentence: str, start: int, scope: str) -> tuple[int, str]:
+    """位居苏州各县市区前列: a 各… scope takes the place named right before it."""
+    if not scope.startswith("各"):
+        return start, scope
+    place = known_place(sentence[max(0, start - _PLACE_REACH) : start])
+    return (start - len(place), place + scope) if place else (start, scope)
+
+
 def _rises_after(sentence: str, offset: int, scope: str) -> list[Position]:
     """由第12位上升至第5位: the position reached inherits the past one's scope."""
-    match = _RISE.search(sentence, offset)
-    if match is None or re.search(r"[，。；]", sentence[offset : match.start()]):
+    window = offset + _RISE_REACH
+    match = _RISE.search(sentence, offset, window)
+    if match is None or _BREAK.search(sentence, offset, match.start()):
         return []
     ok, rank = _rank_of(match)
     return [Position(match.start(), match.end(), rank, scope)] if ok else []

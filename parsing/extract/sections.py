@@ -24,7 +24,9 @@ _PLAN_HEADING = re.compile(
     r"\d{4}年(?:度)?(?:的)?(?:主要|重点)(?:目标|任务)|主要目标|重点任务|目标任务"
 )
 _HALF_YEAR = re.compile(r"下半年")
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s?年)")
+# `(?<!\d\d\d)` after 19/20 is "no digit before the year"; placed there, the pattern
+# starts with a literal and the engine skips ahead to the next 1 or 2.
+YEAR = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})(?=\s?年)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,9 @@ def tag_sections(paragraphs: list[str]) -> list[Section]:
     current = SUMMARY
     tagged: list[Section] = []
     for paragraph in paragraphs:
-        current = heading_section(paragraph) or current
+        opened = heading_section(paragraph)
+        if opened is not None and opened.mode == "plan" and opened.year is None and current.mode == "plan":
+            opened = current  # （二）重点任务 inside 2025年工作目标和重点任务 keeps its year
+        current = opened or current
         tagged.append(current)
     return tagged

@@ -9,9 +9,11 @@ ranking, or nothing (a threshold, a baseline in brackets, a sub-population after
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TypeVar
 
-from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, explicit_year, other_phrase
+from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, other_phrase, year_before
 from parsing.extract.facts import Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
 from parsing.extract.mentions import Mention, find_mentions
 from parsing.extract.metrics import Family, Hit, alias_table
@@ -20,7 +22,48 @@ from parsing.extract.rankings import Position, find_positions
 from parsing.extract.sections import Section
 from parsing.records import IndicatorRecord, Kind
 
+Spanned = TypeVar("Spanned", Mention, Position)
 _LIST_GAP = re.compile(r"[、，和及与]")
+
+
+class Found:
+    """The figures and ranked positions of a stretch of text, in reading order.
+
+    They are found once per paragraph (neither can span a sentence or a ；) and
+    handed down, so a sentence without any costs nothing further.
+    """
+
+    __slots__ = ("_mention_starts", "_position_starts", "mentions", "positions")
+
+    def __init__(self, mentions: list[Mention], positions: list[Position]) -> None:
+        self.mentions, self.positions = mentions, positions
+        self._mention_starts = [m.start for m in mentions]
+        self._position_starts = [p.start for p in positions]
+
+    @classmethod
+    def scan(cls, text: str) -> Found:
+        return cls(find_mentions(text), find_positions(text))
+
+    def __bool__(self) -> bool:
+        return bool(self.mentions or self.positions)
+
+    def holds(self, begin: int, end: int) -> bool:
+        """Whether anything starts in [begin, end)."""
+        for starts in (self._mention_starts, self._position_starts):
+            index = bisect_left(starts, begin)
+            if index < len(starts) and starts[index] < end:
+                return True
+        return False
+
+    def between(self, begin: int, end: int) -> Found:
+        """Those starting in [begin, end), with offsets relative to `begin`."""
+        return Found(_shifted(self.mentions, self._mention_starts, begin, end),
+                     _shifted(self.positions, self._position_starts, begin, end))
+
+
+def _shifted(items: list[Spanned], starts: list[int], begin: int, end: int) -> list[Spanned]:
+    low, high = bisect_left(starts, begin), bisect_left(starts, end)
+    return [item.moved(-begin) for item in items[low:high]] if begin else items[low:high]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +76,9 @@ class Context:
     prefix: str
     target_from: int | None
 
-    def year_for(self, text: str, kind: Kind) -> int | None:
-        stated = explicit_year(self.prefix + text)
+    def year_for(self, text: str, position: int, kind: Kind) -> int | None:
+        """The year of a figure at `position` of the segment `text`."""
+        stated = year_before(self.prefix, text, position)
         if stated is not None:
             return stated
         if kind == "target" and self.section.mode == "plan":
@@ -84,7 +128,7 @@ def _kind(text: str, figure: Figure, mentions: list[Mention], ctx: Context) -> K
     if ctx.section.mode == "summary":
         return "target" if governed else "actual"
     before = text[figure.clause[0] : m.start]
-    stated = explicit_year(ctx.prefix + text[: m.start])
+    stated = year_before(ctx.prefix, text, m.start)
     if not governed and (PAST_CUE.search(text[: m.start]) or (stated and ctx.plan_year and stated < ctx.plan_year)):
         return "actual"
     after = text[m.end : m.end + 2]
@@ -109,7 +153,7 @@ def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRec
     snippet = text[figure.pre_start : m.end].strip("，、：（） ")
     return IndicatorRecord(
         kind=kind, metric=metric, measure=figure.measure, value=m.value * figure.sign, unit=unit,
-        approx=m.approx, year=ctx.year_for(text[: m.start], kind), rank=None, scope=None, text=snippet,
+        approx=m.approx, year=ctx.year_for(text, m.start, kind), rank=None, scope=None, text=snippet,
     )
 
 
@@ -130,10 +174,10 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
     return None if kind is None else _record(text, figure, kind, ctx)
 
 
-def segment_records(text: str, ctx: Context) -> list[IndicatorRecord]:
+def segment_records(text: str, ctx: Context, found: Found | None = None) -> list[IndicatorRecord]:
     """All records of one segment, in reading order."""
-    mentions = find_mentions(text)
-    positions = find_positions(text)
+    found = found if found is not None else Found.scan(text)
+    mentions, positions = found.mentions, found.positions
     if not mentions and not positions:
         return []
     hits = alias_table().hits(text)
@@ -146,7 +190,7 @@ def segment_records(text: str, ctx: Context) -> list[IndicatorRecord]:
     for _, index, position in sorted(events, key=lambda e: e[0]):
         if position is not None:
             if ctx.section.mode == "summary" and not ctx.goal_governs(position.start):
-                year = ctx.year_for(text[: position.start], "ranking")
+                year = ctx.year_for(text, position.start, "ranking")
                 records += ranking_records(text, position, last_end, state, year)
             last_end = max(last_end, position.end)
             continue

@@ -10,42 +10,54 @@ from __future__ import annotations
 
 import re
 
-_TRANSLATE = str.maketrans(
-    {
-        **{chr(0xFF10 + i): str(i) for i in range(10)},
-        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
-        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
-        "．": ".",
-        "％": "%",
-        "﹪": "%",
-        "＋": "+",
-        "－": "-",
-        "＊": "*",
-        "／": "/",
-        "＆": "&",
-        "～": "~",
-        "\u3000": " ",
-        "\xa0": " ",
-        "\t": " ",
-        "\u200b": "",
-        "\ufeff": "",
-        ";": "；",
-        "!": "！",
-        "?": "？",
-        "(": "（",
-        ")": "）",
-        "〔": "（",
-        "〕": "）",
-    }
-)
-
+_WIDTH_MAP: dict[str, str] = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    "．": ".",
+    "％": "%",
+    "﹪": "%",
+    "＋": "+",
+    "－": "-",
+    "＊": "*",
+    "／": "/",
+    "＆": "&",
+    "～": "~",
+    "\u3000": " ",
+    "\xa0": " ",
+    "\t": " ",
+    "\u200b": "",
+    "\ufeff": "",
+    ";": "；",
+    "!": "！",
+    "?": "？",
+    "(": "（",
+    ")": "）",
+    "〔": "（",
+    "〕": "）",
+}
+# A character class scan touches only the few characters that change; str.translate
+# would look every CJK character up in a dict.
+_WIDTH = re.compile("[" + "".join(re.escape(ch) for ch in _WIDTH_MAP) + "]")
 _ARTEFACT = re.compile(r"\[(?:bookmark|image|footnote|comment|endnote)[^\]]*\]", re.IGNORECASE)
-_THOUSANDS = re.compile(r"(\d),(?=\d{3}(?!\d))")
-_COMMA = re.compile(r",")
-_COLON = re.compile(r"(\d?):(\d?)")
-_PERIOD = re.compile(r"([\u4e00-\u9fff）”])\.(?!\d)")
-_SPACES = re.compile(r"(.?) +(.?)")
-_SPACE_BEFORE_SIGN = re.compile(r"(\d) +(?=[%.])|(\d\.) +(?=\d)")
+# Every pass below starts with a literal character (lookbehinds come after it), so
+# the regex engine jumps between candidates in C instead of trying every position.
+# (`  *`, not ` +`: only a pattern that opens with a plain literal gets that scan.)
+_CN_NUM = "[一二三四五六七八九十]"
+_PUNCT_PASSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r",(?<=\d,)(?=\d{3}(?!\d))"), ""),  # 1,234 → 1234
+    (re.compile(r","), "，"),
+    (re.compile(r":(?<!\d:)|:(?!\d)"), "："),  # 12:30 keeps its colon
+    # 一.加强领导: a heading number, as 一、
+    (re.compile(rf"\.(?:(?<=^{_CN_NUM}\.)|(?<=^{_CN_NUM}{{2}}\.)|(?<=^{_CN_NUM}{{3}}\.))(?!\d)", re.M), "、"),
+    (re.compile(r"\.(?<=[\u4e00-\u9fff）”]\.)(?!\d)"), "。"),
+)
+_SPACE_PASSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"  *(?![!-~])"), ""),  # before a Chinese character or a line end: layout
+    (re.compile(r"  +"), " "),
+    # after a Chinese character or at a line start: layout; inside 12 % or 3. 5: none
+    (re.compile(r" (?:(?<![!-~] )|(?<=\d )(?=[%.])|(?<=\d\. )(?=\d))"), ""),
+)
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–_~·•]*\s*\d{1,3}\s*[-—–_~·•]*"
     r"|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?"
@@ -64,29 +76,18 @@ def normalise(text: str) -> str:
     """Text in canonical form (widths, punctuation, spacing); line breaks are kept.
 
     Applied to the whole text at once: every rule is line-local, and one pass per
-    rule is much cheaper than one per line.
+    rule is much cheaper than one per line.  Spaces next to a Chinese character
+    are layout (分 别 为) and go; between ASCII words one stays.
     """
-    text = _ARTEFACT.sub("", text.translate(_TRANSLATE))
-    text = _THOUSANDS.sub(r"\1", text)
-    text = _COMMA.sub("，", text)
-    text = _COLON.sub(_colon, text)
-    text = _PERIOD.sub(r"\1。", text)
-    text = _SPACES.sub(_space, text)
-    return _SPACE_BEFORE_SIGN.sub(lambda m: m.group(1) or m.group(2), text)
-
-
-def _colon(match: re.Match[str]) -> str:
-    """12:30 keeps its colon; every other colon is the Chinese clause mark."""
-    left, right = match.group(1), match.group(2)
-    return f"{left}{':' if left and right else '：'}{right}"
-
-
-def _space(match: re.Match[str]) -> str:
-    """Spaces next to a Chinese character are layout (分 别 为); between ASCII words one stays."""
-    left, right = match.group(1), match.group(2)
-    if (left and ord(left) > 0x7F) or (right and ord(right) > 0x7F) or not left or not right:
-        return left + right
-    return f"{left} {right}"
+    text = _WIDTH.sub(lambda m: _WIDTH_MAP[m.group()], text)
+    if "[" in text:
+        text = _ARTEFACT.sub("", text)
+    for pattern, replacement in _PUNCT_PASSES:
+        text = pattern.sub(replacement, text)
+    if " " in text:
+        for pattern, replacement in _SPACE_PASSES:
+            text = pattern.sub(replacement, text)
+    return text
 
 
 def looks_like_heading(line: str) -> bool:
@@ -96,24 +97,39 @@ def looks_like_heading(line: str) -> bool:
     return bool(HEADING_START.match(line)) or not any(ch in line for ch in "，。；")
 
 
-def _continues(previous: str, line: str) -> bool:
-    """A PDF wrap: the previous line stops mid-sentence and this one is no new block."""
+def _continues(previous: str, length: int, line: str) -> bool:
+    """A PDF wrap: the previous line stops mid-sentence and this one is no new block.
+
+    `previous` is the paragraph so far, or only its last line when it is long
+    (a long paragraph is no heading either way).
+    """
     if previous[-1] in _TERMINAL or HEADING_START.match(line):
         return False
     if previous[-1].isdigit() and (line[0].isdigit() or line[0] in ".%"):
         return True
-    return len(previous) >= _WRAP_MIN and not looks_like_heading(previous)
+    return length >= _WRAP_MIN and (length > _HEADING_MAX or not looks_like_heading(previous))
 
 
 def paragraphs(text: str) -> list[str]:
-    """Logical paragraphs: junk lines dropped, wrapped lines re-joined."""
+    """Logical paragraphs: junk lines dropped, wrapped lines re-joined.
+
+    Wrapped lines are collected and joined once, so a table of a million short
+    lines without a full stop costs linear time, not quadratic.
+    """
     out: list[str] = []
+    parts: list[str] = []
+    length = 0
     for raw in normalise(text).splitlines():
         line = raw.strip()
         if not line or _PAGE_NUMBER.match(line):
             continue
-        if out and _continues(out[-1], line):
-            out[-1] += line
-        else:
-            out.append(line)
+        if parts and _continues(parts[-1] if length > _HEADING_MAX else "".join(parts), length, line):
+            parts.append(line)
+            length += len(line)
+            continue
+        if parts:
+            out.append("".join(parts))
+        parts, length = [line], len(line)
+    if parts:
+        out.append("".join(parts))
     return out

@@ -66,3 +66,33 @@ def test_module_runs_as_a_program(tmp_path: Path) -> None:
     assert json.loads(proc.stdout.splitlines()[0])["kind"] == "document"
     assert "ensure_ascii" not in proc.stdout
     assert "商河县" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02\x03" * 2000, "binary"),
+        (bytes(range(256)) * 400, "binary"),
+    ],
+)
+def test_bad_files_get_one_line_and_the_rest_continue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, reason: str
+) -> None:
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_bytes(content)
+    good.write_text(TEXT, encoding="utf-8")
+    status, lines, err = run([str(bad), str(good)], capsys)
+    assert status == 1
+    assert err.count("\n") == 1
+    assert str(bad) in err
+    assert reason in err
+    assert lines[0]["doc"] == str(good)
+
+
+def test_a_few_invalid_bytes_do_not_turn_utf8_into_gbk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes(TEXT.encode("utf-8") * 20 + "高新".encode()[:-1])
+    status, lines, _ = run([str(path)], capsys)
+    assert status == 0
+    assert lines[0]["bureau"] == "商河县科技局"

@@ -62,9 +62,37 @@ def test_ranking_of_growth_takes_yoy_measure() -> None:
     assert got == [("rd_expenditure", "yoy_growth", 1, "全市")]
 
 
-def test_ranking_following_a_growth_figure_takes_its_measure() -> None:
-    got = rankings("科技型中小企业入库数量同比增长35%，全市排名第2位。")
-    assert got == [("tsme_registered", "yoy_growth", 2, "全市")]
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "科技型中小企业入库数量同比增长35%，全市排名第2位。",
+        "全区技术合同成交额108.6亿元，同比增长25.7%，居全省第二位。",
+        "全县研发经费投入2.4亿元，比上年增长12%，位列全市第3名。",
+        "全市技术合同登记额23亿元，完成年度目标任务的131%，排名全省第一。",
+    ],
+)
+def test_ranking_after_a_growth_verb_ranks_the_level(sentence: str) -> None:
+    """Only a ranking that names the rate (增幅, 增速, 完成率) ranks it; 同比增长 N% is a verb."""
+    assert [m for _, m, _, _ in rankings(sentence)] == ["level"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("全县研发经费投入2.4亿元，增幅达18.5%，全市排名第一。", "yoy_growth"),
+        ("全县研发经费投入2.4亿元，同比增长18.5%，增速居全市首位。", "yoy_growth"),
+        ("全区技术合同成交额增长率为41%，位居全市第2位。", "yoy_growth"),
+        ("科技型中小企业评价入库任务完成率126%，列全市第一位。", "completion"),
+        ("全县高企申报完成率达到115%，全市排名第3。", "completion"),
+    ],
+)
+def test_ranking_that_names_a_rate_takes_its_measure(sentence: str, measure: str) -> None:
+    assert [m for _, m, _, _ in rankings(sentence)] == [measure]
+
+
+def test_growth_and_share_ranked_at_once_get_their_own_metrics() -> None:
+    got = rankings("全区高新技术产业产值增速及占比均列全市第2位。")
+    assert got == [("ht_output_value", "yoy_growth", 2, "全市"), ("ht_output_share", "level", 2, "全市")]
 
 
 def test_chained_rankings_share_the_measure() -> None:
