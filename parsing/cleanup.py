@@ -146,22 +146,26 @@ def _should_join(previous: str, line: str, width: int) -> bool:
     return width > 0 and _display_width(previous) >= width * _FULL_LINE_RATIO
 
 
-def _glue(left: str, right: str) -> str:
+def _glue_separator(left: str, right: str) -> str:
     """Wrapped Latin words need their space back; CJK and numbers do not."""
     if left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalnum():
-        return left + " " + right
-    return left + right
+        return " "
+    return ""
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
-    """Merge each line into the previous one when layout, not the author, broke it."""
+    """Merge each line into the previous one when layout, not the author, broke it.
+
+    Pieces are collected and joined once per paragraph: growing a string line by
+    line is quadratic on a long table without sentence ends.
+    """
     width = _full_width(lines)
-    joined: list[str] = []
+    paragraphs: list[list[str]] = []
     previous = ""
     for line in lines:
-        if joined and _should_join(previous, line, width):
-            joined[-1] = _glue(joined[-1], line)
+        if paragraphs and _should_join(previous, line, width):
+            paragraphs[-1].append(_glue_separator(previous, line) + line)
         else:
-            joined.append(line)
+            paragraphs.append([line])
         previous = line
-    return joined
+    return ["".join(parts) for parts in paragraphs]

@@ -92,6 +92,15 @@ def _detect(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
         return codec
+    if _mostly_utf8(data):
+        return "utf-8"
     best = from_bytes(data[:DETECTION_WINDOW]).best()
     guessed = normalise_codec(best.encoding) if best is not None else None
     return guessed or "gb18030"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken bytes (a file cut mid-character) is still UTF-8; decoding it
+    as GB18030 would turn every Chinese character into the wrong one."""
+    text = data.decode("utf-8", errors="replace")
+    return text.count("\ufffd") <= max(4, len(text) // 1000)

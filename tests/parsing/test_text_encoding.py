@@ -69,3 +69,10 @@ def test_helpers() -> None:
     assert charset_from_content_type("text/html") is None
     assert normalise_codec("GBK") == "gb18030"
     assert normalise_codec("no-such-codec") is None
+
+
+def test_utf8_cut_mid_character_stays_utf8() -> None:
+    data = ("2024年全市高新技术企业总数达到1200家。" * 20).encode("utf-8")[:-1]
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert "高新技术企业" in decoded.text
