@@ -153,7 +153,8 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], run
     insert_rows(con, "documents", doc_rows, DOCUMENT_COLUMNS)
     insert_rows(con, "document_versions", version_rows)
     result.indicators, result.rejected = _insert_indicators(con, records, run_id)
-    refresh_latest(con, {d.source_id for d in batch if d.id in set(result.new_ids + result.changed_ids)})
+    written = set(result.new_ids) | set(result.changed_ids)
+    refresh_latest(con, {d.source_id for d in batch if d.id in written})
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
