@@ -1,4 +1,4 @@
--- Ranking history per bureau, metric and scope, oldest first.
+-- Ranking history per bureau, metric and scope (add ORDER BY year, published_at for a timeline).
 CREATE OR REPLACE VIEW rankings AS
 SELECT
     d.source_id,
@@ -15,5 +15,4 @@ SELECT
 FROM indicators i
 JOIN documents d ON d.id = i.document_id
 LEFT JOIN sources s ON s.id = d.source_id
-WHERE i.kind = 'ranking'
-ORDER BY d.source_id, i.metric, i.scope, i.year, d.published_at;
+WHERE i.kind = 'ranking';
