@@ -61,7 +61,8 @@ def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: boo
                 raise RunRefused(str(exc)) from None
         from flows.monitor import monitor
 
-        return monitor(str(sources), str(settings.db), str(settings.raw_dir), list(settings.notify),
+        os.environ["KJWATCH_NOTIFY"] = " ".join(settings.notify)
+        return monitor(str(sources), str(settings.db), str(settings.raw_dir), None,
                        tags or None, 0.0 if demo else None, settings.quiet, detect_alerts,
                        dask_address=dask_address, notify_config=notify_config)
 
@@ -126,7 +127,8 @@ def digest(args: argparse.Namespace) -> int:
     from flows.digest import digest as digest_flow
 
     try:
-        summary = digest_flow(str(settings.db), list(settings.notify), args.days, settings.quiet)
+        os.environ["KJWATCH_NOTIFY"] = " ".join(settings.notify)
+        summary = digest_flow(str(settings.db), None, args.days, settings.quiet)
     except _refusals() as exc:
         print(f"kjwatch: {exc}", file=sys.stderr)
         return 2

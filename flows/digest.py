@@ -14,11 +14,11 @@ from typing import Any
 
 from prefect import flow
 
-from alerts.channels import parse_channels
 from alerts.deliver import PendingAlert
 from alerts.render import render_digest
 from flows import stages
-from flows.notify_setup import route_new_alerts
+from flows.config import notify_from_env
+from flows.notify_setup import load_channels, route_new_alerts
 from warehouse.db import query, writer
 from warehouse.outbox import insert_new_alerts
 
@@ -38,7 +38,7 @@ def digest_alert(rows: list[dict[str, Any]], days: int, until: datetime) -> dict
 def digest(db: str, notify: list[str] | None = None, days: int = 7, quiet: bool = False) -> dict[str, Any]:
     """Summarise the last `days` days of alerts and send it through the outbox."""
     db_path = Path(db)
-    channels = parse_channels(list(notify or []))
+    channels = load_channels(list(notify) if notify else list(notify_from_env()), None)
     until = datetime.now(UTC)
     with writer(db_path) as con:
         rows = query(con, "digest_alerts", [until - timedelta(days=days)])

@@ -17,6 +17,7 @@ from prefect.concurrency.sync import concurrency
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import stages
+from flows.config import notify_from_env
 from flows.crawl import CrawlOutcome, crawl_source
 from flows.notify_setup import load_channels
 from flows.parse_stage import ParseFailure, parse_items
@@ -45,14 +46,14 @@ def ensure_crawl_limit(limit: int) -> None:
         client.upsert_global_concurrency_limit_by_name(CRAWL_LIMIT_NAME, limit)
 
 
-@task(name="crawl-source", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
+@task(name="crawl-source", retries=1, retry_delay_seconds=5, timeout_seconds=3600, cache_policy=NO_CACHE)
 def crawl_task(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
                crawl_delay: float | None, seen_urls: list[str]) -> CrawlOutcome:
     with concurrency(CRAWL_LIMIT_NAME, occupy=1):
         return crawl_source(source, raw_dir, work_dir, cache_dir, crawl_delay=crawl_delay, seen_urls=seen_urls)
 
 
-@task(name="parse-documents", cache_policy=NO_CACHE)
+@task(name="parse-documents", retries=1, timeout_seconds=3600, cache_policy=NO_CACHE)
 def parse_task(items: list[dict[str, Any]]) -> tuple[list[ParsedDocument], list[ParseFailure]]:
     return parse_items(items)
 
@@ -73,7 +74,10 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
     say = _progress(quiet)
     db_path, raw_path = Path(db), Path(raw_dir)
     sources = select_sources(Path(sources_file), tags)
-    channels = load_channels(list(notify or []), notify_config) if detect_alerts else []
+    # URLs may carry tokens: the CLI hands them over in KJWATCH_NOTIFY, not as parameters
+    # that Prefect would store with the flow run.
+    urls = list(notify) if notify else list(notify_from_env())
+    channels = load_channels(urls, notify_config) if detect_alerts else []
     run_id = uuid.uuid4().hex[:12]
     stages.start_run(db_path, run_id, "monitor", [s.to_dict() for s in sources])
     ensure_crawl_limit(CRAWL_CONCURRENCY)

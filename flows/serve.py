@@ -6,6 +6,7 @@ service picks up the same schedules.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from prefect import serve
@@ -26,9 +27,9 @@ def _schedule(cron: str, every: float | None) -> Schedule:
 
 def deployments(settings: Settings, every: float | None = None) -> list[Any]:
     monitor_parameters = {"sources_file": str(settings.sources.resolve()), "db": str(settings.db.resolve()),
-                          "raw_dir": str(settings.raw_dir.resolve()), "notify": list(settings.notify),
+                          "raw_dir": str(settings.raw_dir.resolve()),
                           "quiet": True}
-    digest_parameters = {"db": str(settings.db.resolve()), "notify": list(settings.notify), "days": 7,
+    digest_parameters = {"db": str(settings.db.resolve()), "days": 7,
                          "quiet": True}
     return [
         monitor.to_deployment(name="monitor-daily", schedule=_schedule(MONITOR_CRON, every),
@@ -39,5 +40,8 @@ def deployments(settings: Settings, every: float | None = None) -> list[Any]:
 
 
 def serve_deployments(settings: Settings, every: float | None = None) -> int:
+    """Channel URLs reach the served runs through KJWATCH_NOTIFY, never as stored parameters."""
+    if settings.notify:
+        os.environ["KJWATCH_NOTIFY"] = " ".join(settings.notify)
     serve(*deployments(settings, every), pause_on_shutdown=False)  # type: ignore[arg-type]
     return 0
