@@ -19,7 +19,7 @@ from alerts.messages import MAX_MESSAGE_BYTES, Message, PendingAlert, build_mess
 from alerts.sending import send_message
 
 __all__ = ["MAX_MESSAGE_BYTES", "DeliveryOutcome", "DeliveryPolicy", "PendingAlert", "deliver_all",
-           "deliver_batches", "deliver_channel", "digest_title", "send_message", "split_batches"]
+           "deliver_channel", "digest_title", "send_message", "split_batches"]
 
 Sender = Callable[[Channel, str, str], tuple[bool, str | None]]
 Recorder = Callable[[list["DeliveryOutcome"]], None]
@@ -94,12 +94,6 @@ def deliver_channel(channel: Channel, alerts: Sequence[PendingAlert], policy: De
         if not ok:
             break
     return outcomes
-
-
-def deliver_batches(channel: Channel, alerts: Sequence[PendingAlert], retries: int = 2, backoff: float = 1.0,
-                    sender: Sender = send_message) -> list[DeliveryOutcome]:
-    """One channel, no recording: for `kjwatch alerts test`-style one-offs."""
-    return deliver_channel(channel, alerts, DeliveryPolicy(retries=retries, backoff=backoff), sender)
 
 
 def deliver_all(owed: Mapping[Channel, Sequence[PendingAlert]], record: Recorder,

@@ -10,7 +10,7 @@ import apprise
 
 from alerts.channels import Channel, ChannelError, parse_channels
 from alerts.deliver import DeliveryOutcome, DeliveryPolicy, PendingAlert, deliver_all, send_message
-from flows.cmd_sql import _output
+from flows.cmd_sql import print_rows
 from flows.config import notify_from_env, settings_from
 from flows.notify_setup import load_channels, outcome_recorder
 from warehouse.db import WarehouseLocked, WarehouseMissing, reader, writer
@@ -48,7 +48,7 @@ def list_command(args: argparse.Namespace) -> int:
             rows = list_alerts(con, since, args.kind)
     except (WarehouseLocked, WarehouseMissing) as exc:
         return _fail(str(exc))
-    _output(args.format, LIST_COLUMNS, [tuple(r[c] for c in LIST_COLUMNS) for r in rows])
+    print_rows(args.format, LIST_COLUMNS, [tuple(r[c] for c in LIST_COLUMNS) for r in rows])
     return 0
 
 

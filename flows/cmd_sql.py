@@ -57,9 +57,6 @@ def print_rows(fmt: str, columns: list[str], rows: list[tuple]) -> None:
         _print_table(columns, rows)
 
 
-_output = print_rows  # the name flows/cmd_alerts.py imports
-
-
 def sql(args: argparse.Namespace) -> int:
     settings = settings_from(db=args.db)
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,15 +41,9 @@ def store_reextraction(db: Path, run_id: str, parsed: list[ParsedDocument], fail
                        ) -> int:
     with writer(db) as con:
         count = replace_extractions(con, parsed, run_id)
-        record_errors(con, [ErrorRow(run_id, f.source_id, f.url, "text", f.message,
-                                     parsed[0].fetched_at if parsed else _now()) for f in failures])
+        now = datetime.now(UTC)
+        record_errors(con, [ErrorRow(run_id, f.source_id, f.url, "text", f.message, now) for f in failures])
     return count
-
-
-def _now() -> Any:
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC)
 
 
 @flow(name="reparse")

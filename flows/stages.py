@@ -87,7 +87,7 @@ def load_run(db: Path, run_id: str, outcomes: Sequence[CrawlOutcome], parsed: Se
         record_errors(con, _error_rows(run_id, outcomes, failures))
         if not detect_alerts:
             return loaded, []
-        candidates = _detect(con, loaded, [o.source_id for o in outcomes])
+        candidates = _detect(con, loaded, parsed, [o.source_id for o in outcomes])
         inserted = set(insert_new_alerts(con, [_alert_row(a) for a in candidates], run_id))
         route_new_alerts(con, sorted(inserted), channels)
     return loaded, [a for a in candidates if a.id in inserted]
@@ -103,11 +103,11 @@ def _with_table(con: Any, name: str, column: str, values: Sequence[str], sql: st
         return query(con, sql)
 
 
-def _detect(con: Any, loaded: LoadResult, crawled_sources: Sequence[str]) -> list[Alert]:
-    touched = loaded.new_ids + loaded.changed_ids
+def _detect(con: Any, loaded: LoadResult, parsed: Sequence[ParsedDocument], crawled_sources: Sequence[str]
+            ) -> list[Alert]:
+    touched = set(loaded.new_ids) | set(loaded.changed_ids)
     new_docs = _with_table(con, "batch_documents", "id", loaded.new_ids, "new_documents")
-    sources = sorted({d["source_id"] for d in _with_table(con, "batch_documents", "id", touched,
-                                                          "new_documents")})
+    sources = sorted({d.source_id for d in parsed if d.id in touched})
     facts = [Fact(**row) for row in _with_table(con, "batch_sources", "id", sources, "facts_for_sources")]
     history: dict[str, list[tuple[str, str]]] = {}
     for row in query(con, "crawl_history"):

@@ -3,7 +3,7 @@
 A million records must load in about two seconds, so the Python side only
 gathers attributes (C-speed `attrgetter`) and leaves validation to SQL
 (`indicator_rejection` macro). Records whose types Arrow refuses take a slow
-path that rejects them one by one with a reason.
+path that sets them aside one by one; everything else is judged by the macro alone.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from operator import attrgetter
 import pyarrow as pa
 
 from parsing.records import IndicatorRecord
-from warehouse.validate import rejection_reason
 
 FIELDS = ("kind", "metric", "measure", "value", "unit", "approx", "year", "rank", "scope", "text")
 SCHEMA = pa.schema([
@@ -56,11 +55,10 @@ def _slow_table(items: Sequence[DocumentRecords]) -> tuple[pa.Table, list[tuple[
     for document_id, records, version in items:
         good = []
         for record in records:
-            reason = rejection_reason(record)
-            if reason is None and _arrow_accepts(record):
+            if _arrow_accepts(record):
                 good.append(record)
             else:
-                refused.append((document_id, record, reason or "field types do not match the schema"))
+                refused.append((document_id, record, "field types do not match the schema"))
         kept.append((document_id, good, version))
     return pa.table(_columns(kept), schema=SCHEMA), refused
 
