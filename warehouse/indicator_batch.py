@@ -9,9 +9,11 @@ path that sets them aside one by one; everything else is judged by the macro alo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate, chain
 from operator import attrgetter
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from parsing.records import IndicatorRecord
 
@@ -25,20 +27,20 @@ SCHEMA = pa.schema([
 DocumentRecords = tuple[str, Sequence[IndicatorRecord], str | None]
 
 
-def _columns(items: Sequence[DocumentRecords]) -> dict[str, list]:
-    """One list per column, each filled by a C-level `map` over all records at once."""
-    doc_ids: list[str] = []
-    seqs: list[int] = []
-    versions: list[str | None] = []
-    records: list[IndicatorRecord] = []
-    for document_id, doc_records, extractor_version in items:
-        n = len(doc_records)
-        doc_ids.extend([document_id] * n)
-        seqs.extend(range(n))
-        versions.extend([extractor_version] * n)
-        records.extend(doc_records)
+def _columns(items: Sequence[DocumentRecords]) -> dict[str, pa.Array | list]:
+    """One column per field, each gathered by a C-level `map` over all records at once; the
+    per-document columns are spread over their records by Arrow (`take`), not by Python."""
+    records = list(chain.from_iterable(doc_records for _, doc_records, _ in items))
+    offsets = pa.array([0, *accumulate(len(doc_records) for _, doc_records, _ in items)], pa.int32())
+    parents = pc.list_parent_indices(pa.ListArray.from_arrays(offsets, pa.nulls(len(records))))
+    positions = pc.cumulative_sum(pa.repeat(pa.scalar(1, pa.int32()), len(records)))  # 1..n, in C
+    seq = pc.subtract(pc.subtract(positions, 1), pc.take(offsets, parents))
     fields = {name: list(map(attrgetter(name), records)) for name in FIELDS}
-    return {"document_id": doc_ids, "seq": seqs, **fields, "extractor_version": versions}
+    return {
+        "document_id": pc.take(pa.array([item[0] for item in items], pa.string()), parents), "seq": seq,
+        **fields,
+        "extractor_version": pc.take(pa.array([item[2] for item in items], pa.string()), parents),
+    }
 
 
 def indicator_table(items: Sequence[DocumentRecords]) -> tuple[pa.Table, list[tuple[str, IndicatorRecord, str]]]:

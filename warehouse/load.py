@@ -7,8 +7,10 @@ conflicting rows within one statement.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import duckdb
@@ -16,15 +18,10 @@ import pyarrow as pa
 
 from parsing.records import DocumentHeader, IndicatorRecord
 from warehouse.arrow import insert_rows, registered, rows_table
+from warehouse.document_batch import DocumentWrite, document_table
 from warehouse.indicator_batch import DocumentRecords, indicator_table
 from warehouse.model import LoadResult, ParsedDocument
 from warehouse.sqlfiles import read_sql
-
-DOCUMENT_COLUMNS = (
-    "id", "source_id", "url", "page_url", "title", "published_at", "report_year", "doc_types",
-    "bureau", "level", "content_sha256", "content_type", "raw_path", "text", "version",
-    "extractor_version", "first_seen_at", "fetched_at", "run_id",
-)
 
 
 def _unique_batch(docs: Iterable[ParsedDocument]) -> tuple[list[ParsedDocument], int]:
@@ -42,30 +39,15 @@ def _unique_batch(docs: Iterable[ParsedDocument]) -> tuple[list[ParsedDocument],
     return kept, len(by_url) - len(kept)
 
 
-def _document_row(doc: ParsedDocument, version: int, first_seen: datetime, run_id: str) -> dict:
-    header = doc.header
-    return {
-        "id": doc.id, "source_id": doc.source_id, "url": doc.url, "page_url": doc.page_url,
-        "title": doc.title, "published_at": doc.published_at,
-        "report_year": header.report_year if header else None,
-        "doc_types": list(header.doc_types) if header else [],
-        "bureau": header.bureau if header else None, "level": header.level if header else None,
-        "content_sha256": doc.content_sha256, "content_type": doc.content_type,
-        "raw_path": doc.raw_path, "text": doc.text, "version": version,
-        "extractor_version": doc.extractor_version, "first_seen_at": first_seen,
-        "fetched_at": doc.fetched_at, "run_id": run_id,
-    }
-
-
 def _insert_indicators(con: duckdb.DuckDBPyConnection, items: Sequence[DocumentRecords],
                        run_id: str | None) -> tuple[int, int]:
     """Valid rows into `indicators`, the rest into `rejected_records`; returns both counts."""
     table, refused = indicator_table(items)
     with registered(con, "batch_indicators", table):
-        before = _count(con, "indicators")
-        con.execute(read_sql("queries", "insert_indicators"))
-        inserted = _count(con, "indicators") - before
-        con.execute(read_sql("queries", "insert_rejected_indicators"), [run_id])
+        row = con.execute(read_sql("queries", "insert_indicators")).fetchone()
+        inserted = int(row[0]) if row else 0
+        if inserted < table.num_rows:  # only then is there anything to reject
+            con.execute(read_sql("queries", "insert_rejected_indicators"), [run_id])
     insert_rows(con, "rejected_records", [
         {"run_id": run_id, "document_id": doc_id, "url": None,
          "record": json.dumps(record.to_json(""), ensure_ascii=False, default=str), "reason": reason,
@@ -83,11 +65,6 @@ def refresh_latest(con: duckdb.DuckDBPyConnection, source_ids: set[str]) -> None
         con.execute(read_sql("queries", "insert_latest_indicators"))
 
 
-def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608 - fixed table names
-    return int(row[0]) if row else 0
-
-
 def _existing(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument]) -> dict[str, tuple]:
     with registered(con, "batch_urls", pa.table({"url": [d.url for d in docs]})):
         rows = con.execute(read_sql("queries", "existing_documents")).fetchall()
@@ -100,13 +77,6 @@ def _known_shas(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument]) 
     return {r[0]: r[1] for r in rows}
 
 
-def _version_row(doc: ParsedDocument, version: int) -> dict:
-    return {
-        "document_id": doc.id, "version": version, "content_sha256": doc.content_sha256,
-        "title": doc.title, "text": doc.text, "raw_path": doc.raw_path, "fetched_at": doc.fetched_at,
-    }
-
-
 def load_documents(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument], run_id: str
                    ) -> LoadResult:
     """Insert new documents, version changed ones, skip unchanged ones — atomically."""
@@ -114,47 +84,64 @@ def load_documents(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument
     result = LoadResult(duplicates=duplicates)
     if not batch:
         return result
-    con.execute("BEGIN TRANSACTION")
-    try:
-        _load_batch(con, batch, run_id, result)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+    with collector_paused():
+        con.execute("BEGIN TRANSACTION")
+        try:
+            _load_batch(con, batch, run_id, result)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
     return result
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """A bulk load allocates millions of objects that live until it ends; Python's cyclic
+    collector would walk them again and again (a third of the load time) and find nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], run_id: str,
                 result: LoadResult) -> None:
+    writes = _writes(con, batch, result)
+    _delete_documents(con, result.changed_ids)
+    if writes:
+        with registered(con, "batch_documents", document_table(writes, run_id)):
+            con.execute(read_sql("queries", "insert_documents"))
+            con.execute(read_sql("queries", "insert_document_versions"))
+    records = [(w.doc.id, w.doc.records, w.doc.extractor_version) for w in writes]
+    result.indicators, result.rejected = _insert_indicators(con, records, run_id)
+    refresh_latest(con, {w.doc.source_id for w in writes})
+
+
+def _writes(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], result: LoadResult
+            ) -> list[DocumentWrite]:
+    """Which documents are new or changed, and which the store already has (counted, not written)."""
     existing = _existing(con, batch)
     known = _known_shas(con, batch)
     now = datetime.now(UTC)
-    doc_rows: list[dict] = []
-    version_rows: list[dict] = []
-    records: list[DocumentRecords] = []
-    changed: list[str] = []
+    writes: list[DocumentWrite] = []
     for doc in batch:
         old = existing.get(doc.url)
-        if old is None and doc.content_sha256 in known:
-            result.duplicates += 1
-            continue
-        if old is not None and old[1] == doc.content_sha256:
+        if old is None:
+            if doc.content_sha256 in known:
+                result.duplicates += 1
+                continue
+            result.new_ids.append(doc.id)
+            writes.append(DocumentWrite(doc, 1, now))
+        elif old[1] == doc.content_sha256:
             result.unchanged += 1
-            continue
-        version = 1 if old is None else old[2] + 1
-        first_seen = now if old is None else old[0]
-        (result.new_ids if old is None else result.changed_ids).append(doc.id)
-        if old is not None:
-            changed.append(doc.id)
-        doc_rows.append(_document_row(doc, version, first_seen, run_id))
-        version_rows.append(_version_row(doc, version))
-        records.append((doc.id, doc.records, doc.extractor_version))
-    _delete_documents(con, changed)
-    insert_rows(con, "documents", doc_rows, DOCUMENT_COLUMNS)
-    insert_rows(con, "document_versions", version_rows)
-    result.indicators, result.rejected = _insert_indicators(con, records, run_id)
-    written = set(result.new_ids) | set(result.changed_ids)
-    refresh_latest(con, {d.source_id for d in batch if d.id in written})
+        else:
+            result.changed_ids.append(doc.id)
+            writes.append(DocumentWrite(doc, old[2] + 1, old[0]))
+    return writes
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:

@@ -29,10 +29,11 @@ class ParsedDocument:
     header: DocumentHeader | None = None
     records: list[IndicatorRecord] = field(default_factory=list)
     extractor_version: str | None = None
+    id: str = field(init=False)
 
-    @property
-    def id(self) -> str:
-        return document_id(self.url)
+    def __post_init__(self) -> None:
+        # Computed once: a bulk load asks for it several times per document.
+        self.id = document_id(self.url)
 
 
 @dataclass(slots=True)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -114,3 +114,16 @@ def test_old_version_indicators_stay_queryable(db_path: Path) -> None:
         load_documents(con, [_doc(sha="e" * 64, records=[])], "r2")
         old = con.execute("SELECT version, kind FROM indicator_versions ORDER BY kind").fetchall()
     assert old == [(1, "ranking"), (1, "target")]
+
+
+def test_indicator_latest_prefers_the_newest_publication_then_the_first_sentence(db_path: Path) -> None:
+    def actual(value: float) -> IndicatorRecord:
+        return IndicatorRecord("actual", "hte_total", "level", value, "家", False, 2024, None, None, f"达到{value:g}家")
+
+    older, newer, undated = _doc("http://h/1.html", "1" * 64, [actual(10)]), _doc(
+        "http://h/2.html", "2" * 64, [actual(20), actual(21)]), _doc("http://h/3.html", "3" * 64, [actual(30)])
+    older.published_at, newer.published_at = date(2025, 1, 5), date(2025, 3, 1)
+    with writer(db_path) as con:
+        load_documents(con, [older, newer, undated], "r1")
+        latest = con.execute("SELECT value, document_url FROM indicator_latest").fetchall()
+    assert latest == [(20.0, "http://h/2.html")]
