@@ -12,30 +12,27 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.parse_stage import ParseFailure, parse_item
-from warehouse.model import ParsedDocument
+from flows.parse_stage import ParseFailure, joined_chunks
+from flows.parse_stage import parse_chunk as parse_and_pack
+from warehouse.document_batch import DocumentBatch
 
 CHUNK = 16
 
 
 @task(name="parse-chunk", cache_policy=NO_CACHE)
-def parse_chunk(items: list[dict[str, Any]]) -> list[ParsedDocument | ParseFailure]:
-    return [parse_item(item) for item in items]
+def parse_chunk(items: list[dict[str, Any]]) -> tuple[DocumentBatch, list[ParseFailure]]:
+    return parse_and_pack(items)
 
 
 @flow(name="parse-on-dask")
-def parse_on_dask(items: list[dict[str, Any]]) -> list[ParsedDocument | ParseFailure]:
+def parse_on_dask(items: list[dict[str, Any]]) -> list[tuple[DocumentBatch, list[ParseFailure]]]:
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
     futures = parse_chunk.map(chunks)
-    return [result for future in futures for result in future.result()]
+    return [future.result() for future in futures]
 
 
-def parse_items_on_dask(items: list[dict[str, Any]], address: str
-                        ) -> tuple[list[ParsedDocument], list[ParseFailure]]:
+def parse_items_on_dask(items: list[dict[str, Any]], address: str) -> tuple[DocumentBatch, list[ParseFailure]]:
     from prefect_dask import DaskTaskRunner
 
     runner = DaskTaskRunner(address=address)
-    results = parse_on_dask.with_options(task_runner=runner)(items)  # type: ignore[arg-type]
-    parsed = [r for r in results if isinstance(r, ParsedDocument)]
-    failures = [r for r in results if isinstance(r, ParseFailure)]
-    return parsed, failures
+    return joined_chunks(parse_on_dask.with_options(task_runner=runner)(items))  # type: ignore[arg-type]

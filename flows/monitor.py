@@ -23,7 +23,7 @@ from flows.notify_setup import load_channels
 from flows.parse_stage import ParseFailure, parse_items
 from flows.report.command import report_after_run
 from spiders.sources import Source, load_sources
-from warehouse.model import ParsedDocument
+from warehouse.document_batch import DocumentBatch
 
 CRAWL_CONCURRENCY = 2
 CRAWL_LIMIT_NAME = "kjwatch-crawl"
@@ -54,7 +54,7 @@ def crawl_task(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
 
 
 @task(name="parse-documents", retries=1, timeout_seconds=3600, cache_policy=NO_CACHE)
-def parse_task(items: list[dict[str, Any]]) -> tuple[list[ParsedDocument], list[ParseFailure]]:
+def parse_task(items: list[dict[str, Any]]) -> tuple[DocumentBatch, list[ParseFailure]]:
     return parse_items(items)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,6 +12,8 @@ from typing import Any
 
 from parsing.convert import DocumentError, document_text
 from parsing.extract import extract_indicators
+from warehouse.document_batch import DocumentBatch, concat_batches, pack_documents
+from warehouse.load import collector_paused
 from warehouse.model import ParsedDocument
 
 EXTRACTOR_VERSION = "kjwatch-extract/0.1"
@@ -51,16 +53,33 @@ def parse_item(item: dict[str, Any]) -> ParsedDocument | ParseFailure:
     )
 
 
+def parse_chunk(items: Sequence[dict[str, Any]]) -> tuple[DocumentBatch, list[ParseFailure]]:
+    """Parse and pack a chunk where it runs, so only Arrow tables travel back to the flow."""
+    results = [parse_item(item) for item in items]
+    parsed = [r for r in results if isinstance(r, ParsedDocument)]
+    failures = [r for r in results if isinstance(r, ParseFailure)]
+    with collector_paused():
+        return pack_documents(parsed), failures
+
+
+def joined_chunks(results: Iterable[tuple[DocumentBatch, list[ParseFailure]]]
+                  ) -> tuple[DocumentBatch, list[ParseFailure]]:
+    batches: list[DocumentBatch] = []
+    failures: list[ParseFailure] = []
+    for batch, failed in results:
+        batches.append(batch)
+        failures += failed
+    return concat_batches(batches), failures
+
+
 def parse_items(items: Sequence[dict[str, Any]], workers: int | None = None
-                ) -> tuple[list[ParsedDocument], list[ParseFailure]]:
+                ) -> tuple[DocumentBatch, list[ParseFailure]]:
     """Parse documents on a process pool: text extraction is CPU-bound and the GIL would
     serialise threads. Small batches stay in-process, where a pool's start-up costs more."""
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(items) < 8:
-        results = [parse_item(item) for item in items]
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(parse_item, items, chunksize=max(1, len(items) // (workers * 4))))
-    parsed = [r for r in results if isinstance(r, ParsedDocument)]
-    failures = [r for r in results if isinstance(r, ParseFailure)]
-    return parsed, failures
+        return joined_chunks([parse_chunk(items)])
+    size = max(1, len(items) // (workers * 4))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return joined_chunks(pool.map(parse_chunk, chunks))

@@ -17,8 +17,8 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.parse_stage import ParseFailure, parse_items
 from warehouse.db import query, writer
+from warehouse.document_batch import DocumentBatch
 from warehouse.load import replace_extractions
-from warehouse.model import ParsedDocument
 from warehouse.runs import ErrorRow, begin_run, finish_run, record_errors
 
 
@@ -33,11 +33,11 @@ def stored_items(db: Path) -> list[dict[str, Any]]:
 
 
 @task(name="reparse-documents", cache_policy=NO_CACHE)
-def reparse_task(items: list[dict[str, Any]]) -> tuple[list[ParsedDocument], list[ParseFailure]]:
+def reparse_task(items: list[dict[str, Any]]) -> tuple[DocumentBatch, list[ParseFailure]]:
     return parse_items(items)
 
 
-def store_reextraction(db: Path, run_id: str, parsed: list[ParsedDocument], failures: list[ParseFailure]
+def store_reextraction(db: Path, run_id: str, parsed: DocumentBatch, failures: list[ParseFailure]
                        ) -> int:
     with writer(db) as con:
         count = replace_extractions(con, parsed, run_id)

@@ -22,8 +22,9 @@ from flows.notify_setup import deliver_owed, failing_runs, route_new_alerts
 from flows.parse_stage import ParseFailure
 from warehouse.arrow import registered
 from warehouse.db import query, writer
+from warehouse.document_batch import DocumentBatch
 from warehouse.load import load_documents
-from warehouse.model import LoadResult, ParsedDocument
+from warehouse.model import LoadResult
 from warehouse.outbox import insert_new_alerts
 from warehouse.runs import (
     CrawlResultRow,
@@ -55,8 +56,8 @@ def seen_urls(db: Path) -> dict[str, list[str]]:
 
 
 def _crawl_rows(run_id: str, outcomes: Sequence[CrawlOutcome], loaded: LoadResult,
-                parsed: Sequence[ParsedDocument]) -> list[CrawlResultRow]:
-    by_id = {d.id: d.source_id for d in parsed}
+                parsed: DocumentBatch) -> list[CrawlResultRow]:
+    by_id = {d.id: d.source_id for d in parsed.keys}
     rows = []
     for o in outcomes:
         rows.append(CrawlResultRow(
@@ -77,7 +78,7 @@ def _error_rows(run_id: str, outcomes: Sequence[CrawlOutcome], failures: Sequenc
     return rows
 
 
-def load_run(db: Path, run_id: str, outcomes: Sequence[CrawlOutcome], parsed: Sequence[ParsedDocument],
+def load_run(db: Path, run_id: str, outcomes: Sequence[CrawlOutcome], parsed: DocumentBatch,
              failures: Sequence[ParseFailure], channels: Sequence[Channel], detect_alerts: bool = True
              ) -> tuple[LoadResult, list[Alert]]:
     """Load documents, record outcomes, detect and store alerts with their outbox rows: one lock."""
@@ -103,11 +104,11 @@ def _with_table(con: Any, name: str, column: str, values: Sequence[str], sql: st
         return query(con, sql)
 
 
-def _detect(con: Any, loaded: LoadResult, parsed: Sequence[ParsedDocument], crawled_sources: Sequence[str]
+def _detect(con: Any, loaded: LoadResult, parsed: DocumentBatch, crawled_sources: Sequence[str]
             ) -> list[Alert]:
     touched = set(loaded.new_ids) | set(loaded.changed_ids)
     new_docs = _with_table(con, "batch_documents", "id", loaded.new_ids, "new_documents")
-    sources = sorted({d.source_id for d in parsed if d.id in touched})
+    sources = sorted({d.source_id for d in parsed.keys if d.id in touched})
     facts = [Fact(**row) for row in _with_table(con, "batch_sources", "id", sources, "facts_for_sources")]
     history: dict[str, list[tuple[str, str]]] = {}
     for row in query(con, "crawl_history"):

@@ -1,14 +1,14 @@
 """Bulk loading of documents and their indicators, one transaction per load step.
 
-Rows go in as Arrow tables (DuckDB scans them without a round trip per row);
-each batch is de-duplicated first because DuckDB silently keeps the first of two
-conflicting rows within one statement.
+Rows go in as Arrow tables (DuckDB scans them without a round trip per row),
+packed where the documents were parsed (`document_batch`). Each batch is
+de-duplicated first because DuckDB silently keeps the first of two conflicting
+rows within one statement.
 """
 
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -17,82 +17,20 @@ import duckdb
 import pyarrow as pa
 
 from parsing.records import DocumentHeader, IndicatorRecord
-from warehouse.arrow import insert_rows, registered, rows_table
-from warehouse.document_batch import DocumentWrite, document_table
-from warehouse.indicator_batch import DocumentRecords, indicator_table
+from warehouse.arrow import insert_rows, registered
+from warehouse.document_batch import (
+    DocumentBatch,
+    DocumentKey,
+    DocumentWrite,
+    pack_documents,
+    written_documents,
+    written_indicators,
+)
+from warehouse.indicator_batch import RefusedRecord
 from warehouse.model import LoadResult, ParsedDocument
 from warehouse.sqlfiles import read_sql
 
-
-def _unique_batch(docs: Iterable[ParsedDocument]) -> tuple[list[ParsedDocument], int]:
-    """Last fetch of a URL wins; a second URL with already-seen bytes is a duplicate."""
-    by_url: dict[str, ParsedDocument] = {}
-    for doc in docs:
-        by_url[doc.url] = doc
-    seen_sha: set[str] = set()
-    kept = []
-    for doc in by_url.values():
-        if doc.content_sha256 in seen_sha:
-            continue
-        seen_sha.add(doc.content_sha256)
-        kept.append(doc)
-    return kept, len(by_url) - len(kept)
-
-
-def _insert_indicators(con: duckdb.DuckDBPyConnection, items: Sequence[DocumentRecords],
-                       run_id: str | None) -> tuple[int, int]:
-    """Valid rows into `indicators`, the rest into `rejected_records`; returns both counts."""
-    table, refused = indicator_table(items)
-    with registered(con, "batch_indicators", table):
-        row = con.execute(read_sql("queries", "insert_indicators")).fetchone()
-        inserted = int(row[0]) if row else 0
-        if inserted < table.num_rows:  # only then is there anything to reject
-            con.execute(read_sql("queries", "insert_rejected_indicators"), [run_id])
-    insert_rows(con, "rejected_records", [
-        {"run_id": run_id, "document_id": doc_id, "url": None,
-         "record": json.dumps(record.to_json(""), ensure_ascii=False, default=str), "reason": reason,
-         "rejected_at": datetime.now(UTC)}
-        for doc_id, record, reason in refused])
-    return inserted, table.num_rows - inserted
-
-
-def refresh_latest(con: duckdb.DuckDBPyConnection, source_ids: set[str]) -> None:
-    """Recompute `latest_indicators` for the given sources, inside the caller's transaction."""
-    if not source_ids:
-        return
-    with registered(con, "refresh_sources", pa.table({"id": pa.array(sorted(source_ids), pa.string())})):
-        con.execute(read_sql("queries", "delete_latest_indicators"))
-        con.execute(read_sql("queries", "insert_latest_indicators"))
-
-
-def _existing(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument]) -> dict[str, tuple]:
-    with registered(con, "batch_urls", pa.table({"url": [d.url for d in docs]})):
-        rows = con.execute(read_sql("queries", "existing_documents")).fetchall()
-    return {r[0]: (r[1], r[2], r[3]) for r in rows}
-
-
-def _known_shas(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument]) -> dict[str, str]:
-    with registered(con, "batch_shas", pa.table({"sha": [d.content_sha256 for d in docs]})):
-        rows = con.execute(read_sql("queries", "documents_by_sha")).fetchall()
-    return {r[0]: r[1] for r in rows}
-
-
-def load_documents(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument], run_id: str
-                   ) -> LoadResult:
-    """Insert new documents, version changed ones, skip unchanged ones — atomically."""
-    batch, duplicates = _unique_batch(docs)
-    result = LoadResult(duplicates=duplicates)
-    if not batch:
-        return result
-    with collector_paused():
-        con.execute("BEGIN TRANSACTION")
-        try:
-            _load_batch(con, batch, run_id, result)
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
-    return result
+Documents = DocumentBatch | Iterable[ParsedDocument]
 
 
 @contextmanager
@@ -108,75 +46,146 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_batch(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], run_id: str,
-                result: LoadResult) -> None:
-    writes = _writes(con, batch, result)
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _packed(docs: Documents) -> DocumentBatch:
+    return docs if isinstance(docs, DocumentBatch) else pack_documents(list(docs))
+
+
+def _unique_rows(keys: Sequence[DocumentKey]) -> tuple[list[int], int]:
+    """Last fetch of a URL wins; a second URL with already-seen bytes is a duplicate."""
+    by_url = {key.url: row for row, key in enumerate(keys)}
+    seen_sha: set[str] = set()
+    kept = []
+    for row in by_url.values():
+        sha = keys[row].content_sha256
+        if sha not in seen_sha:
+            seen_sha.add(sha)
+            kept.append(row)
+    return kept, len(by_url) - len(kept)
+
+
+def load_documents(con: duckdb.DuckDBPyConnection, docs: Documents, run_id: str) -> LoadResult:
+    """Insert new documents, version changed ones, skip unchanged ones — atomically."""
+    with collector_paused():
+        batch = _packed(docs)
+        rows, duplicates = _unique_rows(batch.keys)
+        result = LoadResult(duplicates=duplicates)
+        if rows:
+            with _transaction(con):
+                _load_rows(con, batch, rows, run_id, result)
+    return result
+
+
+def _load_rows(con: duckdb.DuckDBPyConnection, batch: DocumentBatch, rows: list[int], run_id: str,
+               result: LoadResult) -> None:
+    writes = _writes(con, batch.keys, rows, result)
     _delete_documents(con, result.changed_ids)
-    if writes:
-        with registered(con, "batch_documents", document_table(writes, run_id)):
-            con.execute(read_sql("queries", "insert_documents"))
-            con.execute(read_sql("queries", "insert_document_versions"))
-    records = [(w.doc.id, w.doc.records, w.doc.extractor_version) for w in writes]
-    result.indicators, result.rejected = _insert_indicators(con, records, run_id)
-    refresh_latest(con, {w.doc.source_id for w in writes})
+    if not writes:
+        return
+    with registered(con, "batch_documents", written_documents(batch, writes, run_id)):
+        con.execute(read_sql("queries", "insert_documents"))
+        con.execute(read_sql("queries", "insert_document_versions"))
+    written = [w.row for w in writes]
+    wanted = set(written)
+    refused = [r for r in batch.refused if r.doc_row in wanted]
+    result.indicators, result.rejected = _insert_indicators(con, written_indicators(batch, written), refused,
+                                                            run_id)
+    refresh_latest(con, {batch.keys[row].source_id for row in written})
 
 
-def _writes(con: duckdb.DuckDBPyConnection, batch: list[ParsedDocument], result: LoadResult
+def _writes(con: duckdb.DuckDBPyConnection, keys: Sequence[DocumentKey], rows: list[int], result: LoadResult
             ) -> list[DocumentWrite]:
-    """Which documents are new or changed, and which the store already has (counted, not written)."""
-    existing = _existing(con, batch)
-    known = _known_shas(con, batch)
-    now = datetime.now(UTC)
+    """Which rows are new or changed documents, and which the store already has (counted only)."""
+    existing = _existing(con, [keys[row].url for row in rows])
+    known = _known_shas(con, [keys[row].content_sha256 for row in rows])
+    now = datetime.now(UTC).replace(tzinfo=None)  # naive UTC, as stored
     writes: list[DocumentWrite] = []
-    for doc in batch:
-        old = existing.get(doc.url)
+    for row in rows:
+        key = keys[row]
+        old = existing.get(key.url)
         if old is None:
-            if doc.content_sha256 in known:
+            if key.content_sha256 in known:
                 result.duplicates += 1
                 continue
-            result.new_ids.append(doc.id)
-            writes.append(DocumentWrite(doc, 1, now))
-        elif old[1] == doc.content_sha256:
+            result.new_ids.append(key.id)
+            writes.append(DocumentWrite(row, 1, now))
+        elif old[1] == key.content_sha256:
             result.unchanged += 1
         else:
-            result.changed_ids.append(doc.id)
-            writes.append(DocumentWrite(doc, old[2] + 1, old[0]))
+            result.changed_ids.append(key.id)
+            writes.append(DocumentWrite(row, old[2] + 1, old[0]))
     return writes
+
+
+def _existing(con: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[str, tuple]:
+    with registered(con, "batch_urls", pa.table({"url": pa.array(urls, pa.string())})):
+        rows = con.execute(read_sql("queries", "existing_documents")).fetchall()
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+def _known_shas(con: duckdb.DuckDBPyConnection, shas: list[str]) -> dict[str, str]:
+    with registered(con, "batch_shas", pa.table({"sha": pa.array(shas, pa.string())})):
+        rows = con.execute(read_sql("queries", "documents_by_sha")).fetchall()
+    return {r[0]: r[1] for r in rows}
+
+
+def _insert_indicators(con: duckdb.DuckDBPyConnection, table: pa.Table, refused: Sequence[RefusedRecord],
+                       run_id: str | None) -> tuple[int, int]:
+    """Valid rows into `indicators`, the rest into `rejected_records`; returns both counts."""
+    with registered(con, "batch_indicators", table):
+        row = con.execute(read_sql("queries", "insert_indicators")).fetchone()
+        inserted = int(row[0]) if row else 0
+        if inserted < table.num_rows:  # only then is there anything to reject
+            con.execute(read_sql("queries", "insert_rejected_indicators"), [run_id])
+    now = datetime.now(UTC)
+    insert_rows(con, "rejected_records", [
+        {"run_id": run_id, "document_id": r.document_id, "url": None, "record": r.record, "reason": r.reason,
+         "rejected_at": now} for r in refused])
+    return inserted, table.num_rows - inserted + len(refused)
+
+
+def refresh_latest(con: duckdb.DuckDBPyConnection, source_ids: set[str]) -> None:
+    """Recompute `latest_indicators` for the given sources, inside the caller's transaction."""
+    if not source_ids:
+        return
+    with registered(con, "refresh_sources", pa.table({"id": pa.array(sorted(source_ids), pa.string())})):
+        con.execute(read_sql("queries", "delete_latest_indicators"))
+        con.execute(read_sql("queries", "insert_latest_indicators"))
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     """Changed documents are replaced whole: their row and current indicators go first."""
     if not ids:
         return
-    with registered(con, "changed_ids", pa.table({"id": ids})):
+    with registered(con, "changed_ids", pa.table({"id": pa.array(ids, pa.string())})):
         con.execute(read_sql("queries", "archive_indicators"))
         con.execute("DELETE FROM indicators WHERE document_id IN (SELECT id FROM changed_ids)")
         con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM changed_ids)")
 
 
-def replace_extractions(con: duckdb.DuckDBPyConnection, docs: Sequence[ParsedDocument], run_id: str | None
-                        ) -> int:
+def replace_extractions(con: duckdb.DuckDBPyConnection, docs: Documents, run_id: str | None) -> int:
     """Re-extraction of stored documents: swap their indicators and header fields for a newer
     extractor's in one transaction. The bytes did not change, so no version row is written."""
-    if not docs:
-        return 0
-    updates = rows_table([{"id": d.id, "report_year": d.header.report_year if d.header else None,
-                           "doc_types": list(d.header.doc_types) if d.header else [],
-                           "bureau": d.header.bureau if d.header else None,
-                           "level": d.header.level if d.header else None, "text": d.text,
-                           "extractor_version": d.extractor_version} for d in docs])
-    con.execute("BEGIN TRANSACTION")
-    try:
-        with registered(con, "reextracted", updates):
-            con.execute("DELETE FROM indicators WHERE document_id IN (SELECT id FROM reextracted)")
-            con.execute(read_sql("queries", "update_reextracted_documents"))
-        inserted, _rejected = _insert_indicators(con, [(d.id, d.records, d.extractor_version) for d in docs],
-                                                 run_id)
-        refresh_latest(con, {d.source_id for d in docs})
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+    with collector_paused():
+        batch = _packed(docs)
+        if not batch:
+            return 0
+        with _transaction(con):
+            with registered(con, "reextracted", batch.documents):
+                con.execute("DELETE FROM indicators WHERE document_id IN (SELECT id FROM reextracted)")
+                con.execute(read_sql("queries", "update_reextracted_documents"))
+            inserted, _rejected = _insert_indicators(con, batch.indicators, batch.refused, run_id)
+            refresh_latest(con, {key.source_id for key in batch.keys})
     return inserted
 
 
