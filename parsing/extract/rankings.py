@@ -70,13 +70,21 @@ def find_positions(sentence: str) -> list[Position]:
     for match in RANK.finditer(sentence):
         last_scope = match.group("scope")
         ok, rank = _rank_of(match)
-        past = sentence[match.start() - 1 : match.start()] in _PAST
+        past = _is_past(sentence, match)
         if ok and not past:
             start, last_scope = _with_place(sentence, match.start("scope"), last_scope)
             found.append(Position(start, match.end(), rank, last_scope))
         elif past:
             found.extend(_rises_after(sentence, match.end(), last_scope))
     return found
+
+
+def _is_past(sentence: str, match: re.Match[str]) -> bool:
+    """由全省第12位… or 全省排名由第12位… / 从去年的第8名…: a position left behind."""
+    if sentence[match.start() - 1 : match.start()] in _PAST:
+        return True
+    gap_end = match.start("num") if match.group("num") else match.start()
+    return any(char in _PAST for char in sentence[match.end("scope") : gap_end])
 
 
 def _with_place(sentence: str, start: int, scope: str) -> tuple[int, str]:

@@ -57,6 +57,20 @@ def test_past_position_is_skipped_and_new_one_keeps_its_scope() -> None:
     assert got[0][0].startswith("other:")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("科技型中小企业入库3700余家，全省排名由第12位上升至第5位。", ("tsme_registered", "level", 5, "全省")),
+        ("全市高新技术企业数量从去年的第8名跃升至全省第4名。", ("hte_total", "level", 4, "全省")),
+        ("高新技术产业产值占规模以上工业产值比重达到52.3%，位次由全省第6位提升到第3位。",
+         ("ht_output_share", "level", 3, "全省")),
+    ],
+)
+def test_a_position_left_behind_is_no_ranking_wherever_the_scope_stands(
+        text: str, expected: tuple[str, str, int, str]) -> None:
+    assert rankings(text) == [expected]
+
+
 def test_ranking_of_growth_takes_yoy_measure() -> None:
     got = rankings("全县研发经费投入5.1亿元，增长19.2%，增幅居全市第一。")
     assert got == [("rd_expenditure", "yoy_growth", 1, "全市")]
