@@ -7,9 +7,10 @@ per-sentence figures and rankings → one record per distinct fact.
 from __future__ import annotations
 
 from parsing.extract.clauses import SENTENCE, bounded, target_cue_start
-from parsing.extract.header import build_header
+from parsing.extract.header import build_header, bureau_place
 from parsing.extract.sections import Section, tag_sections
 from parsing.extract.segment import Context, Found, segment_records
+from parsing.extract.subarea import Home
 from parsing.extract.textclean import HEADING_START, paragraphs
 from parsing.records import DocumentHeader, Extraction, IndicatorRecord
 
@@ -17,7 +18,7 @@ __all__ = ["extract_indicators"]
 
 
 def _sentence_records(sentence: str, begin: int, found: Found, section: Section, report_year: int | None,
-                      plan_year: int | None) -> list[IndicatorRecord]:
+                      plan_year: int | None, home: Home) -> list[IndicatorRecord]:
     """Records of the sentence starting at `begin` of the paragraph `found` was scanned in."""
     cue = target_cue_start(sentence)
     records: list[IndicatorRecord] = []
@@ -26,14 +27,14 @@ def _sentence_records(sentence: str, begin: int, found: Found, section: Section,
         here = found.between(begin + offset, begin + offset + len(segment))
         if here:
             target_from = None if cue is None else cue - offset
-            ctx = Context(section, report_year, plan_year, sentence[:offset], target_from)
+            ctx = Context(section, report_year, plan_year, sentence[:offset], target_from, home)
             records += segment_records(segment, ctx, here)
         offset += len(segment) + 1
     return records
 
 
 def _paragraph_records(body: str, base: int, found: Found, section: Section,
-                       header: DocumentHeader) -> list[IndicatorRecord]:
+                       header: DocumentHeader, home: Home) -> list[IndicatorRecord]:
     """Records of one paragraph (its heading number removed) that starts at `base` of
     the text `found` was scanned in; sentences without a figure are skipped."""
     plan_year = section.plan_year(header.report_year) if section.mode == "plan" else None
@@ -41,7 +42,7 @@ def _paragraph_records(body: str, base: int, found: Found, section: Section,
     begin = base
     for sentence in (piece for whole in SENTENCE.findall(body) for piece in bounded(whole)):
         if found.holds(begin, begin + len(sentence)):
-            records += _sentence_records(sentence, begin, found, section, header.report_year, plan_year)
+            records += _sentence_records(sentence, begin, found, section, header.report_year, plan_year, home)
         begin += len(sentence)
     return records
 
@@ -57,12 +58,13 @@ def extract_indicators(text: str) -> Extraction:
     header = build_header(paras, sections)
     bodies = [HEADING_START.sub("", paragraph, count=1) for paragraph in paras]
     found = Found.scan("\n".join(bodies))
+    home = Home(bureau_place(header.bureau), header.level)
     seen: set[tuple[object, ...]] = set()
     records: list[IndicatorRecord] = []
     base = 0
     for body, section in zip(bodies, sections, strict=True):
         if found.holds(base, base + len(body)):
-            for record in _paragraph_records(body, base, found, section, header):
+            for record in _paragraph_records(body, base, found, section, header, home):
                 if record.identity() not in seen:
                     seen.add(record.identity())
                     records.append(record)

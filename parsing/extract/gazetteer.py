@@ -70,6 +70,15 @@ def _zone_level(name: str, whole: bool) -> Level | None:
     return None
 
 
+def all_place_names() -> list[str]:
+    return list(_levels())
+
+
+def division_level(name: str) -> Level | None:
+    """The level of an administrative division's name (zones are not divisions)."""
+    return _levels().get(name)
+
+
 def place_level(name: str, whole: bool = False) -> Level | None:
     """The level of a place name, or None when it is no known division or zone.
 

@@ -108,6 +108,13 @@ def _named_place(run: str) -> tuple[str, str, Level] | None:
     return place, between.group() if between else "", level
 
 
+def bureau_place(bureau: str | None) -> str | None:
+    """The place a bureau's name opens with (淄博市科学技术局 → 淄博市)."""
+    match = _BUREAU.search(bureau or "")
+    named = _named_place(bureau[: match.start()]) if bureau and match and match.start() else None
+    return named[0] if named else None
+
+
 def find_bureau(paragraphs: list[str], spoken: Level | None) -> tuple[str | None, Level | None]:
     """The bureau's name and level, or (None, None) when it is never named."""
     totals: dict[str, list[int]] = {}

@@ -20,6 +20,7 @@ from parsing.extract.metrics import Family, Hit, alias_table
 from parsing.extract.ranking_facts import ranking_records
 from parsing.extract.rankings import Position, find_positions
 from parsing.extract.sections import Section
+from parsing.extract.subarea import Home
 from parsing.records import IndicatorRecord, Kind
 
 Spanned = TypeVar("Spanned", Mention, Position)
@@ -75,6 +76,7 @@ class Context:
     plan_year: int | None
     prefix: str
     target_from: int | None
+    home: Home | None = None
 
     def year_for(self, text: str, position: int, kind: Kind) -> int | None:
         """The year of a figure at `position` of the segment `text`."""
@@ -174,6 +176,27 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
     return None if kind is None else _record(text, figure, kind, ctx)
 
 
+class _SubArea:
+    """Whether the clause at a position speaks for a sub-area: decided where a clause opens
+    with a place or with the whole, and carried over the clauses that open with neither."""
+
+    __slots__ = ("_clause", "_home", "_part", "_text")
+
+    def __init__(self, text: str, home: Home | None) -> None:
+        self._text, self._home, self._clause, self._part = text, home, -1, False
+
+    def speaks_for_part(self, position: int) -> bool:
+        if self._home is None:
+            return False
+        start = max(self._text.rfind("，", 0, position), self._text.rfind("：", 0, position)) + 1
+        if start != self._clause:
+            self._clause = start
+            verdict = self._home.speaks_for_part(self._text[start:position])
+            if verdict is not None:
+                self._part = verdict
+        return self._part
+
+
 def segment_records(text: str, ctx: Context, found: Found | None = None) -> list[IndicatorRecord]:
     """All records of one segment, in reading order."""
     found = found if found is not None else Found.scan(text)
@@ -187,7 +210,11 @@ def segment_records(text: str, ctx: Context, found: Found | None = None) -> list
     events: list[tuple[int, int, Position | None]] = [(m.start, i, None) for i, m in enumerate(mentions)]
     events += [(p.start, -1, p) for p in positions]
     last_end = 0
-    for _, index, position in sorted(events, key=lambda e: e[0]):
+    part = _SubArea(text, ctx.home)
+    for at, index, position in sorted(events, key=lambda e: e[0]):
+        if part.speaks_for_part(at):
+            last_end = max(last_end, position.end if position is not None else mentions[index].end)
+            continue
         if position is not None:
             if ctx.section.mode == "summary" and not ctx.goal_governs(position.start):
                 year = ctx.year_for(text, position.start, "ranking")

@@ -1,0 +1,72 @@
+"""Figures of a sub-area inside a report are left out (INDICATORS.md §5).
+
+A city report that says 张店区新增高新技术企业45家，居各区县首位 is telling what one
+of its districts did, not what the city did. A clause that opens with a place of
+a lower level than the bureau's own (a district or county in a city report, a
+city in a provincial one, a development zone in a county's) speaks for that
+place, and so do the clauses after it until one opens with the whole again
+(全市, 我县 …) or with the bureau's own place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parsing.extract.gazetteer import ZONE_SUFFIXES, all_place_names, division_level, place_level
+from parsing.records import Level
+
+_DEPTH: dict[Level, int] = {"province": 0, "city": 1, "county": 2, "district": 2, "zone": 3}
+_WHOLE = re.compile(r"(?:全|我|本)[省市县区旗州盟]")
+_LEAD = re.compile(r"^(?:\d{4}年(?:度|[上下]半年|\d{1,2}月)?|[\s（(一二三四五六七八九十、.）)\d])*")
+_LONGEST = 12
+_BARE_ZONES = frozenset(ZONE_SUFFIXES)
+_ZONE_ENDINGS = frozenset(suffix[-1] for suffix in ZONE_SUFFIXES)
+_LEAD_CHARS = frozenset("（(一二三四五六七八九十0123456789、.）) ")
+
+
+@lru_cache(maxsize=1)
+def _openings() -> frozenset[str]:
+    """The first two characters of every place name and zone word: most clauses can be
+    told apart from a place by these alone, without trying every length."""
+    names = [*all_place_names(), *ZONE_SUFFIXES]
+    return frozenset(name[:2] for name in names if len(name) >= 2)
+
+
+def leading_place(clause: str) -> tuple[str, Level] | None:
+    """The place a clause opens with (张店区, 淄博高新区, 经开区), with its level."""
+    if clause[:2] not in _openings():
+        return None
+    for size in range(min(len(clause), _LONGEST), 1, -1):
+        head = clause[:size]
+        if head in _BARE_ZONES:
+            return head, "zone"
+        level = place_level(head) if head[-1] in _ZONE_ENDINGS else division_level(head)
+        if level is not None:
+            return head, level
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """The bureau's own place and level, as the header found them."""
+
+    place: str | None
+    level: Level | None
+
+    def speaks_for_part(self, clause: str) -> bool | None:
+        """True: the clause opens with a sub-area; False: with the whole; None: with neither."""
+        if self.level is None:
+            return None
+        if clause[:1] in _LEAD_CHARS:
+            clause = _LEAD.sub("", clause, count=1)
+        if _WHOLE.match(clause):
+            return False
+        found = leading_place(clause)
+        if found is None:
+            return None
+        name, level = found
+        if self.place and (name in self.place or self.place in name):
+            return False
+        return _DEPTH[level] > _DEPTH[self.level]
