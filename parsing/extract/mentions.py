@@ -31,7 +31,7 @@ MENTION = re.compile(_MENTION)
 _GROUPS = ("digits", "cn", "red", "a1", "a2", "mult", "unit", "tail")
 # Read off the text before the number rather than matched: the words are common,
 # and as the regex's first characters they would make it try most positions.
-_APPROX_PREFIXES = ("超过", "将近", "接近", "大约", "逾", "近", "约")
+_APPROX_PREFIXES = ("超过", "将近", "接近", "大约", "逾", "近", "约", "超")
 _APPROX_TAILS = frozenset({"以上", "左右", "余", "多"})
 _QUOTES = frozenset("“\"《「『‘")
 _NOUN_AFTER_THRESHOLD = re.compile(r"[\u4e00-\u9fff]")

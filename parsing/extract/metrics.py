@@ -28,6 +28,7 @@ class Family:
     cue_keys: dict[str, str | None]
     cue_re: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
+    weak_re: re.Pattern[str] | None = None  # cues that count only when no other cue is in reach
 
     def report_unit(self, written: str) -> str:
         """Core metrics report the table's unit; 人次 stays 人次 (it is not 人)."""
@@ -61,19 +62,28 @@ class AliasTable:
         return found
 
 
+def _alternation(words: list[str]) -> re.Pattern[str] | None:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
 def _family(index: int, spec: dict[str, Any]) -> Family:
     cue_keys: dict[str, str | None] = {}
+    weak: list[str] = []
     for variant in spec.get("variants") or ():
         for cue in variant["cues"]:
             cue_keys.setdefault(cue, variant["key"])
-    ordered = sorted(cue_keys, key=len, reverse=True)
+        for cue in variant.get("weak_cues") or ():
+            cue_keys.setdefault(cue, variant["key"])
+            weak.append(cue)
     return Family(
         name=f"f{index}",
         units=tuple(spec["units"]),
         default=spec.get("default"),
         cue_keys=cue_keys,
-        cue_re=re.compile("|".join(map(re.escape, ordered))) if ordered else None,
+        cue_re=_alternation([cue for cue in cue_keys if cue not in weak]),
         exclude=re.compile(spec["exclude"]) if spec.get("exclude") else None,
+        weak_re=_alternation(weak),
     )
 
 
@@ -118,11 +128,14 @@ def choose_key(family: Family, clause: str, anchor: int, earlier: str = "") -> s
     """The family's key for a figure at `anchor` in `clause`.
 
     The nearest cue decides (申报 747 家 vs 通过认定 626 家); a clause with no cue
-    borrows the last cue of the clause before it (力争申报A1家，B5家以上).
+    borrows the last cue of the clause before it (力争申报A1家，B5家以上). Weak cues
+    (达到, a verb any count takes) decide only when no other cue is in reach:
+    新认定高新技术企业达到35家 counts new ones.
     """
-    if family.cue_re is None:
-        return family.default
-    found = _nearest_cue(family.cue_re, clause, anchor)
-    if found is None and earlier:
-        found = _nearest_cue(family.cue_re, earlier, len(earlier))
+    found = None
+    for cues in (family.cue_re, family.weak_re):
+        if cues is not None and found is None:
+            found = _nearest_cue(cues, clause, anchor)
+            if found is None and earlier:
+                found = _nearest_cue(cues, earlier, len(earlier))
     return family.default if found is None else family.cue_keys[found[1]]
