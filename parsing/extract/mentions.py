@@ -63,6 +63,13 @@ def _is_threshold(tail: str | None, sentence: str, end: int, unit: str) -> bool:
     return after == "的" or (not is_count(unit) and bool(_NOUN_AFTER_THRESHOLD.match(after)))
 
 
+def _is_place_count(sentence: str, start: int, end: int, unit_word: str | None) -> bool:
+    """前三位 (a bound on a ranking) and 前移4个位次 (a move in one) count places, not things."""
+    if sentence.startswith(("位次", "名次"), end):
+        return True
+    return unit_word in ("位", "名") and sentence[start - 1 : start] == "前"
+
+
 def _build(match: re.Match[str], sentence: str) -> Mention | None:
     """Turn one regex hit into a mention, or None when it is no quantity at all.
 
@@ -78,6 +85,8 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
     if red is not None:
         _, unit = normalise(0.0, multiplier, unit_word)
         return Mention(start, match.end(), None, unit, approx, False)
+    if _is_place_count(sentence, start, match.end(), unit_word):
+        return None
     num = sentence[start : match.end("digits" if digits is not None else "cn")]
     if num == "一" and not multiplier:
         return None

@@ -25,10 +25,14 @@ _NOISE = re.compile(
     r"排名|排位|位次|名次|位居|位列|名列|居于|稳居|跃居|处于|保持|位于|"
     r"(?:上升|提升|跃升|攀升|前移|进位|晋升)(?:至|到|为)?|排|居|列|"
     r"连续(?:\d+|[一二三四五六七八九十]+)年|目前|均|都|继续|仍然|仍|持续|始终|在|中|的|为|已|"
-    r"同比|增幅|增速|增长率|增长幅度|完成率|占比|比重|数量|总量|总数|规模|及|和|与|、|全(?:国|省|市|区|县)|"
+    r"同比|增幅|增速|增长率|增长幅度|完成率|占比|比重|数量|总量|总数|规模|年度|及|和|与|、|全(?:国|省|市|区|县)|"
     r"\d+|[，：（）]"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Words that say which count is ranked but not of what: 新增数量全市第一 ranks the figure before.
+_GENERIC = re.compile(
+    r"(?:新增|新认定|认定|入选|入库|引进|登记|获批|立项|备案|培育|人数|家数|个数|项数|件数|户数|金额|额度)+"
+)
 
 
 def _rate_named_before(text: str, clause_start: int, state: SegmentState) -> Measure | None:
@@ -62,19 +66,25 @@ def _measures(residual: str, text: str, clause_start: int, state: SegmentState) 
     return [(_rate_named_before(text, clause_start, state) or "level", "")]
 
 
-def _metric(subject: str, text: str, state: SegmentState) -> str:
-    """The subject's own metric, else the one the segment is talking about."""
-    hits = alias_table().hits(subject)
+def _metric(raw: str, subject: str, before: str, state: SegmentState) -> str:
+    """The metric a position ranks: named in its own words (科技型中小企业入库数量全市排名第1位),
+    else the one the segment is talking about, else the last one named before it
+    (高新技术企业数量较上年前移4个位次，居全市第4位)."""
+    hits = alias_table().hits(raw)
     if hits:
-        return choose_key(hits[-1].family, subject, len(subject)) or f"other:{subject}"
-    if len(_CJK.findall(subject)) >= 2:
+        return choose_key(hits[-1].family, raw, len(raw)) or f"other:{subject or raw}"
+    if len(_CJK.findall(subject)) >= 2 and not _GENERIC.fullmatch(subject):
         return f"other:{subject}"
     if state.ranked is not None:
         return state.ranked[0]
     if state.key is not None:
         return state.key
-    head = re.sub(r"[\d.%]", "", text.split("，")[0])[:16]
-    return f"other:{head or '排名'}"
+    earlier = alias_table().hits(before)
+    key = choose_key(earlier[-1].family, before, earlier[-1].end) if earlier else None
+    if key is not None:
+        return key
+    head = re.sub(r"[\d.%]", "", before.split("，")[0])[:16]
+    return f"other:{subject or head or '排名'}"
 
 
 def _share_metric(subject: str, word: str) -> str | None:
@@ -93,8 +103,9 @@ def ranking_records(text: str, position: Position, last_end: int, state: Segment
     """One record per measure ranked at this position."""
     clause_start, _ = clause_bounds(text, position.start)
     residual = text[max(clause_start, last_end) : position.start]
-    subject = _NOISE.sub("", re.sub(r"(?:由|从).*$", "", residual))
-    metric = _metric(subject, text, state)
+    raw = re.sub(r"(?:由|从).*$", "", residual)
+    subject = _NOISE.sub("", raw)
+    metric = _metric(raw, subject, text[: position.start], state)
     measures = _measures(residual, text, clause_start, state)
     state.ranked = (metric, measures[-1][0])
     snippet = text[max(clause_start, last_end) : position.end].strip("，、 ")

@@ -29,6 +29,8 @@ _RANK = (
 )
 # Every scope opens with a literal (全, 同), so the engine scans for those in C.
 RANK = re.compile(_RANK)
+_SCOPE = re.compile(SCOPE)
+_AIMS = frozenset({"走在", "跑在", "干在", "争先"})
 _PAST = frozenset("由从")
 _PLACE_REACH = 8
 _RISE_REACH = 40  # 由第12位 … 上升至第5位 sit in one clause
@@ -72,11 +74,27 @@ def find_positions(sentence: str) -> list[Position]:
         ok, rank = _rank_of(match)
         past = _is_past(sentence, match)
         if ok and not past:
-            start, last_scope = _with_place(sentence, match.start("scope"), last_scope)
+            scope_start, scope = _nearest_scope(sentence, match)
+            if _slogan(sentence, scope_start) or (match.group("front") and _slogan(sentence, match.start("front"))):
+                continue
+            start, last_scope = _with_place(sentence, scope_start, scope)
             found.append(Position(start, match.end(), rank, last_scope))
         elif past:
             found.extend(_rises_after(sentence, match.end(), last_scope))
     return found
+
+
+def _nearest_scope(sentence: str, match: re.Match[str]) -> tuple[int, str]:
+    """全县高新技术企业数量位居全市第一: the scope nearest the position is what it is ranked in;
+    an earlier one (全县) names whose figure it is."""
+    gap_end = match.start("num") if match.group("num") else match.end()
+    scopes = list(_SCOPE.finditer(sentence, match.end("scope"), gap_end))
+    return (scopes[-1].start(), scopes[-1].group()) if scopes else (match.start("scope"), match.group("scope"))
+
+
+def _slogan(sentence: str, start: int) -> bool:
+    """推动全县科技工作走在全市前列 is an aim, not a place in a ranked list."""
+    return sentence[max(0, start - 2) : start] in _AIMS
 
 
 def _is_past(sentence: str, match: re.Match[str]) -> bool:

@@ -137,3 +137,33 @@ def test_own_subject_that_is_no_core_metric_becomes_other() -> None:
 def test_rankings_in_plan_sections_are_goals_not_rankings() -> None:
     text = "二、2025年工作计划\n力争技术合同成交额排名全市第一。"
     assert rankings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县高新技术企业数量位居全市第一。", [("hte_total", "level", 1, "全市")]),
+        ("全县研发经费投入增幅位居全市第二。", [("rd_expenditure", "yoy_growth", 2, "全市")]),
+        ("科技型中小企业入库数量全市排名第1位。", [("tsme_registered", "level", 1, "全市")]),
+        ("新增市级以上创新平台21家，新增数量全市第一。", [("platforms", "level", 1, "全市")]),
+        ("研发投入强度较上年提升3个位次，居全市第5位。", [("rd_intensity", "level", 5, "全市")]),
+        ("高新技术企业数量较上年前移4个位次，居全市第4位。", [("hte_total", "level", 4, "全市")]),
+    ],
+)
+def test_the_scope_nearest_the_position_and_the_metric_named_before_it(
+        text: str, expected: list[tuple[str, str, int, str]]) -> None:
+    assert rankings(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年工作计划：力争技术合同成交额保持全市前三位。",
+        "2024年工作计划：确保研发投入强度稳居全省前3位。",
+        "推动全县科技工作走在全市前列。",
+        "推动全区科技创新工作走在前列。",
+        "入库科技型中小企业数量较上年前进6个位次。",
+    ],
+)
+def test_bounds_moves_and_aims_are_no_record(text: str) -> None:
+    assert extract_indicators(text).records == []
