@@ -136,7 +136,8 @@ def _kind(text: str, figure: Figure, mentions: list[Mention], ctx: Context) -> K
     after = text[m.end : m.end + 2]
     if governed or GOAL_CUE.search(before) or m.approx or after.startswith("以上"):
         return "target"
-    return None
+    # A plan's 技术合同成交额6亿元 states a goal even without a verb; an unnamed figure needs one.
+    return "target" if figure.key is not None else None
 
 
 def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRecord | None:

@@ -110,3 +110,11 @@ def test_a_target_repeated_in_two_sections_is_one_record() -> None:
 def test_redacted_goals_give_nothing() -> None:
     text = "三、下一步工作计划\n2025年确保新增市级以上创新平台不低于X家，高企认定通过XX家以上。"
     assert extract_indicators(text).records == []
+
+
+def test_a_plan_states_goals_without_a_verb_but_an_unnamed_figure_needs_one() -> None:
+    text = ("某县科技局2023年工作总结\n一、工作成效\n技术合同成交额5亿元。\n二、2024年工作计划\n"
+            "技术合同成交额6亿元。全年科技成果转化贷款2亿元。科技特派员120人。举办培训班12期。\n")
+    got = [(r.kind, r.metric, r.value, r.year) for r in extract_indicators(text).records]
+    assert got == [("actual", "tech_contract_value", 50000.0, 2023), ("target", "tech_contract_value", 60000.0, 2024),
+                   ("target", "tech_loans", 20000.0, 2024), ("target", "sci_commissioners", 120.0, 2024)]
