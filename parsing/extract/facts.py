@@ -149,6 +149,16 @@ def _paired(text: str, figure: Figure, family: Family, anchor: int) -> bool:
     return True
 
 
+def _listed_after(family: Family, figure: Figure, hits: list[Hit], text: str) -> bool:
+    """入选国家级人才工程12人，省级人才工程35人: the next item of a list that the previous
+    clause began, for a family counted only with a cue, takes that clause's cue."""
+    start = figure.clause[0]
+    if family.default is not None or not start:
+        return False
+    earlier_start, _ = clause_bounds(text, start - 1)
+    return any(h.family is family and earlier_start <= h.start < start for h in hits)
+
+
 def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, borrow: bool) -> bool:
     """Attach family and key to a figure; False when the figure must be dropped.
 
@@ -166,6 +176,7 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
     if family is not None and _excluded(family, text, figure):
         return False
     if family is not None:
+        borrow = borrow or _listed_after(family, figure, hits, text)
         figure.family, figure.key = family, _key_for(family, figure, text, borrow)
     elif figure.measure != "level" and state.family is not None:
         figure.family, figure.key = state.family, state.key

@@ -77,3 +77,10 @@ def test_new_and_cumulative_levels_are_two_records() -> None:
     got = facts("新增省级科技成果登记12项，累计达到87项。")
     assert ("actual", "achievements_registered", "level", 12.0, "项") in got
     assert ("actual", "achievements_registered", "level", 87.0, "项") in got
+
+
+def test_approximate_growth_rates_are_kept_and_marked() -> None:
+    text = "2023年，技术合同成交额同比增长超过50%，研发投入增长约20%，争取上级资金超3亿元。"
+    got = [(r.metric, r.measure, r.value, r.approx) for r in extract_indicators(text).records]
+    assert got == [("tech_contract_value", "yoy_growth", 50.0, True), ("rd_expenditure", "yoy_growth", 20.0, True),
+                   ("funding_secured", "level", 30000.0, True)]

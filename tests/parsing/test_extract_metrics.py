@@ -87,3 +87,21 @@ def test_alias_table_is_data_and_extends_without_code() -> None:
     table = build_table([{"units": ["家"], "default": "hte_total", "aliases": ["高新企业"]}])
     assert [h.family.default for h in table.hits("全市高新企业120家")] == ["hte_total"]
     assert alias_table().hits("高新技术企业")[0].family.default == "hte_total"
+
+
+def test_the_next_item_of_a_list_takes_the_cue_the_list_began_with() -> None:
+    text = "2023年，全县入选国家级重点人才工程12人，省级（重点）人才工程35名。"
+    got = [(r.metric, r.value) for r in extract_indicators(text).records]
+    assert got == [("talents", 12.0), ("talents", 35.0)]
+
+
+def test_new_ones_reaching_a_number_are_new_ones() -> None:
+    text = "2023年，新认定高新技术企业达到35家，全年通过认定的高新技术企业达到28家，净增高企20家。"
+    got = [(r.metric, r.measure, r.value) for r in extract_indicators(text).records]
+    assert got == [("hte_new", "level", 35.0), ("hte_new", "level", 28.0), ("hte_total", "change", 20.0)]
+
+
+def test_other_shares_of_gdp_are_not_rd_intensity() -> None:
+    text = "2023年，全市高新技术产业增加值占GDP比重达到18.6%，研发经费投入占GDP比重达到2.4%。"
+    got = [(r.metric, r.value) for r in extract_indicators(text).records]
+    assert got == [("rd_intensity", 2.4)]
