@@ -33,6 +33,7 @@ _GROUPS = ("digits", "cn", "red", "a1", "a2", "mult", "unit", "tail")
 # and as the regex's first characters they would make it try most positions.
 _APPROX_PREFIXES = ("超过", "将近", "接近", "大约", "逾", "近", "约", "超")
 _APPROX_TAILS = frozenset({"以上", "左右", "余", "多"})
+_CLAUSE_END = frozenset("，。；、）\n")
 _QUOTES = frozenset("“\"《「『‘")
 _NOUN_AFTER_THRESHOLD = re.compile(r"[\u4e00-\u9fff]")
 
@@ -63,6 +64,11 @@ def _is_threshold(tail: str | None, sentence: str, end: int, unit: str) -> bool:
     return after == "的" or (not is_count(unit) and bool(_NOUN_AFTER_THRESHOLD.match(after)))
 
 
+def _counted_one(sentence: str, end: int, unit_word: str | None) -> bool:
+    """新增国家级众创空间一家。 counts; 一家企业 or 一个中心 is an article, not a count."""
+    return unit_word is not None and (end == len(sentence) or sentence[end] in _CLAUSE_END)
+
+
 def _is_place_count(sentence: str, start: int, end: int, unit_word: str | None) -> bool:
     """前三位 (a bound on a ranking) and 前移4个位次 (a move in one) count places, not things."""
     if sentence.startswith(("位次", "名次"), end):
@@ -88,7 +94,7 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
     if _is_place_count(sentence, start, match.end(), unit_word):
         return None
     num = sentence[start : match.end("digits" if digits is not None else "cn")]
-    if num == "一" and not multiplier:
+    if num == "一" and not multiplier and not _counted_one(sentence, match.end(), unit_word):
         return None
     numeral = parse_numeral(num)
     if numeral is None:

@@ -31,8 +31,8 @@ class Family:
     weak_re: re.Pattern[str] | None = None  # cues that count only when no other cue is in reach
 
     def report_unit(self, written: str) -> str:
-        """Core metrics report the table's unit; 人次 stays 人次 (it is not 人)."""
-        return written if written == "人次" else self.units[0]
+        """Core metrics report the table's unit; 人次 and 件 stay (a visit or a permit is not a person)."""
+        return written if written in ("人次", "件") else self.units[0]
 
 
 @dataclass(frozen=True, slots=True)

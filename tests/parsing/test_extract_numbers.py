@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from parsing.extract import extract_indicators
 from parsing.extract.mentions import find_mentions
 from parsing.extract.numbers import parse_chinese, parse_numeral, parse_rank
 from parsing.extract.textclean import normalise
@@ -104,3 +105,14 @@ def test_threshold_qualifiers_are_marked() -> None:
     found = find_mentions("营业收入5000万元以上的企业")
     assert found[0].threshold
     assert not find_mentions("新增企业5家以上")[0].threshold
+
+
+def test_one_counted_at_the_end_of_a_clause_is_a_figure_but_an_article_is_not() -> None:
+    text = "2023年，新增国家级众创空间一家，新增省级重点实验室一个。引进一家企业建设研发中心。"
+    got = [(r.metric, r.value) for r in extract_indicators(text).records]
+    assert got == [("incubators", 1.0), ("platforms", 1.0)]
+
+
+def test_work_permits_keep_their_unit() -> None:
+    got = [(r.metric, r.value, r.unit) for r in extract_indicators("2023年，办理外国人来华工作许可432件。").records]
+    assert got == [("foreign_experts", 432.0, "件")]
