@@ -43,6 +43,10 @@ GOAL_CUE = re.compile(
 PAST_CUE = re.compile(r"截至|截止|已经|已|去年|上年|过去")
 _YEAR = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})年(?:度|底|末|初)?(?!\d{1,2}月)")
 _NOT_OWN_YEAR = ("较", "比", "由", "从")
+# 到“十四五”末, “十四五”期间: the last year of a five-year plan (十一五 ended in 2010, 十四五 in 2025).
+_PLAN_END = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:(?:时期|期)?末|期间)")
+_PLAN_NUMBER = {c: 10 + i for i, c in enumerate("一二三四五六七八九", start=1)}
+_PLAN_END_BASE = 1955
 QUOTED_GOAL = re.compile(r"^(?:的)?(?:增长)?(?:任务|目标)")
 
 
@@ -117,7 +121,9 @@ def _stated_years(text: str) -> tuple[tuple[int, int], ...]:
         before = text[max(0, match.start() - 2) : match.start()]
         if not before.endswith(_NOT_OWN_YEAR):
             found.append((match.end(), int(match.group(1))))
-    return tuple(found)
+    if "五" in text:
+        found += [(m.end(), _PLAN_END_BASE + 5 * _PLAN_NUMBER[m.group(1)]) for m in _PLAN_END.finditer(text)]
+    return tuple(sorted(found))
 
 
 def _end_of(year: tuple[int, int]) -> int:

@@ -118,3 +118,9 @@ def test_a_plan_states_goals_without_a_verb_but_an_unnamed_figure_needs_one() ->
     got = [(r.kind, r.metric, r.value, r.year) for r in extract_indicators(text).records]
     assert got == [("actual", "tech_contract_value", 50000.0, 2023), ("target", "tech_contract_value", 60000.0, 2024),
                    ("target", "tech_loans", 20000.0, 2024), ("target", "sci_commissioners", 120.0, 2024)]
+
+
+def test_the_end_of_a_five_year_plan_is_the_target_year() -> None:
+    text = ("某县科技局2023年工作总结\n三、下一步工作\n"
+            "到“十四五”末，全县高新技术企业达到80家。“十四五”期间，累计新增省级以上研发平台20家。\n")
+    assert targets(text) == {("hte_total", 80.0, False, 2025), ("platforms", 20.0, False, 2025)}
