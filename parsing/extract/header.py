@@ -3,7 +3,9 @@
 The bureau counts only when named with its place (商河县科技局); 县科技局 or 我局
 alone is no name, but still tells the level.  A bureau named only in running
 text must agree with the level the text speaks from (我县 / 全县 …), so a county
-report citing 济南市科技局 is not taken for the city bureau's own.
+report citing 济南市科技局 is not taken for the city bureau's own; it agrees too when
+the text speaks of its place by the place's own last character (全市 in 邹平市, a
+county-level city; 全区 in 淄博高新区 or 广西壮族自治区).
 """
 
 from __future__ import annotations
@@ -11,14 +13,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from parsing.extract.gazetteer import known_place, place_level
+from parsing.extract.gazetteer import ZONE_SUFFIXES, known_place, place_level
 from parsing.extract.sections import YEAR, Section
+from parsing.extract.textclean import METADATA
 from parsing.records import DocumentHeader, Level
 
 _ORG = (
     r"科学技术局|科技局|科学技术厅|科技厅|科学技术委员会|科委|科技创新局|科学技术和工业信息化局|"
     r"科技和工业信息化局|工业和科技局|科技和信息化局|教育和科学技术局|教育和科技局|教育科技局|"
-    r"科技和经济委员会|科技经济委员会|科技创新委员会"
+    r"科技和经济委员会|科技经济委员会|科技创新委员会|科学技术和信息化局|科学技术和经济信息化局|"
+    r"科技和经济信息化局|科技经济信息化局|科信局|科工信局|科经信局"
 )
 # The organ name comes first so the scan jumps from 科/工/教 to 科/工/教; the two
 # place characters that must precede it are checked on each hit.
@@ -35,6 +39,15 @@ _SELF = re.compile(
     r"|(?<=[省市县区旗州盟])(?:(?P<bureau>" + _ORG + r")|(?P<gov>委(?!员)|政府)))"
 )
 _SELF_WEIGHT = {"own": 3, "bureau": 3, "gov": 1, "all": 1}
+# What 区 means when the text names its own organ by a bare 区 word (高新区科技局,
+# 自治区科技厅): 全区 is then the zone or the region, not a 市辖区.
+_BARE_AREAS: tuple[tuple[str, Level], ...] = (("自治区", "province"), *((word, "zone") for word in ZONE_SUFFIXES))
+# A bureau named in these fields of a page's metadata is the author, as in a title.
+_AUTHOR_FIELD = re.compile(r"(?:信息名称|标题|来源|发布机构|所属机构|发文机关|发布单位)：$")
+_BREADCRUMB = re.compile(r"[>＞»›]|当前位置|您的位置|所在位置|现在的位置")
+_PUBLISHED = re.compile(r"(?:时间|日期)：((?:19|20)\d{2})[-/.年](\d{1,2})")
+_PART_YEAR = re.compile(r"半年|季度|\d{1,2}月")
+_NAMED_TITLE = re.compile(r"(?:信息名称|标题)：")
 _CHAR_LEVEL: dict[str, Level] = {
     "省": "province", "市": "city", "县": "county", "旗": "county", "区": "district", "州": "city", "盟": "city",
 }
@@ -56,42 +69,85 @@ _HORIZON = ("到", "至", "力争", "计划", "争取")
 def self_level(text: str) -> Level | None:
     """The level the text speaks from (我县, 县科技局, 全县 …), by weighted votes.
 
-    县科技局 counts only as a name of its own, not inside 商河县科技局.
+    县科技局 counts only as a name of its own, not inside 商河县科技局; a bare
+    高新区科技局 or 自治区科技厅 is one, and tells what 全区 / 我区 mean.
     """
-    votes: Counter[Level] = Counter()
+    votes: Counter[str] = Counter()
+    areas: Counter[Level] = Counter()  # what its own organ calls 区: 市辖区, zone or region
     for match in _SELF.finditer(text):
         group = match.lastgroup or ""
         if group in ("own", "all"):
             level_char = match.group(group)
         elif match.start() and _is_cjk(text[match.start() - 1]) and group == "bureau":
-            continue
+            bare = _bare_area(text, match.start())
+            if bare is None:
+                continue
+            areas[bare] += 1
+            level_char = "区"
         else:
             level_char = text[match.start()]
-        votes[_CHAR_LEVEL[level_char]] += _SELF_WEIGHT[group]
-    return votes.most_common(1)[0][0] if votes else None
+            if level_char == "区" and group == "bureau":
+                areas["district"] += 1
+        votes[level_char] += _SELF_WEIGHT[group]
+    if not votes:
+        return None
+    top = votes.most_common(1)[0][0]
+    if top == "区":
+        return areas.most_common(1)[0][0] if areas else "district"
+    return _CHAR_LEVEL[top]
+
+
+def _bare_area(text: str, at: int) -> Level | None:
+    """The level of a bare 区 word (高新区, 自治区) ending at `at`, with no place before it."""
+    for word, level in _BARE_AREAS:
+        begin = at + 1 - len(word)
+        if begin >= 0 and text.startswith(word, begin) and not (begin and _is_cjk(text[begin - 1])):
+            return level
+    return None
 
 
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def _candidates(paragraphs: list[str]) -> list[tuple[int, int, str, Level]]:
-    """(score, -order, name, level) of every bureau named with a known place."""
-    found: list[tuple[int, int, str, Level]] = []
+_Candidate = tuple[int, int, str, Level, Level | None]
+
+
+def _candidates(paragraphs: list[str]) -> list[_Candidate]:
+    """(score, -order, name, level, level its place's last character speaks of:
+    邹平市 → city) of every bureau named with a known place."""
+    found: list[_Candidate] = []
+    top = _top_lines(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         for match in _BUREAU.finditer(paragraph):
             if not _PLACE_CHARS.search(paragraph, max(0, match.start() - 2), match.start()):
                 continue
             run = _PLACE_RUN.search(paragraph, max(0, match.start() - 14), match.start())
             named = _named_place(run.group()) if run else None
-            if named is None:
+            if run is None or named is None:
                 continue
             place, between, level = named
             standalone = len(paragraph) <= len(place) + len(match.group("org")) + 14
-            leads_title = index < 3 and run is not None and run.start() == 0
-            score = 5 if standalone or leads_title else 1
-            found.append((score, -index, place + between + match.group("org"), level))
+            leads_title = index in top and run.start() == 0
+            score = 5 if standalone or leads_title or _authored(paragraph, run.start()) else 1
+            name = place + between + match.group("org")
+            found.append((score, -index, name, level, _CHAR_LEVEL.get(place[-1])))
     return found
+
+
+def _authored(paragraph: str, start: int) -> bool:
+    """The name at `start` fills a page's 来源 / 所属机构 … field: the author, as in a title."""
+    return bool(METADATA.match(paragraph)) and _AUTHOR_FIELD.search(paragraph, max(0, start - 5), start) is not None
+
+
+def _top_lines(paragraphs: list[str]) -> set[int]:
+    """The first three lines that may be the title: a page's metadata and
+    breadcrumb lines above the title are skipped."""
+    top: set[int] = set()
+    for index, paragraph in enumerate(paragraphs[:_TITLE_LINES]):
+        if len(top) < 3 and not METADATA.match(paragraph) and not _BREADCRUMB.search(paragraph):
+            top.add(index)
+    return top
 
 
 def _named_place(run: str) -> tuple[str, str, Level] | None:
@@ -118,21 +174,27 @@ def bureau_place(bureau: str | None) -> str | None:
 def find_bureau(paragraphs: list[str], spoken: Level | None) -> tuple[str | None, Level | None]:
     """The bureau's name and level, or (None, None) when it is never named."""
     totals: dict[str, list[int]] = {}
-    levels: dict[str, Level] = {}
-    for score, order, name, level in _candidates(paragraphs):
+    levels: dict[str, tuple[Level, Level | None]] = {}
+    for score, order, name, level, said in _candidates(paragraphs):
         entry = totals.setdefault(name, [0, order])
         entry[0] += score
-        levels[name] = level
+        levels[name] = (level, said)
     ranked = sorted(totals.items(), key=lambda item: (-item[1][0], -item[1][1]))
     for name, (score, _) in ranked:
-        if score >= 5 or spoken is None or levels[name] == spoken:
-            return name, levels[name]
+        if score >= 5 or spoken is None or spoken in levels[name]:
+            return name, levels[name][0]
     return None, None
 
 
 def find_title(paragraphs: list[str]) -> str:
-    """The first title-like line (up to its first comma) near the top."""
+    """The first title-like line (up to its first comma) near the top; a breadcrumb
+    (首页 > 政务公开 > 规划计划) names the site's column, not the document; a page's
+    信息名称 field holds the title."""
     for paragraph in paragraphs[:_TITLE_LINES]:
+        if _BREADCRUMB.search(paragraph):
+            continue
+        named = _NAMED_TITLE.match(paragraph)
+        paragraph = paragraph[named.end() :] if named else paragraph
         head = re.split(r"[，。：]", paragraph, maxsplit=1)[0]
         if _TITLE_KEYWORD.search(head):
             return head
@@ -171,15 +233,30 @@ def report_year(title: str, paragraphs: list[str], sections: list[Section]) -> i
     return max(votes.items(), key=lambda item: (item[1], item[0]))[0]
 
 
+def published_year(title: str, paragraphs: list[str], types: tuple[str, ...]) -> int | None:
+    """The year a report without any year in it is about, from its page's publication
+    date (发布时间：2024-07-12).  A whole-year summary published in January to March
+    is about the year before; a plan, or a half-year summary, about the year published."""
+    for paragraph in paragraphs[:_TITLE_LINES]:
+        date = _PUBLISHED.search(paragraph) if METADATA.match(paragraph) else None
+        if date:
+            year, month = int(date.group(1)), int(date.group(2))
+            whole_year = types[0] in ("summary", "report") and not _PART_YEAR.search(title)
+            return year - 1 if whole_year and month <= 3 else year
+    return None
+
+
 def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHeader:
     """The header record of a document."""
     text = "\n".join(paragraphs)
     spoken = self_level(text)
     bureau, level = find_bureau(paragraphs, spoken)
     title = find_title(paragraphs)
+    types = doc_types(title, paragraphs)
+    year = report_year(title, paragraphs, sections)
     return DocumentHeader(
         bureau=bureau,
         level=level or spoken,
-        report_year=report_year(title, paragraphs, sections),
-        doc_types=doc_types(title, paragraphs),
+        report_year=year if year is not None else published_year(title, paragraphs, types),
+        doc_types=types,
     )

@@ -67,6 +67,13 @@ _PAGE_NUMBER = re.compile(
 HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.是]|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[.、](?!\d)|[①-⑳])"
 )
+# A web page's metadata fields (信息公开 catalogue, article info bar): complete
+# lines however long, never a sentence broken by a PDF wrap.
+METADATA = re.compile(
+    r"[【\[]?(?:信息名称|标题|索引号|来源|信息来源|发布机构|所属机构|发文机关|发布单位|"
+    r"发布时间|发布日期|生成日期|成文日期|发文日期|印发日期|日期|时间|文号|发文字号|"
+    r"内容分类|主题分类|信息分类|公开方式|公开范围|有效性|浏览次数|浏览量|访问量|点击数|作者|字体)："
+)
 _TERMINAL = frozenset("。！？；：…”」』")
 _WRAP_MIN = 20
 _HEADING_MAX = 40
@@ -103,7 +110,7 @@ def _continues(previous: str, length: int, line: str) -> bool:
     `previous` is the paragraph so far, or only its last line when it is long
     (a long paragraph is no heading either way).
     """
-    if previous[-1] in _TERMINAL or HEADING_START.match(line):
+    if previous[-1] in _TERMINAL or HEADING_START.match(line) or METADATA.match(line):
         return False
     if previous[-1].isdigit() and (line[0].isdigit() or line[0] in ".%"):
         return True
@@ -114,22 +121,25 @@ def paragraphs(text: str) -> list[str]:
     """Logical paragraphs: junk lines dropped, wrapped lines re-joined.
 
     Wrapped lines are collected and joined once, so a table of a million short
-    lines without a full stop costs linear time, not quadratic.
+    lines without a full stop costs linear time, not quadratic.  A metadata line
+    (索引号：…  生成日期：2024-01-11) stands alone: it ends in no full stop, yet the
+    title and the body after it are no part of it.
     """
     out: list[str] = []
     parts: list[str] = []
     length = 0
+    closed = False
     for raw in normalise(text).splitlines():
         line = raw.strip()
         if not line or _PAGE_NUMBER.match(line):
             continue
-        if parts and _continues(parts[-1] if length > _HEADING_MAX else "".join(parts), length, line):
+        if parts and not closed and _continues(parts[-1] if length > _HEADING_MAX else "".join(parts), length, line):
             parts.append(line)
             length += len(line)
             continue
         if parts:
             out.append("".join(parts))
-        parts, length = [line], len(line)
+        parts, length, closed = [line], len(line), METADATA.match(line) is not None
     if parts:
         out.append("".join(parts))
     return out

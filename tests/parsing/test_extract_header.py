@@ -95,3 +95,134 @@ def test_half_year_summary_without_years_in_title() -> None:
     )
     got = header(text)
     assert (got.report_year, got.doc_types) == (2021, ("summary", "plan"))
+
+
+def test_county_level_city_named_only_in_the_body_speaks_of_its_whole_city() -> None:
+    text = (
+        "2023年工作总结及2024年工作计划\n发布时间：2024-01-12 09:35   来源：本站\n"
+        "2023年，诸城市科学技术局在市委、市政府的坚强领导下，全力推进科技创新各项工作。"
+        "全市高新技术企业总数达到128家，3个项目获潍坊市科技局立项。"
+    )
+    got = header(text)
+    assert (got.bureau, got.level) == ("诸城市科学技术局", "county")
+
+
+def test_bureau_named_only_in_the_source_field_is_the_author() -> None:
+    text = (
+        "关于2023年度工作总结和2024年工作计划的报告\n发布时间：2024-01-05  来源：曲阜市科技局\n"
+        "2023年，市科技局在市委、市政府坚强领导下，扎实推进科技创新工作。全市高新技术企业总数达到96家。"
+    )
+    got = header(text)
+    assert (got.bureau, got.level) == ("曲阜市科技局", "county")
+
+
+def test_a_source_of_funds_in_the_body_is_no_author_field() -> None:
+    text = "今年以来，我县科技工作扎实推进。\n资金来源：济南市科技局专项资金，全县新增高新技术企业9家。"
+    assert header(text).bureau is None
+
+
+def test_zone_bureau_named_in_the_body_is_a_zone_though_the_text_says_whole_district() -> None:
+    text = (
+        "2023年工作总结和2024年工作计划\n"
+        "2023年，潍坊高新区科技局在工委、管委会的坚强领导下，紧紧围绕全区中心工作，全力推进科技创新。"
+        "全区高新技术企业总数达到326家。"
+    )
+    got = header(text)
+    assert (got.bureau, got.level) == ("潍坊高新区科技局", "zone")
+
+
+def test_zone_bureau_without_a_place_still_tells_the_level() -> None:
+    text = "高新区科技局2023年工作总结\n2023年，高新区科技局在管委会的坚强领导下，全区高新技术企业总数达到326家。"
+    got = header(text)
+    assert (got.bureau, got.level) == (None, "zone")
+
+
+def test_district_report_mentioning_a_zone_bureau_stays_a_district() -> None:
+    text = (
+        "区科技局2023年工作总结\n今年以来，区科技局聚焦创新驱动，全区新增高新技术企业40家。\n"
+        "区科技局会同高新区科技局举办对接活动，我区科技工作稳步推进。"
+    )
+    assert header(text).level == "district"
+
+
+@pytest.mark.parametrize(
+    ("text", "bureau"),
+    [
+        ("广西科技厅2024年工作要点\n2024年全区科技工作的总体要求是：力争全区高新技术企业突破5000家。", "广西科技厅"),
+        ("宁夏科技厅2024年工作要点\n2024年，全区科技工作要坚持创新驱动。力争全区高新技术企业突破800家。", "宁夏科技厅"),
+        (
+            "2023年工作总结\n2023年，广西壮族自治区科学技术厅在自治区党委、政府坚强领导下，推动全区科技创新。",
+            "广西壮族自治区科学技术厅",
+        ),
+        ("自治区科技厅2024年工作要点\n力争全区高新技术企业总数突破800家。", None),
+    ],
+)
+def test_autonomous_regions_are_provinces_and_whole_region_is_theirs(text: str, bureau: str | None) -> None:
+    got = header(text)
+    assert (got.bureau, got.level) == (bureau, "province")
+
+
+@pytest.mark.parametrize(
+    ("text", "bureau", "level"),
+    [
+        ("黔东南州科技局2024年工作要点\n力争全州高新技术企业总数达到130家以上。", "黔东南州科技局", "city"),
+        (
+            "恩施州科技局2023年工作总结\n2023年，州科技局在州委、州政府的坚强领导下，全州科技创新取得新成效。",
+            "恩施州科技局", "city",
+        ),
+        (
+            "2023年工作总结\n2023年，延边州科技局在州委、州政府的坚强领导下，全州高新技术企业总数达到160家。",
+            "延边州科技局", "city",
+        ),
+        ("伊犁州科技局2023年工作总结\n全州新增高新技术企业20家。", "伊犁州科技局", "city"),
+        ("内蒙古科技厅2024年工作要点\n力争全区高新技术企业突破1800家。", "内蒙古科技厅", "province"),
+        ("长阳县科技局2023年工作总结\n全县新增高新技术企业6家。", "长阳县科技局", "county"),
+    ],
+)
+def test_short_names_of_autonomous_divisions(text: str, bureau: str, level: str) -> None:
+    got = header(text)
+    assert (got.bureau, got.level) == (bureau, level)
+
+
+@pytest.mark.parametrize(
+    ("title", "bureau", "level"),
+    [
+        ("北京市门头沟区科学技术和信息化局2023年工作总结及2024年工作计划", "门头沟区科学技术和信息化局", "district"),
+        ("海淀区科学技术和信息化局2023年工作总结", "海淀区科学技术和信息化局", "district"),
+        ("湄潭县科技和经济信息化局2024年上半年工作总结", "湄潭县科技和经济信息化局", "county"),
+    ],
+)
+def test_merged_organ_names(title: str, bureau: str, level: str) -> None:
+    got = header(title + "\n全年新增高新技术企业12家。")
+    assert (got.bureau, got.level) == (bureau, level)
+
+
+def test_a_long_metadata_line_does_not_swallow_the_title_and_body() -> None:
+    text = (
+        "索引号：113716260045163127/2024-00004    生成日期：2024-01-11\n"
+        "滕州市科技局2023年工作总结及2024年工作计划\n\n"
+        "2023年，市科技局在市委、市政府坚强领导下，扎实推进科技创新工作。全市高新技术企业总数达到156家。"
+    )
+    got = header(text)
+    assert (got.bureau, got.level, got.report_year, got.doc_types) == (
+        "滕州市科技局", "county", 2023, ("summary", "plan"),
+    )
+
+
+@pytest.mark.parametrize("crumb", ["首页 > 政务公开 > 规划计划", "首页 » 信息公开 » 工作计划", "首页＞规划计划"])
+def test_a_breadcrumb_is_no_title(crumb: str) -> None:
+    text = crumb + "\n商河县科技局2023年工作总结\n2023年，县科技局扎实推进科技创新工作。全县高新技术企业总数达到52家。"
+    assert header(text).doc_types == ("summary",)
+
+
+@pytest.mark.parametrize(
+    ("title", "published", "year"),
+    [
+        ("县科技局上半年工作总结", "2024-07-12 08:30", 2024),
+        ("县科技局工作总结", "2024-01-15", 2023),
+        ("县科技局工作要点", "2024-02-20", 2024),
+    ],
+)
+def test_without_any_year_the_publication_date_tells_it(title: str, published: str, year: int) -> None:
+    text = f"{title}\n发布时间：{published}\n今年以来，县科技局围绕县委、县政府中心工作，全县入库科技型中小企业58家。"
+    assert header(text).report_year == year
