@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from typing import Final
 
+from parsing.extract.textclean import METADATA
+
 # Only characters that matter for numbers and identifiers are folded to ASCII;
 # Chinese punctuation (，。：；“”) is kept as the reader sees it.
 _FOLD: Final = {**{0xFF10 + i: 0x30 + i for i in range(10)},
@@ -136,6 +138,8 @@ def _ends_sentence(line: str) -> bool:
 def _should_join(previous: str, line: str, width: int) -> bool:
     """Layout broke the line if it was cut mid-clause or filled the whole width."""
     if "\t" in previous or "\t" in line or _LIST_ITEM.match(line):
+        return False
+    if METADATA.match(previous) or METADATA.match(line):  # 索引号：… 生成日期：… is a field, never a wrap
         return False
     if line[0] in _CONTINUATION_START:
         return True

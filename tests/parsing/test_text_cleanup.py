@@ -83,3 +83,11 @@ def test_blank_lines_and_indentation_go() -> None:
 def test_empty_text_stays_empty() -> None:
     assert clean_text("") == ""
     assert clean_text(" \n\f\n ") == ""
+
+
+def test_a_metadata_line_is_never_joined_to_the_title() -> None:
+    meta = "索引号：113716260045163127/2024-00004    生成日期：2024-01-11"
+    text = f"{meta}\n邹平市科技局2023年工作总结\n全市高新技术企业总数达到156家。"
+    lines = clean_text(text).splitlines()
+    assert lines[1:2] == ["邹平市科技局2023年工作总结"]
+    assert lines[0].startswith("索引号")
