@@ -72,9 +72,14 @@ def bounded(sentence: str, limit: int = MAX_SENTENCE) -> list[str]:
     return pieces
 
 
+def clause_start(text: str, position: int) -> int:
+    """Where the clause (after the last ，/：) that holds `position` begins."""
+    return max(text.rfind("，", 0, position), text.rfind("：", 0, position)) + 1
+
+
 def clause_bounds(text: str, position: int) -> tuple[int, int]:
     """The clause (between ，/：) that holds `position`."""
-    start = max(text.rfind("，", 0, position), text.rfind("：", 0, position)) + 1
+    start = clause_start(text, position)
     comma, colon = text.find("，", position), text.find("：", position)
     if comma < 0 or 0 <= colon < comma:
         comma = colon

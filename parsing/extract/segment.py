@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TypeVar
 
-from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, other_phrase, year_before
+from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, clause_start, other_phrase, year_before
 from parsing.extract.facts import Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
 from parsing.extract.mentions import Mention, find_mentions
 from parsing.extract.metrics import Family, Hit, alias_table
@@ -189,7 +189,7 @@ class _SubArea:
     def speaks_for_part(self, position: int) -> bool:
         if self._home is None:
             return False
-        start = max(self._text.rfind("，", 0, position), self._text.rfind("：", 0, position)) + 1
+        start = clause_start(self._text, position)
         if start != self._clause:
             self._clause = start
             verdict = self._home.speaks_for_part(self._text[start:position])
