@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from parsing.extract.script import to_simplified
+
 _WIDTH_MAP: dict[str, str] = {
     **{chr(0xFF10 + i): str(i) for i in range(10)},
     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
@@ -86,6 +88,7 @@ def normalise(text: str) -> str:
     rule is much cheaper than one per line.  Spaces next to a Chinese character
     are layout (分 别 为) and go; between ASCII words one stays.
     """
+    text = to_simplified(text)
     text = _WIDTH.sub(lambda m: _WIDTH_MAP[m.group()], text)
     if "[" in text:
         text = _ARTEFACT.sub("", text)
