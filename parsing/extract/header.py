@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from parsing.extract.doctypes import TITLE_KEYWORD, doc_types
 from parsing.extract.gazetteer import ZONE_SUFFIXES, known_place, place_level
+from parsing.extract.jurisdiction import named_place_level, province_level_self
 from parsing.extract.sections import YEAR, Section
 from parsing.extract.textclean import METADATA
 from parsing.records import DocumentHeader, Level
@@ -45,23 +47,30 @@ _BARE_AREAS: tuple[tuple[str, Level], ...] = (("自治区", "province"), *((word
 # A bureau named in these fields of a page's metadata is the author, as in a title.
 _AUTHOR_FIELD = re.compile(r"(?:信息名称|标题|来源|发布机构|所属机构|发文机关|发布单位)：$")
 _BREADCRUMB = re.compile(r"[>＞»›]|当前位置|您的位置|所在位置|现在的位置")
-_PUBLISHED = re.compile(r"(?:时间|日期)：((?:19|20)\d{2})[-/.年](\d{1,2})")
+_PUBLISHED = re.compile(
+    r"(?:(?:时间|日期)\s*[：|]\s*|^)((?:19|20)\d{2})[-/.年](\d{1,2})(?:[-/.月]\d{1,2}日?(?:\s+[\d:]+)?$)?"
+)
+# An organ named as the website a page sits on is no author (湖南省科学技术厅门户网站).
+_SITE = ("门户网", "网站", "微信公众号", "公众号")
+_BYLINE = re.compile(r"[^（）()，。；]{4,24}[)）]")
+_BARE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$")
+# A work meeting held in one year reviews the year before (2025年全区科技工作会).
+_MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年[^，。；\d]{0,14}?科技[^，。；\d]{0,8}?工作(?:会议|会|大会)")
+# Years a figure is compared with or counted from are not the year reported on.
+_COMPARED = ("比", "较", "是", "从", "由", "自", "与")
 _PART_YEAR = re.compile(r"半年|季度|\d{1,2}月")
 _NAMED_TITLE = re.compile(r"(?:信息名称|标题)：")
 _CHAR_LEVEL: dict[str, Level] = {
-    "省": "province", "市": "city", "县": "county", "旗": "county", "区": "district", "州": "city", "盟": "city",
+    "省": "province",
+    "市": "city",
+    "县": "county",
+    "旗": "county",
+    "区": "district",
+    "州": "city",
+    "盟": "city",
 }
-_TITLE_KEYWORD = re.compile(r"总结(?!如下|了)|工作计划|计划|要点|打算|工作思路|报告")
-_TITLE_TYPES = (
-    (re.compile(r"总结(?!如下)"), "summary"),
-    (re.compile(r"计划|打算|思路|安排"), "plan"),
-    (re.compile(r"要点"), "points"),
-    (re.compile(r"报告"), "report"),
-)
 _SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:总结|报告|工作情况|述职)")
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:计划|要点|打算|思路)")
-_PLAN_HEADING = re.compile(r"\d{4}年.{0,12}?(?:工作计划|工作打算)|下半年工作(?:计划|打算)")
-_POINTS_HEADING = re.compile(r"工作要点")
 _TITLE_LINES = 8
 _HORIZON = ("到", "至", "力争", "计划", "争取")
 
@@ -122,6 +131,8 @@ def _candidates(paragraphs: list[str]) -> list[_Candidate]:
         for match in _BUREAU.finditer(paragraph):
             if not _PLACE_CHARS.search(paragraph, max(0, match.start() - 2), match.start()):
                 continue
+            if paragraph.startswith(_SITE, match.end()):
+                continue
             run = _PLACE_RUN.search(paragraph, max(0, match.start() - 14), match.start())
             named = _named_place(run.group()) if run else None
             if run is None or named is None:
@@ -136,7 +147,11 @@ def _candidates(paragraphs: list[str]) -> list[_Candidate]:
 
 
 def _authored(paragraph: str, start: int) -> bool:
-    """The name at `start` fills a page's 来源 / 所属机构 … field: the author, as in a title."""
+    """The name at `start` fills a page's 来源 / 所属机构 … field, or opens a byline
+    (（钦州市科技局高新科 廖东颖）): the author, as in a title."""
+    opens = start == 1 or (start > 1 and paragraph[start - 2] in "。！？ ")
+    if opens and paragraph[start - 1] in "(（" and _BYLINE.match(paragraph, start):
+        return True
     return bool(METADATA.match(paragraph)) and _AUTHOR_FIELD.search(paragraph, max(0, start - 5), start) is not None
 
 
@@ -196,37 +211,29 @@ def find_title(paragraphs: list[str]) -> str:
         named = _NAMED_TITLE.match(paragraph)
         paragraph = paragraph[named.end() :] if named else paragraph
         head = re.split(r"[，。：]", paragraph, maxsplit=1)[0]
-        if _TITLE_KEYWORD.search(head):
+        if TITLE_KEYWORD.search(head):
             return head
     return ""
 
 
-def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
-    """Types named by the title; without a title, a summary (+ plan / points by headings)."""
-    named = tuple(kind for pattern, kind in _TITLE_TYPES if pattern.search(title))
-    if len(named) > 1 and "report" in named:
-        named = tuple(kind for kind in named if kind != "report")
-    if named:
-        return named
-    found = ["summary"]
-    if any(len(p) <= 40 and _PLAN_HEADING.search(p) for p in paragraphs):
-        found.append("plan")
-    if any(len(p) <= 40 and _POINTS_HEADING.search(p) for p in paragraphs):
-        found.append("points")
-    return tuple(found)
-
-
-def report_year(title: str, paragraphs: list[str], sections: list[Section]) -> int | None:
-    """The summarised year: from the title, else the year the summary talks about most."""
+def report_year(title: str, paragraphs: list[str], sections: list[Section], types: tuple[str, ...]) -> int | None:
+    """The summarised year: from the title, the work meeting a news item reports on,
+    else the year the text talks about most."""
     for pattern in (_SUMMARY_YEAR, _PLAN_YEAR):
         match = pattern.search(title)
         if match:
             return int(match.group(1))
+    if types == ("report",):
+        for paragraph in paragraphs[:_TITLE_LINES]:
+            meeting = _MEETING_YEAR.search(paragraph)
+            if meeting:
+                return int(meeting.group(1)) - 1
     votes: Counter[int] = Counter()
     for paragraph, section in zip(paragraphs, sections, strict=True):
         weight = 2 if section.mode == "summary" else 1
         for match in YEAR.finditer(paragraph):
-            if not paragraph[max(0, match.start() - 2) : match.start()].endswith(_HORIZON):
+            before = paragraph[max(0, match.start() - 2) : match.start()]
+            if not before.endswith(_HORIZON) and not before.endswith(_COMPARED):
                 votes[int(match.group(1))] += weight
     if not votes:
         return None
@@ -238,7 +245,11 @@ def published_year(title: str, paragraphs: list[str], types: tuple[str, ...]) ->
     date (发布时间：2024-07-12).  A whole-year summary published in January to March
     is about the year before; a plan, or a half-year summary, about the year published."""
     for paragraph in paragraphs[:_TITLE_LINES]:
-        date = _PUBLISHED.search(paragraph) if METADATA.match(paragraph) else None
+        date = (
+            _PUBLISHED.search(paragraph)
+            if METADATA.match(paragraph) or "|" in paragraph or _BARE_DATE.match(paragraph)
+            else None
+        )
         if date:
             year, month = int(date.group(1)), int(date.group(2))
             whole_year = types[0] in ("summary", "report") and not _PART_YEAR.search(title)
@@ -251,12 +262,16 @@ def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHead
     text = "\n".join(paragraphs)
     spoken = self_level(text)
     bureau, level = find_bureau(paragraphs, spoken)
+    if level is None and province_level_self(text, spoken):
+        level = "province"
     title = find_title(paragraphs)
     types = doc_types(title, paragraphs)
-    year = report_year(title, paragraphs, sections)
+    year = report_year(title, paragraphs, sections, types)
+    if types == ("plan",) and not YEAR.search(title):
+        year = published_year(title, paragraphs, types) or year
     return DocumentHeader(
         bureau=bureau,
-        level=level or spoken,
+        level=level or spoken or named_place_level(text),
         report_year=year if year is not None else published_year(title, paragraphs, types),
         doc_types=types,
     )

@@ -1,0 +1,60 @@
+"""What kind of document a text is: summary, plan, points, or a report.
+
+A title names its kind (…工作总结, …规划, …工作要点, 述职报告, 提案答复).  Without
+such a title, most real texts are news: a reprint of a work meeting, a bureau's
+news item, a bulletin.  Those are reports; only a text that reads as a bureau's
+own account (numbered section headings, 我局) is taken for an untitled summary.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLE_KEYWORD = re.compile(r"总结(?!如下|了)|工作计划|计划|要点|打算|工作思路|报告|规划|工作重点|述职|答复|提案")
+_TITLE_TYPES = (
+    (re.compile(r"总结(?!如下)"), "summary"),
+    (re.compile(r"计划|打算|思路|安排|规划"), "plan"),
+    (re.compile(r"要点|工作重点"), "points"),
+    (re.compile(r"报告|述职|答复|提案"), "report"),
+)
+# Words a news item carries and a bureau's own summary does not.
+_NEWS = re.compile(r"记者|通讯员|责任编辑|原标题|本报讯|\d日讯|网讯|\d日电|获悉|新闻发布会")
+# A meeting held, in a headline or the opening lines: news of the meeting.
+_MEETING_HELD = re.compile(r"(?:会议?|大会|座谈会|推进会)(?:在\S{0,8})?(?:召开|举行)")
+_OPENING_NEWS = re.compile(r"^(?:近日|日前|近年来|\d{1,2}月\d{1,2}日)")
+_SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+# A bureau's own voice, or its own disclosure page (信息索引号 … 发布机构).
+_OWN_VOICE = re.compile(r"我局|局党组|局领导班子|索引号")
+_PLAN_HEADING = re.compile(r"\d{4}年.{0,12}?(?:工作计划|工作打算)|下半年工作(?:计划|打算)")
+_POINTS_HEADING = re.compile(r"工作要点")
+
+
+def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
+    """Types named by the title; else a report for news, a summary (+ plan / points by headings)."""
+    named = tuple(kind for pattern, kind in _TITLE_TYPES if pattern.search(title))
+    if len(named) > 1 and "report" in named and not _REPORT_ONLY.search(title):
+        named = tuple(kind for kind in named if kind != "report")
+    if named:
+        return named
+    if looks_like_news(paragraphs):
+        return ("report",)
+    found = ["summary"]
+    if any(len(p) <= 40 and _PLAN_HEADING.search(p) for p in paragraphs):
+        found.append("plan")
+    if any(len(p) <= 40 and _POINTS_HEADING.search(p) for p in paragraphs):
+        found.append("points")
+    return tuple(found)
+
+
+_REPORT_ONLY = re.compile(r"述职|答复|提案")
+
+
+def looks_like_news(paragraphs: list[str]) -> bool:
+    """A news item: news words, or an account without the headings and voice of a summary."""
+    opening = paragraphs[:12]
+    if any(_NEWS.search(p) for p in opening) or any(_MEETING_HELD.search(p) for p in opening[:4]):
+        return True
+    own = sum(1 for p in paragraphs if _SECTION_HEADING.match(p)) >= 2 or any(
+        _OWN_VOICE.search(p) for p in paragraphs
+    )
+    return not own and (any(_OPENING_NEWS.match(p) for p in opening) or len(paragraphs) < 40)

@@ -1,0 +1,39 @@
+"""The level of a text's jurisdiction where no bureau and no 我市 / 全县 says it.
+
+News reprints name their place (河北省霸州市) but rarely the organ; a municipality
+(天津) or an autonomous region (内蒙古) speaks of itself as 全市 / 全区 although it
+is a province-level division.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from parsing.extract.gazetteer import division_level, known_place
+from parsing.records import Level
+
+_MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
+_REGION = re.compile(r"内蒙古|广西|西藏|宁夏|新疆|自治区")
+_DIVISION_END = re.compile(r"[市县旗州盟]")
+_SUB_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}(?<![全我本治各])区(?:科技|人民政府|委|政府)")
+
+
+def province_level_self(text: str, spoken: Level | None) -> bool:
+    """全市 said by a municipality, or 全区 by an autonomous region, without a lower unit named."""
+    if spoken == "city":
+        return len(_MUNICIPALITY.findall(text)) >= 2
+    if spoken == "district":
+        return len(_REGION.findall(text)) >= 2 and not _SUB_DISTRICT.search(text)
+    return False
+
+
+def named_place_level(text: str) -> Level | None:
+    """The level of the division a text names most often (霸州市 → county)."""
+    levels: Counter[Level] = Counter()
+    for match in _DIVISION_END.finditer(text):
+        place = known_place(text[max(0, match.start() - 13) : match.end()])
+        level = division_level(place) if place else None
+        if level is not None and level != "province":
+            levels[level] += 1
+    return levels.most_common(1)[0][0] if levels else None
