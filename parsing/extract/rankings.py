@@ -29,6 +29,19 @@ _RANK = (
 )
 # Every scope opens with a literal (全, 同), so the engine scans for those in C.
 RANK = re.compile(_RANK)
+# Scopes without 全: a region (中部第一, 东北第一), a named place (位列南通第一), or the
+# list itself (在九个国家中心城市中居第一, 在一县三区中排名第一).
+_REGION = (
+    r"(?:东北|中部|西部|东部|华东|华北|华中|华南|西南|西北|长三角|珠三角|京津冀|黄河流域|长江经济带)"
+    r"(?:地区|省份|六省)?"
+)
+_NAMED_RANK = re.compile(
+    r"(?:(?P<region>" + _REGION + r")|在(?P<list>[^，。；在]{2,14})中[^，。；]{0,6}?"
+    r"|(?:位列|位居|位于|居于|排名|排在|名列|稳居|跃居|列|居|排)(?P<place>[\u4e00-\u9fff]{2,4}?)"
+    r"(?:[一二三四五六七八九十\d]+[县市区个](?:[(（][^)）]{1,6}[)）])?)?)"
+    r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION
+    + r"|(?P<first>首位|榜首)|(?P<front>前列|前茅)|(?P<top>前" + _ORDINAL + r"(?:位|名)?))"
+)
 _SCOPE = re.compile(SCOPE)
 _AIMS = frozenset({"走在", "跑在", "干在", "争先"})
 _PAST = frozenset("由从")
@@ -81,7 +94,24 @@ def find_positions(sentence: str) -> list[Position]:
             found.append(Position(start, match.end(), rank, last_scope))
         elif past:
             found.extend(_rises_after(sentence, match.end(), last_scope))
-    return found
+    return found + _named_positions(sentence, found)
+
+
+def _named_positions(sentence: str, found: list[Position]) -> list[Position]:
+    """Positions whose scope is a region, a known place or the list named (see _NAMED_RANK)."""
+    taken = [(p.start, p.end) for p in found]
+    extra: list[Position] = []
+    for match in _NAMED_RANK.finditer(sentence):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        scope = match.group("region") or match.group("list") or match.group("place")
+        if match.group("place") and known_place(scope) != scope:
+            continue
+        ok, rank = _rank_of(match)
+        group = next(name for name in ("region", "list", "place") if match.group(name))
+        if ok and not _is_past(sentence, match, group):
+            extra.append(Position(match.start(), match.end(), rank, scope))
+    return extra
 
 
 def _nearest_scope(sentence: str, match: re.Match[str]) -> tuple[int, str]:
@@ -97,12 +127,12 @@ def _slogan(sentence: str, start: int) -> bool:
     return sentence[max(0, start - 2) : start] in _AIMS
 
 
-def _is_past(sentence: str, match: re.Match[str]) -> bool:
+def _is_past(sentence: str, match: re.Match[str], scope_group: str = "scope") -> bool:
     """由全省第12位… or 全省排名由第12位… / 从去年的第8名…: a position left behind."""
     if sentence[match.start() - 1 : match.start()] in _PAST:
         return True
     gap_end = match.start("num") if match.group("num") else match.start()
-    return any(char in _PAST for char in sentence[match.end("scope") : gap_end])
+    return any(char in _PAST for char in sentence[match.end(scope_group) : gap_end])
 
 
 def _with_place(sentence: str, start: int, scope: str) -> tuple[int, str]:

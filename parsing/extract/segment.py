@@ -164,7 +164,7 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
                    state: SegmentState, ctx: Context) -> IndicatorRecord | None:
     m = mentions[index]
     figure = locate(text, mentions, index)
-    sub_item = 0 <= text.find("其中") < m.start and figure.measure != "completion"
+    sub_item = _qualified_part(text, m.start) and figure.measure != "completion"
     borrow = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
     if is_baseline(text, m) or sub_item or not resolve(text, figure, hits, state, borrow):
         return None
@@ -175,6 +175,17 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
     state.measure, state.ranked = figure.measure, None
     kind = _kind(text, figure, mentions, ctx)
     return None if kind is None else _record(text, figure, kind, ctx)
+
+
+# 其中国家级11家 / 其中我市1017家: a part by level or by the bureau's own place is a
+# record of its own (INDICATORS.md §5); other parts (其中复审13家) are qualified subsets.
+_OWN_PART = re.compile(r"[，：]?(?:国家级|省级|市级|县级|区级|我市|我县|我区|我省|全市|全县|全区)")
+
+
+def _qualified_part(text: str, position: int) -> bool:
+    """The figure at `position` follows a 其中 that opens a qualified subset."""
+    at = text.rfind("其中", 0, position)
+    return at >= 0 and not _OWN_PART.match(text, at + 2)
 
 
 class _SubArea:

@@ -27,6 +27,10 @@ def predictions(paths: list[Path]) -> dict[str, list[dict]]:
     return by_doc
 
 
+def _counted(record: dict) -> bool:
+    return record.get("kind") != "actual" or score.scored(record)
+
+
 def main(argv: list[str]) -> int:
     folder = Path(argv[0])
     paths = sorted(p for p in folder.glob("*.txt") if not argv[1:] or p.stem in argv[1:])
@@ -38,7 +42,7 @@ def main(argv: list[str]) -> int:
         recs = [r for r in pred if r.get("kind") != "document"]
         pairs = score.max_matching(gold["records"], recs)
         gi, pj = {i for i, _ in pairs}, {j for _, j in pairs}
-        lines = [f"  miss  {short(r)}" for i, r in enumerate(gold["records"]) if i not in gi]
+        lines = [f"  miss  {short(r)}" for i, r in enumerate(gold["records"]) if i not in gi and _counted(r)]
         lines += [f"  false {short(r)}" for j, r in enumerate(recs) if j not in pj and score.scored(r)]
         for f in ("bureau", "level", "report_year", "doc_types"):
             g, q = gold["header"].get(f), head.get(f)
