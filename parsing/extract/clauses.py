@@ -32,7 +32,7 @@ _DECLINE = frozenset({"下降", "减少", "降低", "回落"})
 # Summary prose: only an explicit goal makes a figure a target.
 TARGET_CUE = re.compile(
     r"力争|确保|预计|(?:主要|工作|总体)目标(?:是|为)|目标(?:是|为)|计划(?:到|在|于)?(?:\d{4}年|年底|年内|全年)"
-    r"|争取(?:到|在)?(?:\d{4}年|年底|年内|全年)|将(?:达到|突破|超过)|到\d{4}年"
+    r"|争取(?:到|在)?(?:\d{4}年|年底|年内|全年)|将(?:达到|突破|超过)|到\d{4}年(?!的)"
 )
 # Plan sections: a figure governed by one of these verbs or bounds is a goal.
 GOAL_CUE = re.compile(

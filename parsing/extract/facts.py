@@ -24,9 +24,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CARRY_WORDS = re.compile(
     r"全市|全县|全区|全省|全国|全旗|我市|我县|我区|累计|总量|总数|共计|共|达到|达|为|是|已经|已|净增|"
     r"新增|通过认定|新认定|认定|已公示|公示|实现|完成|目前|截至目前|数|金额|总额|有效|入库|备案|登记|"
-    r"获批|超过|近|约|同比|较上年|其中|填报|其|另|有"
+    r"获批|超过|近|约|同比|较上年|其中|填报|其|另|有|"
+    r"(?:飞速|快速|大幅)?(?:增长|增加|提高|提升|上升|扩大|发展)?(?:至|到)|增至|升至|\d{4}年(?:底|末)?的"
 )
 _OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)")
+_SPAN_START = re.compile(r"[由从](?:\d{4}年(?:底|末)?|上年|去年|年初)?(?:的)?$")
+_SPAN_VERB = re.compile(r"[^，。；\d]{0,6}?(?:至|到|为)")
 _BASELINE = re.compile(r"(?:较|比|上年|去年|同期)[^，]{0,8}（$")
 
 
@@ -184,7 +187,10 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
 
 
 def is_baseline(text: str, mention: Mention) -> bool:
-    """较上年度（48.42%）: a prior-year figure quoted in brackets."""
+    """较上年度（48.42%）: a prior-year figure quoted in brackets; 从2020年的52家增长至117家:
+    the start of a span, whose end is the figure reported."""
+    if _SPAN_START.search(text, max(0, mention.start - 10), mention.start) and _SPAN_VERB.match(text, mention.end):
+        return True
     closes = text[mention.end : mention.end + 1] == "）"
     return closes and bool(_BASELINE.search(text[max(0, mention.start - 12) : mention.start]))
 
