@@ -36,6 +36,8 @@ _APPROX_TAILS = frozenset({"以上", "左右", "余", "多"})
 _CLAUSE_END = frozenset("，。；、）\n")
 _QUOTES = frozenset("“\"《「『‘")
 _NOUN_AFTER_THRESHOLD = re.compile(r"[\u4e00-\u9fff]")
+# 数十名, 几十家, 上百项: no number at all.
+_VAGUE = frozenset("数几上")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,8 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
     start = match.start()
     prefix = sentence[max(0, start - 2) : start].endswith(_APPROX_PREFIXES)
     if start > 0 and sentence[start - 1] in _QUOTES:
+        return None
+    if _cn is not None and start > 0 and sentence[start - 1] in _VAGUE:
         return None
     multiplier = mult or ""
     approx = bool(prefix or a1 or a2) or tail in _APPROX_TAILS

@@ -164,8 +164,9 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
                    state: SegmentState, ctx: Context) -> IndicatorRecord | None:
     m = mentions[index]
     figure = locate(text, mentions, index)
-    sub_item = _qualified_part(text, m.start) and figure.measure != "completion"
     borrow = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
+    # A goal split by 其中 (达到5万家，其中科技型中小企业达到3万家) sets each part as a goal.
+    sub_item = not borrow and _qualified_part(text, m.start) and figure.measure != "completion"
     if is_baseline(text, m) or sub_item or not resolve(text, figure, hits, state, borrow):
         return None
     if figure.family is not None:
