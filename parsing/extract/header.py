@@ -15,7 +15,7 @@ from collections import Counter
 
 from parsing.extract.doctypes import TITLE_KEYWORD, doc_types
 from parsing.extract.gazetteer import ZONE_SUFFIXES, known_place, place_level
-from parsing.extract.jurisdiction import named_place_level, province_level_self
+from parsing.extract.jurisdiction import named_place_level, province_level_self, spoken_level
 from parsing.extract.sections import YEAR, Section
 from parsing.extract.textclean import METADATA
 from parsing.records import DocumentHeader, Level
@@ -53,6 +53,10 @@ _PUBLISHED = re.compile(
 # An organ named as the website a page sits on is no author (湖南省科学技术厅门户网站).
 _SITE = ("门户网", "网站", "微信公众号", "公众号")
 _BYLINE = re.compile(r"[^（）()，。；]{4,24}[)）]")
+# Any full date near the top (上传时间:2018-07-17, 16.07.2023) when no field names one.
+_ANY_DATE = re.compile(
+    r"(?P<y1>(?:19|20)\d{2})[-/.](?P<m1>\d{1,2})[-/.]\d{1,2}|\d{1,2}\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2})"
+)
 _BARE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$")
 # A work meeting held in one year reviews the year before (2025年全区科技工作会).
 _MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年[^，。；\d]{0,14}?科技[^，。；\d]{0,8}?工作(?:会议|会|大会)")
@@ -251,10 +255,18 @@ def published_year(title: str, paragraphs: list[str], types: tuple[str, ...]) ->
             else None
         )
         if date:
-            year, month = int(date.group(1)), int(date.group(2))
-            whole_year = types[0] in ("summary", "report") and not _PART_YEAR.search(title)
-            return year - 1 if whole_year and month <= 3 else year
+            return _about_year(int(date.group(1)), int(date.group(2)), title, types)
+    for paragraph in paragraphs[:_TITLE_LINES]:
+        loose = _ANY_DATE.search(paragraph)
+        if loose:
+            year = int(loose.group("y1") or loose.group("y2"))
+            return _about_year(year, int(loose.group("m1") or loose.group("m2")), title, types)
     return None
+
+
+def _about_year(year: int, month: int, title: str, types: tuple[str, ...]) -> int:
+    whole_year = types[0] in ("summary", "report") and not _PART_YEAR.search(title)
+    return year - 1 if whole_year and month <= 3 else year
 
 
 def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHeader:
@@ -271,7 +283,7 @@ def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHead
         year = published_year(title, paragraphs, types) or year
     return DocumentHeader(
         bureau=bureau,
-        level=level or spoken or named_place_level(text),
+        level=level or spoken_level(text, spoken) or named_place_level(text),
         report_year=year if year is not None else published_year(title, paragraphs, types),
         doc_types=types,
     )

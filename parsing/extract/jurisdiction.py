@@ -30,10 +30,16 @@ def province_level_self(text: str, spoken: Level | None) -> bool:
 
 def named_place_level(text: str) -> Level | None:
     """The level of the division a text names most often (霸州市 → county)."""
-    levels: Counter[Level] = Counter()
+    places: Counter[str] = Counter()
     for match in _DIVISION_END.finditer(text):
         place = known_place(text[max(0, match.start() - 13) : match.end()])
-        level = division_level(place) if place else None
-        if level is not None and level != "province":
-            levels[level] += 1
-    return levels.most_common(1)[0][0] if levels else None
+        if place and division_level(place) not in (None, "province"):
+            places[place] += 1
+    return division_level(places.most_common(1)[0][0]) if places else None
+
+
+def spoken_level(text: str, spoken: Level | None) -> Level | None:
+    """全市 in a county-level city's own text (醴陵市, 如皋市) speaks for a county."""
+    if spoken == "city" and named_place_level(text) == "county":
+        return "county"
+    return spoken

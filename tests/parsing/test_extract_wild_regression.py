@@ -1,0 +1,62 @@
+"""Regression through the product's own CLI: `kjwatch extract --jsonl` over the copied
+dev set and both splits of the wild corpus, scored by the copied scorer.
+
+The floors sit just under the figures reached (tests/corpus/wild/README.md), so a
+change cannot quietly lose what real reports taught the extractor.  The check split
+was never tuned on; its floor guards the honest figure, not a target.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent.parent
+SCORER = TESTS / "fixtures" / "eval" / "score.py"
+SPLITS = {
+    "dev": TESTS / "fixtures" / "eval" / "dev",
+    "tune": TESTS / "corpus" / "wild" / "tune",
+    "check": TESTS / "corpus" / "wild" / "check",
+}
+# (overall F1, header) floors per split.
+FLOORS = {"dev": (0.98, 0.98), "tune": (0.78, 0.88), "check": (0.60, 0.70)}
+_LAST = re.compile(r"overall F1 (?P<f1>[\d.]+) \(P [\d.]+ R [\d.]+\) header (?P<header>[\d.]+) docs (?P<docs>\d+)")
+
+
+def _kjwatch() -> str:
+    found = shutil.which("kjwatch") or str(Path(sys.executable).with_name("kjwatch"))
+    assert Path(found).exists(), "the kjwatch console script is not installed"
+    return found
+
+
+def _score(split: str) -> tuple[float, float, int]:
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(SPLITS[split]), "--", _kjwatch(), "extract", "--jsonl"],
+        capture_output=True, text=True, check=True, timeout=600,
+    )
+    last = _LAST.search(run.stdout.strip().splitlines()[-1])
+    assert last, run.stdout[-2000:] + run.stderr[-2000:]
+    return float(last["f1"]), float(last["header"]), int(last["docs"])
+
+
+def test_the_wild_corpus_is_large_and_frozen() -> None:
+    texts = [p for split in ("tune", "check") for p in SPLITS[split].glob("*.txt")]
+    assert len(list(SPLITS["check"].glob("*.txt"))) >= 25
+    assert len(texts) >= 70
+    for text in texts:
+        assert text.with_suffix(".gold.json").exists(), text.name
+        assert text.with_suffix(".meta.json").exists(), text.name
+
+
+@pytest.mark.parametrize("split", sorted(SPLITS))
+def test_split_scores_stay_above_their_floors(split: str) -> None:
+    f1, header, docs = _score(split)
+    f1_floor, header_floor = FLOORS[split]
+    assert docs == len(list(SPLITS[split].glob("*.gold.json")))
+    assert f1 >= f1_floor, f"{split}: overall F1 {f1} < {f1_floor}"
+    assert header >= header_floor, f"{split}: header {header} < {header_floor}"
