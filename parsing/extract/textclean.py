@@ -41,6 +41,9 @@ _WIDTH_MAP: dict[str, str] = {
 # A character class scan touches only the few characters that change; str.translate
 # would look every CJK character up in a dict.
 _WIDTH = re.compile("[" + "".join(re.escape(ch) for ch in _WIDTH_MAP) + "]")
+# News pages list figures after bullets (●新增… ●力争…): each bullet opens a new line.
+_BULLETS = "●■◆★▲"
+_BULLET = re.compile(f"[{_BULLETS}]")
 _ARTEFACT = re.compile(r"\[(?:bookmark|image|footnote|comment|endnote)[^\]]*\]", re.IGNORECASE)
 # Every pass below starts with a literal character (lookbehinds come after it), so
 # the regex engine jumps between candidates in C instead of trying every position.
@@ -89,6 +92,8 @@ def normalise(text: str) -> str:
     are layout (分 别 为) and go; between ASCII words one stays.
     """
     text = to_simplified(text)
+    if any(mark in text for mark in _BULLETS):
+        text = _BULLET.sub("\n", text)
     text = _WIDTH.sub(lambda m: _WIDTH_MAP[m.group()], text)
     if "[" in text:
         text = _ARTEFACT.sub("", text)
