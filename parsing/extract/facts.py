@@ -28,6 +28,8 @@ _CARRY_WORDS = re.compile(
     r"(?:飞速|快速|大幅)?(?:增长|增加|提高|提升|上升|扩大|发展)?(?:至|到)|增至|升至|\d{4}年(?:底|末)?的"
 )
 _OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)")
+# A goal clause with a verb of its own (力争…突破460家) borrows no cue from the clause before.
+_OWN_VERB = re.compile(r"力争|确保|突破|达到|超过|总数|总量")
 _SPAN_START = re.compile(r"[由从](?:\d{4}年(?:底|末)?|上年|去年|年初)?(?:的)?$")
 _SPAN_VERB = re.compile(r"[^，。；\d]{0,6}?(?:至|到|为)")
 _BASELINE = re.compile(r"(?:较|比|上年|去年|同期)[^，]{0,8}（$")
@@ -129,7 +131,7 @@ def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | N
     )
     start = figure.clause[0]
     earlier = ""
-    if borrow and start:
+    if borrow and start and not _OWN_VERB.search(text, start, m.start):
         earlier_start, _ = clause_bounds(text, start - 1)
         earlier = text[earlier_start : start - 1]
     return choose_key(family, window, m.start - figure.pre_start, earlier)

@@ -167,7 +167,9 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
     borrow = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
     # A goal split by 其中 (达到5万家，其中科技型中小企业达到3万家) sets each part as a goal.
     sub_item = not borrow and _qualified_part(text, m.start) and figure.measure != "completion"
-    if is_baseline(text, m) or sub_item or not resolve(text, figure, hits, state, borrow):
+    if is_baseline(text, m) or sub_item or _over_years(text, figure, ctx) or not resolve(
+        text, figure, hits, state, borrow
+    ):
         return None
     if figure.family is not None:
         state.family, state.key = figure.family, figure.key
@@ -176,6 +178,29 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
     state.measure, state.ranked = figure.measure, None
     kind = _kind(text, figure, mentions, ctx)
     return None if kind is None else _record(text, figure, kind, ctx)
+
+
+# Growth against a year long past (较2017年增长60%, 比2012年提升1.1个百分点), average
+# growth (年均增长) and sums over a span of years (2021年至2022年新认定…) are no figure of
+# the year reported.
+_LONG_BASE = re.compile(r"(?:较|比|相比|与)(\d{4})年")
+_SPAN_YEARS = re.compile(r"\d{4}年?(?:至|到|—|-|～|~)\d{4}年")
+_AVERAGE = re.compile(r"年均|年平均")
+
+
+def _over_years(text: str, figure: Figure, ctx: Context) -> bool:
+    before = text[figure.clause[0] : figure.mention.start]
+    if figure.measure != "level":
+        base = _LONG_BASE.search(before)
+        year = ctx.year_for(text, figure.mention.start, "actual")
+        if _AVERAGE.search(before) or (base and year and int(base.group(1)) < year - 2):
+            return True
+    sentence_start = max(text.rfind("。", 0, figure.mention.start), text.rfind("；", 0, figure.mention.start)) + 1
+    span = _SPAN_YEARS.search(text, sentence_start, figure.mention.start)
+    return span is not None and figure.measure == "level" and not _SPAN_END.search(before)
+
+
+_SPAN_END = re.compile(r"(?:至|到)$|(?:增长|增加|提高|提升|上升|增)(?:至|到)")
 
 
 # 其中国家级11家 / 其中我市1017家: a part by level or by the bureau's own place is a
