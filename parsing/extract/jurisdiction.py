@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from parsing.extract.gazetteer import division_level, known_place
+from parsing.extract.gazetteer import ZONE_SUFFIXES, division_level, known_place
 from parsing.records import Level
 
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 _REGION = re.compile(r"内蒙古|广西|西藏|宁夏|新疆|自治区")
 _DIVISION_END = re.compile(r"[市县旗州盟]")
+_ZONE = re.compile("|".join(ZONE_SUFFIXES))
+_DISTRICT_ORGAN = re.compile(r"区委|区政府|区人民政府|区人大|区政协")
 _SUB_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}(?<![全我本治各])区(?:科技|人民政府|委|政府)")
 
 
@@ -39,7 +41,10 @@ def named_place_level(text: str) -> Level | None:
 
 
 def spoken_level(text: str, spoken: Level | None) -> Level | None:
-    """全市 in a county-level city's own text (醴陵市, 如皋市) speaks for a county."""
+    """全市 in a county-level city's own text (醴陵市, 如皋市) speaks for a county; 全区 in
+    a text about its 高新区 (no 区委 / 区政府 of a 市辖区 in it) speaks for the zone."""
     if spoken == "city" and named_place_level(text) == "county":
         return "county"
+    if spoken == "district" and len(_ZONE.findall(text)) >= 3 and not _DISTRICT_ORGAN.search(text):
+        return "zone"
     return spoken
