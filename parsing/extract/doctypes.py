@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
-TITLE_KEYWORD = re.compile(r"总结(?!如下|了)|工作计划|计划|要点|打算|工作思路|报告|规划|工作重点|述职|答复|提案|方案")
+TITLE_KEYWORD = re.compile(
+    r"总结(?!如下|了)|工作计划|计划|要点|打算|工作思路|报告|规划|工作重点|述职|答复|提案|方案|汇报"
+)
 _TITLE_TYPES = (
     (re.compile(r"总结(?!如下)"), "summary"),
     (re.compile(r"计划|打算|思路|安排|规划|行动方案|实施方案"), "plan"),
     (re.compile(r"要点|工作重点"), "points"),
-    (re.compile(r"报告|述职|答复|提案"), "report"),
+    (re.compile(r"报告|述职|答复|提案|汇报"), "report"),
 )
 # Words a news item carries and a bureau's own summary does not.
 _NEWS = re.compile(r"记者|通讯员|责任编辑|原标题|本报讯|\d日讯|网讯|\d日电|获悉|新闻发布会")

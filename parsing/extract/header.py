@@ -14,8 +14,8 @@ import re
 from collections import Counter
 
 from parsing.extract.doctypes import TITLE_KEYWORD, doc_types
-from parsing.extract.gazetteer import ZONE_SUFFIXES, known_place, place_level
-from parsing.extract.jurisdiction import named_place_level, province_level_self, spoken_level
+from parsing.extract.gazetteer import ZONE_SUFFIXES, division_level, known_place, place_level
+from parsing.extract.jurisdiction import named_place_level, place_counts, province_level_self, spoken_level
 from parsing.extract.sections import YEAR, Section
 from parsing.extract.textclean import METADATA
 from parsing.records import DocumentHeader, Level
@@ -57,6 +57,9 @@ _BYLINE = re.compile(r"[^（）()，。；]{4,24}[)）]")
 _ANY_DATE = re.compile(
     r"(?P<y1>(?:19|20)\d{2})[-/.](?P<m1>\d{1,2})[-/.]\d{1,2}|\d{1,2}\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2})"
 )
+# A cover notice names the document it issues: 现将《…工作总结及2016年工作思路》印发给你们.
+_ISSUED = re.compile(r"现将《|关于印发《|》[^，。]{0,8}印发给")
+_QUOTED = re.compile(r"《([^》]{4,60})》")
 _BARE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$")
 # A work meeting held in one year reviews the year before (2025年全区科技工作会).
 _MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年[^，。；\d]{0,14}?科技[^，。；\d]{0,8}?工作(?:会议|会|大会)")
@@ -199,16 +202,35 @@ def find_bureau(paragraphs: list[str], spoken: Level | None) -> tuple[str | None
         entry[0] += score
         levels[name] = (level, said)
     ranked = sorted(totals.items(), key=lambda item: (-item[1][0], -item[1][1]))
+    text = "\n".join(paragraphs)
     for name, (score, _) in ranked:
+        if score < 5 and _another_place_dominates(text, name):
+            continue
         if score >= 5 or spoken is None or spoken in levels[name]:
             return name, levels[name][0]
     return None, None
+
+
+def _another_place_dominates(text: str, name: str) -> bool:
+    """A bureau named once in passing (青岛市科技局组织… in an 安顺 report) is a visitor
+    when another place of its kind is named more often."""
+    place = bureau_place(name)
+    if place is None:
+        return False
+    counts = place_counts(text)
+    own = counts.get(place, 0)
+    return any(count > own and division_level(other) == division_level(place) for other, count in counts.items())
 
 
 def find_title(paragraphs: list[str]) -> str:
     """The first title-like line (up to its first comma) near the top; a breadcrumb
     (首页 > 政务公开 > 规划计划) names the site's column, not the document; a page's
     信息名称 field holds the title."""
+    for paragraph in paragraphs[:_TITLE_LINES]:
+        if _ISSUED.search(paragraph):
+            quoted = "、".join(_QUOTED.findall(paragraph))
+            if TITLE_KEYWORD.search(quoted):
+                return quoted
     for paragraph in paragraphs[:_TITLE_LINES]:
         if _BREADCRUMB.search(paragraph):
             continue

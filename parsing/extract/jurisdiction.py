@@ -30,13 +30,19 @@ def province_level_self(text: str, spoken: Level | None) -> bool:
     return False
 
 
-def named_place_level(text: str) -> Level | None:
-    """The level of the division a text names most often (霸州市 → county)."""
+def place_counts(text: str) -> Counter[str]:
+    """How often each division below a province is named (霸州市 ×3, 廊坊市 ×1)."""
     places: Counter[str] = Counter()
     for match in _DIVISION_END.finditer(text):
         place = known_place(text[max(0, match.start() - 13) : match.end()])
         if place and division_level(place) not in (None, "province"):
             places[place] += 1
+    return places
+
+
+def named_place_level(text: str) -> Level | None:
+    """The level of the division a text names most often (霸州市 → county)."""
+    places = place_counts(text)
     return division_level(places.most_common(1)[0][0]) if places else None
 
 

@@ -17,7 +17,8 @@ from parsing.records import IndicatorRecord, Measure
 
 _MEASURE_WORDS: tuple[tuple[str, Measure], ...] = (
     ("增幅", "yoy_growth"), ("增速", "yoy_growth"), ("增长率", "yoy_growth"), ("增长幅度", "yoy_growth"),
-    ("完成率", "completion"), ("增量", "change"), ("占比", "level"), ("比重", "level"), ("总量", "level"), ("数量", "level"),
+    ("完成率", "completion"), ("增量", "change"),
+    ("占比", "level"), ("比重", "level"), ("总量", "level"), ("数量", "level"),
 )
 _SHARE_WORDS = ("占比", "比重")
 _RATE_NOUNS = tuple((word, measure) for word, measure in _MEASURE_WORDS if measure != "level")
