@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from parsing.extract.clauses import QUOTED_GOAL, clause_bounds, measure_of
 from parsing.extract.mentions import Mention
-from parsing.extract.metrics import Family, Hit, choose_key
+from parsing.extract.metrics import Family, Hit, choose_key, family_named
 from parsing.records import Measure
 
 _POST_REACH = 10
@@ -91,11 +91,16 @@ def _own_family(figure: Figure, hits: list[Hit], text: str) -> tuple[bool, Famil
         return False, post[0].family
     if text[figure.pre_start : m.start].endswith("等"):
         return False, None
-    pre = [
-        h for h in hits
-        if h.start >= figure.pre_start and h.end <= m.start and _compatible(h.family, m, measure)
-    ]
-    return False, pre[-1].family if pre else None
+    before = [h for h in hits if h.start >= figure.pre_start and h.end <= m.start]
+    pre = [h for h in before if _compatible(h.family, m, measure)]
+    if pre:
+        return False, pre[-1].family
+    source = before[-1].family if before else None
+    if source and source.percent_family and measure == "level" and m.unit == "%":
+        # 研发经费投入达到1.75% is the intensity; 研发费用占营业收入比重 is some other ratio.
+        if "占" not in text[before[-1].end : m.start] and not _excluded(source, text, figure):
+            return False, family_named(source.percent_family)
+    return False, None
 
 
 def _carried_family(figure: Figure, hits: list[Hit], text: str) -> Family | None:
@@ -183,9 +188,14 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
     if family is not None:
         borrow = borrow or _listed_after(family, figure, hits, text)
         figure.family, figure.key = family, _key_for(family, figure, text, borrow)
-    elif figure.measure != "level" and state.family is not None:
+    elif figure.measure != "level" and state.family is not None and not _is_share(text, figure):
         figure.family, figure.key = state.family, state.key
     return True
+
+
+def _is_share(text: str, figure: Figure) -> bool:
+    """占全省净增数的78.66%: a share of a wider total, not a change of the subject."""
+    return "占" in text[figure.pre_start : figure.mention.start]
 
 
 def is_baseline(text: str, mention: Mention) -> bool:

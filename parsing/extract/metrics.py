@@ -29,6 +29,8 @@ class Family:
     cue_re: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     weak_re: re.Pattern[str] | None = None  # cues that count only when no other cue is in reach
+    # The family a level in % of this subject belongs to (研发经费投入达到1.75% → rd_intensity).
+    percent_family: str | None = None
 
     def report_unit(self, written: str) -> str:
         """Core metrics report the table's unit; 人次 and 件 stay (a visit or a permit is not a person)."""
@@ -84,6 +86,7 @@ def _family(index: int, spec: dict[str, Any]) -> Family:
         cue_re=_alternation([cue for cue in cue_keys if cue not in weak]),
         exclude=re.compile(spec["exclude"]) if spec.get("exclude") else None,
         weak_re=_alternation(weak),
+        percent_family=spec.get("percent_family"),
     )
 
 
@@ -106,6 +109,11 @@ def build_table(specs: list[dict[str, Any]]) -> AliasTable:
     groups = "|".join(f"(?P<f{i}>{'|'.join(spec['aliases'])})" for i, spec in enumerate(specs))
     plain = "|".join(_quick_to_reject(alias) for spec in specs for alias in spec["aliases"])
     return AliasTable(re.compile(guard(plain) + f"(?:{plain})"), re.compile(groups), families)
+
+
+def family_named(default: str) -> Family | None:
+    """The shipped family whose default key is `default`."""
+    return next((f for f in alias_table().families.values() if f.default == default), None)
 
 
 @lru_cache(maxsize=1)

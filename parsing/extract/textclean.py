@@ -43,7 +43,24 @@ _WIDTH_MAP: dict[str, str] = {
 _WIDTH = re.compile("[" + "".join(re.escape(ch) for ch in _WIDTH_MAP) + "]")
 # News pages list figures after bullets (●新增… ●力争…): each bullet opens a new line.
 _BULLETS = "●■◆★▲"
-_BULLET = re.compile(f"[{_BULLETS}]")
+_BULLET = re.compile(f"(?P<before>[^\\n]?)[ \\t]*[{_BULLETS}][ \\t]*")
+
+
+_BULLET_LINE = re.compile(f"^[ \\t]*[{_BULLETS}][ \\t]*(?P<item>[^\\n]*?)[ \\t]*$", re.MULTILINE)
+
+
+def _bullet_item(match: re.Match[str]) -> str:
+    """A bulleted line is an item of its own: it ends as a sentence."""
+    item = match.group("item")
+    return item if not item or item[-1] in "。！？；：" else item + "。"
+
+
+def _bullet_break(match: re.Match[str]) -> str:
+    """A bullet ends the item before it as a sentence (so no wrap joins the two)."""
+    before = match.group("before")
+    if not before or before in "。！？；：\n":
+        return before + "\n"
+    return before + "。\n"
 _ARTEFACT = re.compile(r"\[(?:bookmark|image|footnote|comment|endnote)[^\]]*\]", re.IGNORECASE)
 # Every pass below starts with a literal character (lookbehinds come after it), so
 # the regex engine jumps between candidates in C instead of trying every position.
@@ -93,7 +110,8 @@ def normalise(text: str) -> str:
     """
     text = to_simplified(text)
     if any(mark in text for mark in _BULLETS):
-        text = _BULLET.sub("\n", text)
+        text = _BULLET_LINE.sub(_bullet_item, text)
+        text = _BULLET.sub(_bullet_break, text)
     text = _WIDTH.sub(lambda m: _WIDTH_MAP[m.group()], text)
     if "[" in text:
         text = _ARTEFACT.sub("", text)

@@ -1,0 +1,78 @@
+"""Patterns the wild corpus taught the extractor, each on an invented sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing.extract import extract_indicators
+
+
+def facts(text: str) -> set[tuple[object, ...]]:
+    return {
+        (r.kind, r.metric, r.measure, r.value, r.rank, r.scope)
+        for r in extract_indicators(text).records
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024年工作总结。全市高新技术企业总数从2020年的60家增长至130家。", ("actual", "hte_total", "level", 130.0)),
+        ("2024年工作总结。全市科技型中小企业数量由90家增至210家。", ("actual", "tsme_registered", "level", 210.0)),
+        ("2023年总结。其中国家级孵化载体12家。", ("actual", "incubators", "level", 12.0)),
+        ("2023年总结。全市“双创”载体共有41家。", ("actual", "incubators", "level", 41.0)),
+        ("2019年总结。全社会研究与试验发展(R&D)经费6.2亿元。", ("actual", "rd_expenditure", "level", 62000.0)),
+        ("2019年总结。全社会研发投入达到5亿元，投入强度达到0.7%。", ("actual", "rd_intensity", "level", 0.7)),
+        ("2023年总结。全社会研发投入200亿元，占GDP达3.1%。", ("actual", "rd_intensity", "level", 3.1)),
+        ("2024年计划。确保全社会研发经费投入达到1.8%。", ("target", "rd_intensity", "level", 1.8)),
+        ("2016年总结。全年共成交技术合同4000项，成交总额为90.5亿元。", ("actual", "tech_contract_value", "level", 905000.0)),
+        ("2018年总结。技术合同成交额达120亿元，首次突破百亿元大关，同比增长30%。",
+         ("actual", "tech_contract_value", "yoy_growth", 30.0)),
+        ("2023年总结。新增科技型中小企业46户。", ("actual", "tsme_registered", "level", 46.0)),
+        ("2021年。到2023年全省科技型企业将达到4万家，其中，高新技术企业达到1.5万家。",
+         ("target", "hte_total", "level", 15000.0)),
+        ("2025年。目前拟申报高企90家，力争今年高新技术企业突破300家。", ("target", "hte_total", "level", 300.0)),
+    ],
+)
+def test_wild_patterns_give_their_record(text: str, expected: tuple[object, ...]) -> None:
+    assert any(fact[:4] == expected for fact in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("2024年工作总结。全市高新技术企业总数从2020年的60家增长至130家。", 60.0),
+        ("2022年总结。全省研发投入达3000亿元，较2017年增长超过60%。", 60.0),
+        ("2022年总结。全市研发投入强度比2012年提升了1.1个百分点。", 1.1),
+        ("2022年总结。2021年至2022年，新认定高新技术企业20家。", 20.0),
+        ("2023年总结。高新技术企业净增300家，占全省净增数的70.5%。", 70.5),
+        ("2017年总结。认定了数十名科技特派员。", 10.0),
+        ("2023年总结。实现研发经费年均增长12%。", 12.0),
+    ],
+)
+def test_wild_look_alikes_give_no_core_record(text: str, unwanted: float) -> None:
+    assert all(fact[3] != unwanted or str(fact[1]).startswith("other:") for fact in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rank", "scope"),
+    [
+        ("2023年总结。技术合同成交额636亿元，继续保持东北第一。", 1, "东北"),
+        ("2019年总结。研发投入强度提升幅度居全国第二、中部第一。", 1, "中部"),
+        ("2020年总结。高新技术企业通过数位居南通第二。", 2, "南通"),
+        ("2021年总结。研发投入强度增速在九个国家中心城市中居第一。", 1, "九个国家中心城市"),
+    ],
+)
+def test_rankings_scoped_by_region_place_or_list(text: str, rank: int, scope: str) -> None:
+    assert any(f[0] == "ranking" and f[4] == rank and f[5] == scope for f in facts(text)), facts(text)
+
+
+def test_increment_and_growth_rank_twice() -> None:
+    found = facts("2022年总结。全区新增高企80家，高企增量、增速均居全市第一。")
+    assert {(f[2], f[4]) for f in found if f[0] == "ranking"} == {("change", 1), ("yoy_growth", 1)}
+
+
+def test_bullets_are_items_of_their_own() -> None:
+    found = facts("2023年\n\n●新增国家级科技型中小企业1163家\n\n●高新技术企业净增365家")
+    assert ("actual", "tsme_registered", "level", 1163.0, None, None) in found
+    assert ("actual", "hte_total", "change", 365.0, None, None) in found
