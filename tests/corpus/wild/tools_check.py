@@ -4,6 +4,7 @@
 Checks every <name>.gold.json beside a <name>.txt (and <name>.meta.json) for the record shape of
 INDICATORS.md, prints one line per problem; exit 1 when any.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,11 +16,28 @@ MEASURES = {"level", "yoy_growth", "change", "completion"}
 LEVELS = {"province", "city", "county", "district", "zone", None}
 DOCTYPES = {"summary", "plan", "points", "report"}
 CORE = {
-    "hte_total", "hte_new", "hte_applied", "tsme_registered", "tech_contract_value",
-    "tech_contract_count", "rd_expenditure", "rd_intensity", "ht_output_share",
-    "ht_output_value", "funding_secured", "projects_provincial", "projects_municipal",
-    "platforms", "incubators", "talents", "foreign_experts", "sci_commissioners",
-    "achievements_registered", "tech_loans", "rd_institution_coverage", "rd_active_share",
+    "hte_total",
+    "hte_new",
+    "hte_applied",
+    "tsme_registered",
+    "tech_contract_value",
+    "tech_contract_count",
+    "rd_expenditure",
+    "rd_intensity",
+    "ht_output_share",
+    "ht_output_value",
+    "funding_secured",
+    "projects_provincial",
+    "projects_municipal",
+    "platforms",
+    "incubators",
+    "talents",
+    "foreign_experts",
+    "sci_commissioners",
+    "achievements_registered",
+    "tech_loans",
+    "rd_institution_coverage",
+    "rd_active_share",
 }
 META = ("url", "title", "level", "province", "year", "source_kind", "chars")
 
@@ -28,7 +46,7 @@ def check_gold(path: Path) -> list[str]:
     errs: list[str] = []
     try:
         d = json.loads(path.read_text(encoding="utf-8"))
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         return [f"{path}: not JSON: {e}"]
     h = d.get("header", {})
     if h.get("level") not in LEVELS:

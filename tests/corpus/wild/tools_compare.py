@@ -4,6 +4,7 @@
 For each <name>.gold.json in both, prints the records only one pass has (matched as the
 scorer matches: kind, metric, measure, value or rank/scope) and header fields that differ.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -13,14 +14,24 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("score", HERE.parent.parent / "fixtures" / "eval" / "score.py")
-assert _spec and _spec.loader
+assert _spec
+assert _spec.loader
 score = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(score)
 
 
 def short(r: dict) -> str:
     v = r.get("value") if r.get("kind") != "ranking" else f"#{r.get('rank')}@{r.get('scope')}"
-    return f"{r.get('kind')}/{r.get('metric')}/{r.get('measure')}={v}{r.get('unit') or ''} y{r.get('year')} «{r.get('text')}»"
+    head = f"{r.get('kind')}/{r.get('metric')}/{r.get('measure')}"
+    return f"{head}={v}{r.get('unit') or ''} y{r.get('year')} «{r.get('text')}»"
+
+
+def same_field(field: str, x: object, y: object) -> bool:
+    if field == "doc_types":
+        return sorted(x or []) == sorted(y or [])  # type: ignore[call-overload]
+    if field == "bureau":
+        return bool(score.norm_bureau(x) == score.norm_bureau(y))
+    return x == y
 
 
 def compare(a: Path, b: Path) -> tuple[int, int, int, list[str]]:
@@ -33,7 +44,7 @@ def compare(a: Path, b: Path) -> tuple[int, int, int, list[str]]:
     lines += [f"  only 2: {short(r)}" for j, r in enumerate(rb) if j not in ib]
     for f in ("bureau", "level", "report_year", "doc_types"):
         x, y = ga["header"].get(f), gb["header"].get(f)
-        if (sorted(x or []) != sorted(y or [])) if f == "doc_types" else (score.norm_bureau(x) != score.norm_bureau(y) if f == "bureau" else x != y):
+        if not same_field(f, x, y):
             lines.append(f"  header {f}: 1={x!r} 2={y!r}")
     return len(pairs), len(ra), len(rb), lines
 

@@ -5,6 +5,7 @@ Runs `kjwatch extract --jsonl` on DIR/*.txt and prints, per document, the gold r
 missed ("miss"), the scored predictions that match nothing ("false") and header fields
 that differ.  For working on the tune split only.
 """
+
 from __future__ import annotations
 
 import json
@@ -46,8 +47,11 @@ def main(argv: list[str]) -> int:
         lines += [f"  false {short(r)}" for j, r in enumerate(recs) if j not in pj and score.scored(r)]
         for f in ("bureau", "level", "report_year", "doc_types"):
             g, q = gold["header"].get(f), head.get(f)
-            same = sorted(g or []) == sorted(q or []) if f == "doc_types" else (
-                score.norm_bureau(g) == score.norm_bureau(q) if f == "bureau" else g == q)
+            same = (
+                sorted(g or []) == sorted(q or [])
+                if f == "doc_types"
+                else (score.norm_bureau(g) == score.norm_bureau(q) if f == "bureau" else g == q)
+            )
             if not same:
                 lines.append(f"  head  {f}: gold={g!r} pred={q!r}")
         if lines:

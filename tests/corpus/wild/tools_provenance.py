@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Write PROVENANCE.md from the meta files: python3 tests/corpus/wild/tools_provenance.py"""
+
 from __future__ import annotations
 
 import json
