@@ -17,7 +17,7 @@ from parsing.records import IndicatorRecord, Measure
 
 _MEASURE_WORDS: tuple[tuple[str, Measure], ...] = (
     ("增幅", "yoy_growth"), ("增速", "yoy_growth"), ("增长率", "yoy_growth"), ("增长幅度", "yoy_growth"),
-    ("完成率", "completion"), ("增量", "change"),
+    ("完成率", "completion"), ("增量", "change"), ("提升幅度", "change"), ("提高幅度", "change"),
     ("占比", "level"), ("比重", "level"), ("总量", "level"), ("数量", "level"),
 )
 _SHARE_WORDS = ("占比", "比重")
@@ -57,6 +57,8 @@ def _measures(residual: str, text: str, clause_start: int, state: SegmentState) 
     Without a named rate a ranking is by level (INDICATORS.md §5 and the dev convention).
     """
     own = sorted((residual.find(w), m, w) for w, m in _MEASURE_WORDS if w in residual)
+    if own and state.measure == "change" and all(m == "yoy_growth" for _, m, _ in own):
+        return [("change", own[0][2])]  # 增幅达到22.75个百分点，增幅居全市第一: a rise in points
     if own:
         first: dict[Measure, str] = {}
         for _, measure, word in own:

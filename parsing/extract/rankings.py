@@ -31,10 +31,14 @@ _RANK = (
 RANK = re.compile(_RANK)
 # Scopes without 全: a region (中部第一, 东北第一), a named place (位列南通第一), or the
 # list itself (在九个国家中心城市中居第一, 在一县三区中排名第一).
+_PROVINCE_SHORT = "渝川蜀黔滇陕甘陇青宁新藏蒙黑吉辽冀晋鲁豫苏皖浙闽赣湘鄂粤桂琼"
 _REGION = (
-    r"(?:东北|中部|西部|东部|华东|华北|华中|华南|西南|西北|长三角|珠三角|京津冀|黄河流域|长江经济带)"
-    r"(?:地区|省份|六省)?"
+    r"(?:东北|中部|西部|东部|华东|华北|华中|华南|西南|西北|长三角|珠三角|京津冀|黄河流域|长江经济带"
+    rf"|(?:东北|西北|西南|东南|[东西南北])[{_PROVINCE_SHORT}]|[{_PROVINCE_SHORT}](?:东北|西北|西南|东南|[东西南北中]))"
+    r"(?:地区|省份|六省|片区)?"
 )
+_REGION_RE = re.compile(_REGION)
+_RANKED_BEFORE = re.compile(r"[居排列位保持、]|跻身")
 _NAMED_RANK = re.compile(
     r"(?:(?P<region>" + _REGION + r")|在(?P<list>[^，。；在]{2,14})中[^，。；]{0,6}?"
     r"|(?:位列|位居|位于|居于|排名|排在|名列|稳居|跃居|列|居|排)(?P<place>[\u4e00-\u9fff]{2,4}?)"
@@ -105,8 +109,10 @@ def _named_positions(sentence: str, found: list[Position]) -> list[Position]:
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         scope = match.group("region") or match.group("list") or match.group("place")
-        if match.group("place") and known_place(scope) != scope:
+        if match.group("place") and known_place(scope) != scope and not _REGION_RE.fullmatch(scope):
             continue
+        if match.group("region") and not _RANKED_BEFORE.search(sentence, max(0, match.start() - 6), match.start()):
+            continue  # 中共鲁南第一地委: a name, not a place in a ranked list
         ok, rank = _rank_of(match)
         group = next(name for name in ("region", "list", "place") if match.group(name))
         if ok and not _is_past(sentence, match, group):
