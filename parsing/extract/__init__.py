@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from parsing.extract.clauses import SENTENCE, bounded, target_cue_start
 from parsing.extract.header import build_header, bureau_place
-from parsing.extract.sections import Section, tag_sections
+from parsing.extract.sections import PLAN_DOCUMENT, Section, tag_sections
 from parsing.extract.segment import Context, Found, segment_records
 from parsing.extract.subarea import Home
 from parsing.extract.textclean import HEADING_START, paragraphs
@@ -56,6 +56,8 @@ def extract_indicators(text: str) -> Extraction:
     paras = paragraphs(text)
     sections = tag_sections(paras)
     header = build_header(paras, sections)
+    if header.doc_types in (("plan",), ("points",)):
+        sections = tag_sections(paras, PLAN_DOCUMENT)
     bodies = [HEADING_START.sub("", paragraph, count=1) for paragraph in paras]
     found = Found.scan("\n".join(bodies))
     home = Home(bureau_place(header.bureau), header.level)

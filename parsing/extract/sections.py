@@ -17,7 +17,8 @@ from parsing.extract.textclean import looks_like_heading
 Mode = Literal["summary", "plan"]
 
 _SUMMARY_HEADING = re.compile(
-    r"总结(?!如下)|完成情况|工作情况|开展情况|进展情况|主要成效|主要成绩|工作成效|回顾|存在(?:的)?(?:主要)?问题|不足"
+    r"总结(?!如下)|完成情况|工作情况|开展情况|进展情况|主要成效|主要成绩|工作成效|回顾|存在(?:的)?(?:主要)?问题|不足|"
+    r"发展基础|发展现状|现实基础|基本情况|取得(?:的)?(?:成绩|成效|成就)"
 )
 _PLAN_HEADING = re.compile(
     r"工作计划|工作要点|工作打算|工作安排|工作思路|工作设想|下一步|下半年|明年|"
@@ -58,9 +59,14 @@ def heading_section(paragraph: str) -> Section | None:
     return Section("plan", year, bool(_HALF_YEAR.search(paragraph)))
 
 
-def tag_sections(paragraphs: list[str]) -> list[Section]:
+# A document that is only a plan (规划, 行动方案, 工作要点) states goals until a heading
+# opens a review; its goals are for the year it is about.
+PLAN_DOCUMENT = Section("plan", None, True)
+
+
+def tag_sections(paragraphs: list[str], start: Section = SUMMARY) -> list[Section]:
     """The section of every paragraph (headings belong to the section they open)."""
-    current = SUMMARY
+    current = start
     tagged: list[Section] = []
     for paragraph in paragraphs:
         opened = heading_section(paragraph)
