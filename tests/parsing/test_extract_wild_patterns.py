@@ -25,7 +25,8 @@ def facts(text: str) -> set[tuple[object, ...]]:
         ("2019年总结。全社会研发投入达到5亿元，投入强度达到0.7%。", ("actual", "rd_intensity", "level", 0.7)),
         ("2023年总结。全社会研发投入200亿元，占GDP达3.1%。", ("actual", "rd_intensity", "level", 3.1)),
         ("2024年计划。确保全社会研发经费投入达到1.8%。", ("target", "rd_intensity", "level", 1.8)),
-        ("2016年总结。全年共成交技术合同4000项，成交总额为90.5亿元。", ("actual", "tech_contract_value", "level", 905000.0)),
+        ("2016年总结。全年共成交技术合同4000项，成交总额为90.5亿元。",
+         ("actual", "tech_contract_value", "level", 905000.0)),
         ("2018年总结。技术合同成交额达120亿元，首次突破百亿元大关，同比增长30%。",
          ("actual", "tech_contract_value", "yoy_growth", 30.0)),
         ("2023年总结。新增科技型中小企业46户。", ("actual", "tsme_registered", "level", 46.0)),
@@ -76,3 +77,8 @@ def test_bullets_are_items_of_their_own() -> None:
     found = facts("2023年\n\n●新增国家级科技型中小企业1163家\n\n●高新技术企业净增365家")
     assert ("actual", "tsme_registered", "level", 1163.0, None, None) in found
     assert ("actual", "hte_total", "change", 365.0, None, None) in found
+
+
+def test_one_position_after_figures_of_several_metrics_ranks_each() -> None:
+    found = facts("2015年。全市高新技术企业新增30家、科技型中小企业入库120家，均居全省第三位。")
+    assert {f[1] for f in found if f[0] == "ranking"} == {"hte_new", "tsme_registered"}
