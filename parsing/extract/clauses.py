@@ -33,6 +33,8 @@ _DECLINE = frozenset({"下降", "减少", "降低", "回落"})
 TARGET_CUE = re.compile(
     r"力争|确保|预计|(?:主要|工作|总体)目标(?:是|为)|目标(?:是|为)|计划(?:到|在|于)?(?:\d{4}年|年底|年内|全年)"
     r"|争取(?:到|在)?(?:\d{4}年|年底|年内|全年)|将(?:达到|突破|超过)|到\d{4}年(?!的)"
+    r"|(?:我[省市县区]|科技局|今年|明年|下一步|下半年)将"
+    r"|将(?:实施|推进|加快|继续|进一步|重点|围绕|着力|全面|大力|深入|持续|积极)"
 )
 # Plan sections: a figure governed by one of these verbs or bounds is a goal.
 GOAL_CUE = re.compile(

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 TITLE_KEYWORD = re.compile(
-    r"总结(?!如下|了)|工作计划|计划|要点|打算|工作思路|报告|规划|工作重点|述职|答复|提案|方案|汇报"
+    r"总结(?!如下|了)|工作计划|计划(?!项目|专项|资金|经费|立项|管理)|要点|打算|工作思路|报告|规划|工作重点|"
+    r"述职|答复|提案|方案|汇报"
 )
 _TITLE_TYPES = (
     (re.compile(r"总结(?!如下)"), "summary"),
-    (re.compile(r"计划|打算|思路|安排|规划|行动方案|实施方案"), "plan"),
+    (re.compile(r"计划(?!项目|专项|资金|经费|立项|管理)|打算|思路|安排|规划|行动方案|实施方案"), "plan"),
     (re.compile(r"要点|工作重点"), "points"),
     (re.compile(r"报告|述职|答复|提案|汇报"), "report"),
 )

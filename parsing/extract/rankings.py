@@ -38,6 +38,10 @@ _REGION = (
     r"(?:地区|省份|六省|片区)?"
 )
 _REGION_RE = re.compile(_REGION)
+_ANY_SCOPE = re.compile(SCOPE + "|" + _REGION)
+_BARE_RANK = re.compile(
+    r"(?P<scope>" + SCOPE + r"|" + _REGION + r")[^，。；\d]{0,10}?(?:排名|位居|排在|居)(?P<num>\d{1,3})(?:位|名)(?!次)"
+)
 _RANKED_BEFORE = re.compile(r"[居排列位保持、]|跻身")
 _NAMED_RANK = re.compile(
     r"(?:(?P<region>" + _REGION + r")|在(?P<list>[^，。；在]{2,14})中[^，。；]{0,6}?"
@@ -98,7 +102,19 @@ def find_positions(sentence: str) -> list[Position]:
             found.append(Position(start, match.end(), rank, last_scope))
         elif past:
             found.extend(_rises_after(sentence, match.end(), last_scope))
-    return found + _named_positions(sentence, found)
+    found += _named_positions(sentence, found)
+    return found + _bare_positions(sentence, found)
+
+
+def _bare_positions(sentence: str, found: list[Position]) -> list[Position]:
+    """在全国综合排名124名 / 位居49位: a numbered place written without 第."""
+    extra: list[Position] = []
+    for match in _BARE_RANK.finditer(sentence):
+        if any(p.start < match.end() and match.start() < p.end for p in found):
+            continue
+        nearest = list(_ANY_SCOPE.finditer(sentence, match.start(), match.start("num")))[-1]
+        extra.append(Position(nearest.start(), match.end(), int(match.group("num")), nearest.group()))
+    return extra
 
 
 def _named_positions(sentence: str, found: list[Position]) -> list[Position]:

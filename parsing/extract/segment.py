@@ -163,7 +163,7 @@ def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRec
 def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hit],
                    state: SegmentState, ctx: Context) -> IndicatorRecord | None:
     m = mentions[index]
-    if text.startswith("大关", m.end):
+    if text.startswith("大关", m.end) and any(other.unit == m.unit for other in mentions[:index]):
         return None  # 首次突破300亿元大关: a milestone restating the figure just given
     figure = locate(text, mentions, index)
     borrow = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
