@@ -34,7 +34,6 @@ TARGET_CUE = re.compile(
     r"力争|确保|预计|(?:主要|工作|总体)目标(?:是|为)|目标(?:是|为)|计划(?:到|在|于)?(?:\d{4}年|年底|年内|全年)"
     r"|争取(?:到|在)?(?:\d{4}年|年底|年内|全年)|将(?:达到|突破|超过)|到\d{4}年(?!的)"
     r"|(?:我[省市县区]|科技局|今年|明年|下一步|下半年)将"
-    r"|将(?:实施|推进|加快|继续|进一步|重点|围绕|着力|全面|大力|深入|持续|积极)"
 )
 # Plan sections: a figure governed by one of these verbs or bounds is a goal.
 GOAL_CUE = re.compile(
@@ -43,7 +42,7 @@ GOAL_CUE = re.compile(
     r"争创|打造|创建|聘任|累计|入选|获批|新认定"
 )
 PAST_CUE = re.compile(r"截至|截止|已经|已|去年|上年|过去")
-_YEAR = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})年(?:度|底|末|初)?(?!\d{1,2}月)")
+_YEAR = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})年(?:度|底|末|初)?(?!\d{1,2}月|以来)")
 _NOT_OWN_YEAR = ("较", "比", "由", "从")
 # 到“十四五”末, “十四五”期间: the last year of a five-year plan (十一五 ended in 2010, 十四五 in 2025).
 _PLAN_END = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:(?:时期|期)?末|期间)")

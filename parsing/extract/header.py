@@ -259,7 +259,8 @@ def report_year(title: str, paragraphs: list[str], sections: list[Section], type
         weight = 2 if section.mode == "summary" else 1
         for match in YEAR.finditer(paragraph):
             before = paragraph[max(0, match.start() - 2) : match.start()]
-            if not before.endswith(_HORIZON) and not before.endswith(_COMPARED):
+            since = paragraph.startswith("以来", match.end() + 1)
+            if not before.endswith(_HORIZON) and not before.endswith(_COMPARED) and not since:
                 votes[int(match.group(1))] += weight
     if not votes:
         return None

@@ -116,7 +116,28 @@ def _respectively(
             families.append(hit.family)
     if len(families) == len(chain):
         return {m.start: (f, chain[0].start) for m, f in zip(chain, families, strict=True)}, set()
-    return {}, {m.start for m in chain}
+    return _back_referenced(text, at, chain, mentions, hits)
+
+
+def _back_referenced(
+    text: str, at: int, chain: list[Mention], mentions: list[Mention], hits: list[Hit]
+) -> tuple[dict[int, tuple[Family, int]], set[int]]:
+    """新增高企294家、新增小巨人25家、新增科小803家，分别发展到816家、31家和911家: the
+    values pair with the subjects of as many figures just before; an unnamed one is dropped."""
+    earlier = [m for m in mentions if m.end <= at and m.unit == chain[0].unit][-len(chain) :]
+    if len(earlier) != len(chain):
+        return {}, {m.start for m in chain}
+    forced: dict[int, tuple[Family, int]] = {}
+    dropped: set[int] = set()
+    floor = clause_bounds(text, earlier[0].start)[0]
+    for value, figure in zip(chain, earlier, strict=True):
+        named = [h for h in hits if floor <= h.start and h.end <= figure.start]
+        if named:
+            forced[value.start] = (named[-1].family, chain[0].start)
+        else:
+            dropped.add(value.start)
+        floor = figure.end
+    return forced, dropped
 
 
 def _kind(text: str, figure: Figure, mentions: list[Mention], ctx: Context) -> Kind | None:
@@ -199,7 +220,15 @@ def _over_years(text: str, figure: Figure, ctx: Context) -> bool:
             return True
     sentence_start = max(text.rfind("。", 0, figure.mention.start), text.rfind("；", 0, figure.mention.start)) + 1
     span = _SPAN_YEARS.search(text, sentence_start, figure.mention.start)
-    return span is not None and figure.measure == "level" and not _SPAN_END.search(before)
+    if span is not None and figure.measure == "level" and not _SPAN_END.search(before):
+        return True
+    since = _SINCE.search(ctx.prefix + text[sentence_start : figure.mention.start])
+    year = ctx.report_year
+    return bool(since and year and int(since.group(1)) < year and _FLOW.search(before))
+
+
+_SINCE = re.compile(r"(\d{4})年以来")
+_FLOW = re.compile(r"新增|新认定|认定|引进|新建|获批|立项|累计|共(?:引进|建成|认定|实施|培育)")
 
 
 _SPAN_END = re.compile(r"(?:至|到)$|(?:增长|增加|提高|提升|上升|增)(?:至|到)")
@@ -207,13 +236,14 @@ _SPAN_END = re.compile(r"(?:至|到)$|(?:增长|增加|提高|提升|上升|增)
 
 # 其中国家级11家 / 其中我市1017家: a part by level or by the bureau's own place is a
 # record of its own (INDICATORS.md §5); other parts (其中复审13家) are qualified subsets.
-_OWN_PART = re.compile(r"[，：]?(?:国家级|省级|市级|县级|区级|我市|我县|我区|我省|全市|全县|全区)")
+_OWN_PART = re.compile(r"[：]?(?:国家级|省级|市级|县级|区级|我市|我县|我区|我省|全市|全县|全区)")
 
 
 def _qualified_part(text: str, position: int) -> bool:
     """The figure at `position` follows a 其中 that opens a qualified subset."""
     at = text.rfind("其中", 0, position)
-    return at >= 0 and not _OWN_PART.match(text, at + 2)
+    # 其中，… opens a list of details (其中，企业创新活力更加强劲，高企达4107户), no subset.
+    return at >= 0 and not _OWN_PART.match(text, at + 2) and not text.startswith("，", at + 2)
 
 
 _BOTH = re.compile(r"(?:均|都|分别)(?:位|居|排名|列|为|保持|稳居|位居|位列|居于)*$")
