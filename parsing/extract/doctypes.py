@@ -12,11 +12,11 @@ import re
 
 TITLE_KEYWORD = re.compile(
     r"总结(?!如下|了)|工作计划|计划(?!项目|专项|资金|经费|立项|管理)|要点|打算|工作思路|报告|规划|工作重点|"
-    r"述职|答复|提案|方案|汇报"
+    r"述职|答复|提案|方案|汇报|谋划"
 )
 _TITLE_TYPES = (
     (re.compile(r"总结(?!如下)"), "summary"),
-    (re.compile(r"计划(?!项目|专项|资金|经费|立项|管理)|打算|思路|安排|规划|行动方案|实施方案"), "plan"),
+    (re.compile(r"计划(?!项目|专项|资金|经费|立项|管理)|打算|思路|安排|规划|谋划|(?:行动|实施|工作)方案"), "plan"),
     (re.compile(r"要点|工作重点"), "points"),
     (re.compile(r"报告|述职|答复|提案|汇报"), "report"),
 )
@@ -25,6 +25,7 @@ _NEWS = re.compile(r"记者|通讯员|责任编辑|原标题|本报讯|\d日讯|
 # A meeting held, in a headline or the opening lines: news of the meeting.
 _MEETING_HELD = re.compile(r"(?:会议?|大会|座谈会|推进会)(?:在\S{0,8})?(?:召开|举行)")
 _OPENING_NEWS = re.compile(r"^(?:近日|日前|近年来|\d{1,2}月\d{1,2}日)")
+_HEADLINE_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:家|项|个|亿元|万元|%|件|人)(?![\d，。；])")
 _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 # A bureau's own voice, or its own disclosure page (信息索引号 … 发布机构).
 _OWN_VOICE = re.compile(r"我局|局党组|局领导班子|索引号")
@@ -57,6 +58,8 @@ def looks_like_news(paragraphs: list[str]) -> bool:
     opening = paragraphs[:12]
     if any(_NEWS.search(p) for p in opening) or any(_MEETING_HELD.search(p) for p in opening[:4]):
         return True
+    if any(len(p) <= 40 and _HEADLINE_FIGURE.search(p) for p in opening[:3]):
+        return True  # 阳江市科技型中小企业入库数达178家: a headline that states a figure
     own = sum(1 for p in paragraphs if _SECTION_HEADING.match(p)) >= 2 or any(
         _OWN_VOICE.search(p) for p in paragraphs
     )
