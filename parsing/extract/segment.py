@@ -161,6 +161,17 @@ def _kind(text: str, figure: Figure, mentions: list[Mention], ctx: Context) -> K
     return "target" if figure.key is not None else None
 
 
+_RISE_VERB = re.compile(r"(?:提高|提升|上升|增加)(?:了)?$")
+
+
+def _ratio_rise(text: str, figure: Figure) -> bool:
+    """研发投入强度比上年提高0.04%: a ratio that rises by a percent rises by points."""
+    family = figure.family
+    if family is None or family.units != ("%",) or figure.measure != "yoy_growth":
+        return False
+    return bool(_RISE_VERB.search(text, figure.pre_start, figure.mention.start))
+
+
 def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRecord | None:
     m = figure.mention
     if m.value is None:
@@ -171,12 +182,14 @@ def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRec
             return None
         before, after = text[figure.pre_start : m.start], text[m.end : figure.post_end]
         metric = "other:" + other_phrase(before, after)
-    unit = m.unit
+    unit, measure = m.unit, figure.measure
     if figure.family is not None and figure.key is not None and unit in figure.family.units:
         unit = figure.family.report_unit(unit)
+    if _ratio_rise(text, figure):
+        unit, measure = "pp", "change"
     snippet = text[figure.pre_start : m.end].strip("，、：（） ")
     return IndicatorRecord(
-        kind=kind, metric=metric, measure=figure.measure, value=m.value * figure.sign, unit=unit,
+        kind=kind, metric=metric, measure=measure, value=m.value * figure.sign, unit=unit,
         approx=m.approx, year=ctx.year_for(text, m.start, kind), rank=None, scope=None, text=snippet,
     )
 
