@@ -35,9 +35,9 @@ _POINTS_HEADING = re.compile(r"工作要点")
 
 def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
     """Types named by the title; else a report for news, a summary (+ plan / points by headings)."""
-    named = tuple(kind for pattern, kind in _TITLE_TYPES if pattern.search(title))
-    if len(named) > 1 and "report" in named and not _REPORT_ONLY.search(title):
-        named = tuple(kind for kind in named if kind != "report")
+    if any(_NEWS.search(p) for p in paragraphs[:12]):
+        return ("report",)  # news of a meeting, a plan or a summary is a report (corpus decision 2)
+    named = title_types(title)
     if named:
         return named
     if looks_like_news(paragraphs):
@@ -51,6 +51,14 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
 
 
 _REPORT_ONLY = re.compile(r"述职|答复|提案")
+
+
+def title_types(title: str) -> tuple[str, ...]:
+    """The types a title names (…工作总结及2024年工作要点 → summary, points)."""
+    named = tuple(kind for pattern, kind in _TITLE_TYPES if pattern.search(title))
+    if len(named) > 1 and "report" in named and not _REPORT_ONLY.search(title):
+        named = tuple(kind for kind in named if kind != "report")
+    return named
 
 
 def looks_like_news(paragraphs: list[str]) -> bool:

@@ -60,6 +60,7 @@ _ANY_DATE = re.compile(
 # A cover notice names the document it issues: 现将《…工作总结及2016年工作思路》印发给你们.
 _ISSUED = re.compile(r"现将《|关于印发《|》[^，。]{0,8}印发给")
 _QUOTED = re.compile(r"《([^》]{4,60})》")
+_BARE_YEAR = re.compile(r"(?<!\d)(20[0-3]\d)(?!\d)")
 _BARE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$")
 # A work meeting held in one year reviews the year before (2025年全区科技工作会).
 _MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年[^，。；\d]{0,14}?科技[^，。；\d]{0,8}?工作(?:会议|会|大会)")
@@ -292,6 +293,12 @@ def _about_year(year: int, month: int, title: str, types: tuple[str, ...]) -> in
     return year - 1 if whole_year and month <= 3 else year
 
 
+def _any_year(text: str) -> int | None:
+    """The year a text mentions most, written with or without 年, when nothing dates it."""
+    years = Counter(int(y) for y in _BARE_YEAR.findall(text))
+    return max(years.items(), key=lambda item: (item[1], item[0]))[0] if years else None
+
+
 def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHeader:
     """The header record of a document."""
     text = "\n".join(paragraphs)
@@ -304,6 +311,8 @@ def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHead
     year = report_year(title, paragraphs, sections, types)
     if types == ("plan",) and not YEAR.search(title):
         year = published_year(title, paragraphs, types) or year
+    if year is None:
+        year = published_year(title, paragraphs, types) or _any_year(text)
     return DocumentHeader(
         bureau=bureau,
         level=level or spoken_level(text, spoken) or named_place_level(text),

@@ -13,6 +13,7 @@ from collections import Counter
 from parsing.extract.gazetteer import ZONE_SUFFIXES, division_level, known_place
 from parsing.records import Level
 
+_PROVINCE = re.compile(r"内蒙古|广西|西藏|宁夏|新疆|自治区")
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 _REGION = re.compile(r"内蒙古|广西|西藏|宁夏|新疆|自治区")
 _DIVISION_END = re.compile(r"[市县旗州盟]")
@@ -41,9 +42,12 @@ def place_counts(text: str) -> Counter[str]:
 
 
 def named_place_level(text: str) -> Level | None:
-    """The level of the division a text names most often (霸州市 → county)."""
+    """The level of the division a text names most often (霸州市 → county); a province
+    or region named repeatedly when no lower division is (新疆 … 自治区)."""
     places = place_counts(text)
-    return division_level(places.most_common(1)[0][0]) if places else None
+    if places:
+        return division_level(places.most_common(1)[0][0])
+    return "province" if len(_PROVINCE.findall(text)) >= 2 else None  # 新疆 … 全区: the region
 
 
 def spoken_level(text: str, spoken: Level | None) -> Level | None:
