@@ -82,12 +82,17 @@ def _metric(raw: str, subject: str, before: str, state: SegmentState) -> str:
         return state.ranked[0]
     if state.key is not None:
         return state.key
+    if state.unnamed:
+        return f"other:{subject or _head(before)}"
     earlier = alias_table().hits(before)
     key = choose_key(earlier[-1].family, before, earlier[-1].end) if earlier else None
     if key is not None:
         return key
-    head = re.sub(r"[\d.%]", "", before.split("，")[0])[:16]
-    return f"other:{subject or head or '排名'}"
+    return f"other:{subject or _head(before)}"
+
+
+def _head(before: str) -> str:
+    return re.sub(r"[\d.%]", "", before.split("，")[0])[:16] or "排名"
 
 
 def _share_metric(subject: str, word: str) -> str | None:
@@ -103,15 +108,41 @@ def _share_metric(subject: str, word: str) -> str | None:
 
 def ranking_records(text: str, position: Position, last_end: int, state: SegmentState,
                     year: int | None) -> list[IndicatorRecord]:
-    """One record per measure ranked at this position."""
+    """One record per measure ranked at this position (and per subject of a list of them)."""
     clause_start, _ = clause_bounds(text, position.start)
     residual = text[max(clause_start, last_end) : position.start]
     raw = re.sub(r"(?:由|从).*$", "", residual)
+    parts = _listed_subjects(raw)
+    start = max(clause_start, last_end)
+    if len(parts) > 1:
+        return [r for part in parts for r in _one_subject(text, position, (clause_start, start), part, state, year)]
+    return _one_subject(text, position, (clause_start, start), raw, state, year, residual)
+
+
+_LIST_SPLIT = re.compile(r"[、和及与]")
+_COUNTED_LIST = re.compile(r"(?:等)?[\d一二三四五六七八九十]+(?:个|项)(?:指标|方面)?$")
+
+
+def _listed_subjects(raw: str) -> list[str]:
+    """项目建设数和投资完成额均为 / 有效发明专利量、PCT申请量及专利综合实力居: each named
+    subject of a list before one position (a list of measures, 增速及占比, is left whole)."""
+    body = _COUNTED_LIST.sub("", re.sub(r"(?:均|都|连续多年|连续\d+年|继续|分别).*$", "", raw))
+    parts = [p for p in _LIST_SPLIT.split(body) if p]
+    named = [_NOISE.sub("", p) for p in parts]
+    if len(parts) < 2 or any(len(_CJK.findall(n)) < 2 for n in named):
+        return []
+    return parts
+
+
+def _one_subject(text: str, position: Position, bounds: tuple[int, int], raw: str, state: SegmentState,
+                 year: int | None, residual: str | None = None) -> list[IndicatorRecord]:
+    clause_start, start = bounds
+    residual = raw if residual is None else residual
     subject = _NOISE.sub("", raw)
     metric = _metric(raw, subject, text[: position.start], state)
     measures = _measures(residual, text, clause_start, state)
     state.ranked = (metric, measures[-1][0])
-    snippet = text[max(clause_start, last_end) : position.end].strip("，、 ")
+    snippet = text[start : position.end].strip("，、 ")
     return [
         IndicatorRecord(
             kind="ranking", metric=_share_metric(subject, word) or metric, measure=measure, value=None,

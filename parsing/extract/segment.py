@@ -212,6 +212,7 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
     elif figure.measure == "level":
         state.family, state.key = None, None
     state.measure, state.ranked = figure.measure, None
+    state.unnamed = figure.family is None
     kind = _kind(text, figure, mentions, ctx)
     return None if kind is None else _record(text, figure, kind, ctx)
 

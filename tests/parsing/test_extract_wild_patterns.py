@@ -82,3 +82,13 @@ def test_bullets_are_items_of_their_own() -> None:
 def test_one_position_after_figures_of_several_metrics_ranks_each() -> None:
     found = facts("2015年。全市高新技术企业新增30家、科技型中小企业入库120家，均居全省第三位。")
     assert {f[1] for f in found if f[0] == "ranking"} == {"hte_new", "tsme_registered"}
+
+
+def test_one_position_after_a_list_of_subjects_ranks_each() -> None:
+    found = facts("2023年。技术合同登记数量和成交总额全省排名第一。")
+    assert {f[1] for f in found if f[0] == "ranking"} == {"tech_contract_count", "tech_contract_value"}
+
+
+def test_a_ranked_share_is_not_the_amount() -> None:
+    found = facts("2015年。高新技术企业总量104家，占规模以上工业企业数量的比重达到14.4%，在全省排名第三位。")
+    assert all(str(f[1]).startswith("other:") for f in found if f[0] == "ranking")
