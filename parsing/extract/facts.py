@@ -187,7 +187,9 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
         family = _carried_family(figure, hits, text)
         borrow = borrow or family is not None
     if family is not None and _excluded(family, text, figure):
-        return False
+        if figure.measure != "level":
+            return False
+        family = None  # 省级科技型中小企业达到260家: no core key, but still a goal of its own
     if family is not None:
         borrow = borrow or _listed_after(family, figure, hits, text)
         figure.family, figure.key = family, _key_for(family, figure, text, borrow)
