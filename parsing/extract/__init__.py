@@ -10,7 +10,7 @@ from parsing.extract.clauses import SENTENCE, bounded, target_cue_start
 from parsing.extract.doctypes import title_types
 from parsing.extract.header import build_header, bureau_place, find_title
 from parsing.extract.sections import PLAN_DOCUMENT, Section, tag_sections
-from parsing.extract.segment import Context, Found, segment_records
+from parsing.extract.segment import Carry, Context, Found, segment_records
 from parsing.extract.subarea import Home
 from parsing.extract.textclean import HEADING_START, paragraphs
 from parsing.records import DocumentHeader, Extraction, IndicatorRecord
@@ -19,9 +19,9 @@ __all__ = ["extract_indicators"]
 
 
 def _sentence_records(sentence: str, begin: int, found: Found, section: Section, report_year: int | None,
-                      plan_year: int | None, home: Home) -> list[IndicatorRecord]:
+                      plan_year: int | None, home: Home, carry: Carry) -> list[IndicatorRecord]:
     """Records of the sentence starting at `begin` of the paragraph `found` was scanned in."""
-    cue = target_cue_start(sentence)
+    cue = target_cue_start(sentence, report_year)
     records: list[IndicatorRecord] = []
     offset = 0
     for segment in sentence.split("；"):
@@ -29,7 +29,7 @@ def _sentence_records(sentence: str, begin: int, found: Found, section: Section,
         if here:
             target_from = None if cue is None else cue - offset
             ctx = Context(section, report_year, plan_year, sentence[:offset], target_from, home)
-            records += segment_records(segment, ctx, here)
+            records += segment_records(segment, ctx, here, carry)
         offset += len(segment) + 1
     return records
 
@@ -41,9 +41,10 @@ def _paragraph_records(body: str, base: int, found: Found, section: Section,
     plan_year = section.plan_year(header.report_year) if section.mode == "plan" else None
     records: list[IndicatorRecord] = []
     begin = base
+    carry = Carry()
     for sentence in (piece for whole in SENTENCE.findall(body) for piece in bounded(whole)):
         if found.holds(begin, begin + len(sentence)):
-            records += _sentence_records(sentence, begin, found, section, header.report_year, plan_year, home)
+            records += _sentence_records(sentence, begin, found, section, header.report_year, plan_year, home, carry)
         begin += len(sentence)
     return records
 

@@ -136,10 +136,20 @@ def _end_of(year: tuple[int, int]) -> int:
     return year[0]
 
 
-def target_cue_start(sentence: str) -> int | None:
-    """Where the goal language of a summary sentence begins, if it has any."""
-    match = TARGET_CUE.search(sentence)
-    return match.start() if match else None
+def target_cue_start(sentence: str, report_year: int | None = None) -> int | None:
+    """Where the goal language of a summary sentence begins, if it has any.
+
+    到2023年底 in a report on 2023 or later is a cut-off (= 截至), not a horizon.
+    """
+    for match in TARGET_CUE.finditer(sentence):
+        horizon = _HORIZON_YEAR.match(match.group())
+        if horizon and report_year is not None and int(horizon.group(1)) <= report_year:
+            continue
+        return match.start()
+    return None
+
+
+_HORIZON_YEAR = re.compile(r"到(\d{4})年")
 
 
 _PHRASE_EDGE = re.compile(

@@ -20,12 +20,14 @@ from parsing.records import Measure
 _POST_REACH = 10
 _CARRY_RESIDUE = 2
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Words a clause may consist of and still only continue the segment's subject (通过认定 626 家).
 _CARRY_WORDS = re.compile(
     r"全市|全县|全区|全省|全国|全旗|我市|我县|我区|累计|总量|总数|共计|共|达到|达|为|是|已经|已|净增|"
     r"新增|通过认定|新认定|认定|已公示|公示|实现|完成|目前|截至目前|数|金额|总额|有效|入库|备案|登记|"
     r"获批|超过|近|约|同比|较上年|其中|填报|其|另|有|"
-    r"(?:飞速|快速|大幅)?(?:增长|增加|提高|提升|上升|扩大|发展)?(?:至|到)|增至|升至|\d{4}年(?:底|末)?的"
+    r"(?:飞速|快速|大幅)?(?:增长|增加|提高|提升|上升|扩大|发展)?(?:至|到)|增至|升至|\d{4}年(?:底|末)?的|"
+    r"力争|确保|预计|全年|今年|年内|\d{4}年(?:底|末)?"
 )
 _OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)")
 # A goal clause with a verb of its own (力争…突破460家) borrows no cue from the clause before.
@@ -61,6 +63,9 @@ class SegmentState:
     # The last figure named no metric of the table (占规上工业企业比重达到14.4%): a position
     # right after it ranks that figure, not an older subject.
     unnamed: bool = False
+    # The family the sentence or segment before ended on (INDICATORS.md §5 subject carry).
+    carried: Family | None = None
+    carried_key: str | None = None
 
 
 def _compatible(family: Family, mention: Mention, measure: Measure) -> bool:
@@ -106,20 +111,25 @@ def _own_family(figure: Figure, hits: list[Hit], text: str) -> tuple[bool, Famil
     return False, None
 
 
-def _carried_family(figure: Figure, hits: list[Hit], text: str) -> Family | None:
+def _carried_family(figure: Figure, hits: list[Hit], text: str, carried: Family | None = None) -> Family | None:
     """通过认定 626 家: a clause of bare verbs borrows the last fitting alias of the segment.
 
     A clause that names anything of its own (参会企业超过110家, 3名人选被…) does not.
     """
     before = _CARRY_WORDS.sub("", text[figure.pre_start : figure.mention.start])
     after = text[figure.mention.end : figure.post_end]
-    if len(_CJK.findall(before)) > _CARRY_RESIDUE or not _OPEN_AFTER.match(after):
+    if len(_WORDY.findall(before)) > _CARRY_RESIDUE or not _OPEN_AFTER.match(after):
         return None
     earlier = [
         h for h in hits
         if h.end <= figure.pre_start and _compatible(h.family, figure.mention, figure.measure)
     ]
-    return earlier[-1].family if earlier else None
+    if earlier:
+        return earlier[-1].family
+    # 高企达到120家；新增18家。 — the subject of the sentence or segment before carries on.
+    if carried is not None and not hits and _compatible(carried, figure.mention, figure.measure):
+        return carried
+    return None
 
 
 def _excluded(family: Family, text: str, figure: Figure) -> bool:
@@ -184,7 +194,7 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
     if ambiguous or (family is None and text[figure.pre_start : figure.mention.start].endswith("等")):
         return False
     if family is None and figure.measure == "level":
-        family = _carried_family(figure, hits, text)
+        family = _carried_family(figure, hits, text, None if state.unnamed else state.carried)
         borrow = borrow or family is not None
     if family is not None and _excluded(family, text, figure):
         if figure.measure != "level":
@@ -195,6 +205,8 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
         figure.family, figure.key = family, _key_for(family, figure, text, borrow)
     elif figure.measure != "level" and state.family is not None and not _is_share(text, figure):
         figure.family, figure.key = state.family, state.key
+    elif figure.measure != "level" and state.carried is not None and not hits and not state.unnamed:
+        figure.family, figure.key = state.carried, state.carried_key
     return True
 
 

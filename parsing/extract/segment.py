@@ -295,7 +295,16 @@ class _SubArea:
         return self._part
 
 
-def segment_records(text: str, ctx: Context, found: Found | None = None) -> list[IndicatorRecord]:
+@dataclass(slots=True)
+class Carry:
+    """The subject one segment ends on, handed to the next segment or sentence."""
+
+    family: Family | None = None
+    key: str | None = None
+
+
+def segment_records(text: str, ctx: Context, found: Found | None = None,
+                    carry: Carry | None = None) -> list[IndicatorRecord]:
     """All records of one segment, in reading order."""
     found = found if found is not None else Found.scan(text)
     mentions, positions = found.mentions, found.positions
@@ -304,6 +313,8 @@ def segment_records(text: str, ctx: Context, found: Found | None = None) -> list
     hits = alias_table().hits(text)
     forced, dropped = _respectively(text, mentions, hits)
     state = SegmentState(forced=forced)
+    if carry is not None:
+        state.carried, state.carried_key = carry.family, carry.key
     records: list[IndicatorRecord] = []
     events: list[tuple[int, int, Position | None]] = [(m.start, i, None) for i, m in enumerate(mentions)]
     events += [(p.start, -1, p) for p in positions]
@@ -328,4 +339,6 @@ def segment_records(text: str, ctx: Context, found: Found | None = None) -> list
         record = _figure_record(text, mentions, index, hits, state, ctx)
         if record is not None:
             records.append(record)
+    if carry is not None:
+        carry.family, carry.key = (state.family, state.key) if state.family else (state.carried, state.carried_key)
     return records

@@ -92,3 +92,17 @@ def test_one_position_after_a_list_of_subjects_ranks_each() -> None:
 def test_a_ranked_share_is_not_the_amount() -> None:
     found = facts("2015年。高新技术企业总量104家，占规模以上工业企业数量的比重达到14.4%，在全省排名第三位。")
     assert all(str(f[1]).startswith("other:") for f in found if f[0] == "ranking")
+
+
+@pytest.mark.parametrize(
+    "text", ["2023年。全市高新技术企业达到120家；新增18家。", "2023年。全市高新技术企业达到120家。新增18家。"]
+)
+def test_the_subject_carries_into_a_segment_that_only_adds_a_figure(text: str) -> None:
+    found = facts(text)
+    assert ("actual", "hte_new", "level", 18.0, None, None) in found
+
+
+def test_a_goal_sentence_after_a_fact_keeps_its_subject() -> None:
+    found = facts("2024年工作总结。到2023年底，全市高新技术企业达到500家。力争到2025年达到800家。")
+    assert ("actual", "hte_total", "level", 500.0, None, None) in found
+    assert ("target", "hte_total", "level", 800.0, None, None) in found
