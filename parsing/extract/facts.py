@@ -169,6 +169,8 @@ def _paired(text: str, figure: Figure, family: Family, anchor: int) -> bool:
     """A 分别 pair: the family was fixed by position; its cues sit before 分别."""
     start, _ = clause_bounds(text, anchor)
     figure.family, figure.key = family, choose_key(family, text[start:anchor], anchor - start)
+    if figure.mention.start != anchor:  # 分别增长15%、20%: later values share the first one's measure
+        figure.measure, figure.sign = measure_of(text[start:anchor], figure.mention.unit)
     return True
 
 

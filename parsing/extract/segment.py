@@ -13,10 +13,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, clause_start, other_phrase, year_before
+from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_start, other_phrase, year_before
 from parsing.extract.facts import Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
 from parsing.extract.mentions import Mention, find_mentions
-from parsing.extract.metrics import Family, Hit, alias_table
+from parsing.extract.metrics import Family, Hit, alias_table, choose_key
+from parsing.extract.parallel import pair_lists, shared_families
 from parsing.extract.ranking_facts import ranking_records
 from parsing.extract.rankings import Position, find_positions
 from parsing.extract.sections import Section
@@ -24,7 +25,6 @@ from parsing.extract.subarea import Home
 from parsing.records import IndicatorRecord, Kind
 
 Spanned = TypeVar("Spanned", Mention, Position)
-_LIST_GAP = re.compile(r"[、，和及与]")
 
 
 class Found:
@@ -91,55 +91,6 @@ class Context:
         return self.target_from is not None and self.target_from <= position
 
 
-def _respectively(
-    text: str, mentions: list[Mention], hits: list[Hit]
-) -> tuple[dict[int, tuple[Family, int]], set[int]]:
-    """A和B分别达到X、Y: pair values with subjects in order; unpaired lists are dropped."""
-    at = text.find("分别")
-    if at < 0:
-        return {}, set()
-    chain: list[Mention] = []
-    cursor = at + 2
-    for m in (m for m in mentions if m.start > at):
-        gap = text[cursor : m.start]
-        if (not chain and len(gap) <= 4 and "，" not in gap) or (chain and _LIST_GAP.fullmatch(gap)):
-            chain.append(m)
-            cursor = m.end
-        else:
-            break
-    if len(chain) < 2:
-        return {}, set()
-    start, _ = clause_bounds(text, at)
-    families: list[Family] = []
-    for hit in hits:
-        if start <= hit.start < at and hit.family not in families:
-            families.append(hit.family)
-    if len(families) == len(chain):
-        return {m.start: (f, chain[0].start) for m, f in zip(chain, families, strict=True)}, set()
-    return _back_referenced(text, at, chain, mentions, hits)
-
-
-def _back_referenced(
-    text: str, at: int, chain: list[Mention], mentions: list[Mention], hits: list[Hit]
-) -> tuple[dict[int, tuple[Family, int]], set[int]]:
-    """新增高企294家、新增小巨人25家、新增科小803家，分别发展到816家、31家和911家: the
-    values pair with the subjects of as many figures just before; an unnamed one is dropped."""
-    earlier = [m for m in mentions if m.end <= at and m.unit == chain[0].unit][-len(chain) :]
-    if len(earlier) != len(chain):
-        return {}, {m.start for m in chain}
-    forced: dict[int, tuple[Family, int]] = {}
-    dropped: set[int] = set()
-    floor = clause_bounds(text, earlier[0].start)[0]
-    for value, figure in zip(chain, earlier, strict=True):
-        named = [h for h in hits if floor <= h.start and h.end <= figure.start]
-        if named:
-            forced[value.start] = (named[-1].family, chain[0].start)
-        else:
-            dropped.add(value.start)
-        floor = figure.end
-    return forced, dropped
-
-
 def _kind(text: str, figure: Figure, mentions: list[Mention], ctx: Context) -> Kind | None:
     m = figure.mention
     if m.threshold:
@@ -194,12 +145,27 @@ def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRec
     )
 
 
+def _figure_records(text: str, mentions: list[Mention], index: int, hits: list[Hit],
+                    state: SegmentState, ctx: Context) -> list[IndicatorRecord]:
+    """The record of one figure, and one more per subject a 均 value shares."""
+    figure = locate(text, mentions, index)
+    record = _figure_record(text, mentions, index, hits, state, ctx, figure)
+    if record is None or figure.family is None:
+        return [] if record is None else [record]
+    extra = []
+    for family in shared_families(text, figure.clause[0], figure.mention, hits):
+        start = figure.clause[0]
+        key = choose_key(family, text[start : figure.mention.start], figure.mention.start - start)
+        if family is not figure.family and key is not None and key != record.metric:
+            extra.append(replace(record, metric=key))
+    return [record, *extra]
+
+
 def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hit],
-                   state: SegmentState, ctx: Context) -> IndicatorRecord | None:
+                   state: SegmentState, ctx: Context, figure: Figure) -> IndicatorRecord | None:
     m = mentions[index]
     if text.startswith("大关", m.end) and any(other.unit == m.unit for other in mentions[:index]):
         return None  # 首次突破300亿元大关: a milestone restating the figure just given
-    figure = locate(text, mentions, index)
     borrow = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
     # A goal split by 其中 (达到5万家，其中科技型中小企业达到3万家) sets each part as a goal.
     sub_item = not borrow and _qualified_part(text, m.start) and figure.measure != "completion"
@@ -311,7 +277,7 @@ def segment_records(text: str, ctx: Context, found: Found | None = None,
     if not mentions and not positions:
         return []
     hits = alias_table().hits(text)
-    forced, dropped = _respectively(text, mentions, hits)
+    forced, dropped = pair_lists(text, mentions, hits)
     state = SegmentState(forced=forced)
     if carry is not None:
         state.carried, state.carried_key = carry.family, carry.key
@@ -336,9 +302,7 @@ def segment_records(text: str, ctx: Context, found: Found | None = None,
         last_end = mentions[index].end
         if mentions[index].start in dropped:
             continue
-        record = _figure_record(text, mentions, index, hits, state, ctx)
-        if record is not None:
-            records.append(record)
+        records += _figure_records(text, mentions, index, hits, state, ctx)
     if carry is not None:
         carry.family, carry.key = (state.family, state.key) if state.family else (state.carried, state.carried_key)
     return records

@@ -106,3 +106,32 @@ def test_a_goal_sentence_after_a_fact_keeps_its_subject() -> None:
     found = facts("2024年工作总结。到2023年底，全市高新技术企业达到500家。力争到2025年达到800家。")
     assert ("actual", "hte_total", "level", 500.0, None, None) in found
     assert ("target", "hte_total", "level", 800.0, None, None) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年。全市高新技术企业和科技型中小企业分别新增200家、300家。",
+        "2023年。高新技术企业和科技型中小企业数量快速增长，分别新增200家、300家。",
+    ],
+)
+def test_respectively_lists_pair_in_order(text: str) -> None:
+    found = facts(text)
+    assert ("actual", "hte_new", "level", 200.0, None, None) in found
+    assert ("actual", "tsme_registered", "level", 300.0, None, None) in found
+
+
+def test_parallel_lists_pair_without_respectively() -> None:
+    found = facts("2023年。全市高新技术企业、科技型中小企业达800家、900家。")
+    assert ("actual", "hte_total", "level", 800.0, None, None) in found
+    assert ("actual", "tsme_registered", "level", 900.0, None, None) in found
+
+
+def test_one_shared_value_gives_a_record_per_subject() -> None:
+    found = facts("2023年。全市高新技术企业、科技型中小企业数量均增长12%。")
+    assert {f[1] for f in found if f[3] == 12.0} == {"hte_total", "tsme_registered"}
+
+
+def test_later_values_of_a_list_share_the_first_measure() -> None:
+    found = facts("2023年。技术合同成交额和研发投入分别增长15%、20%。")
+    assert ("actual", "rd_expenditure", "yoy_growth", 20.0, None, None) in found

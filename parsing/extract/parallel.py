@@ -1,0 +1,108 @@
+"""Parallel lists: several subjects and several values that pair in order.
+
+INDICATORS.md §5: "A、B分别达800家、900家", "A和B…，分别新增200家、300家", and
+"A、B达800家、900家" without 分别 pair in order; "A、B均增长12%" is one value for
+two subjects.  A list whose values cannot be paired is dropped, not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.extract.clauses import clause_bounds
+from parsing.extract.mentions import Mention
+from parsing.extract.metrics import Family, Hit
+
+_LIST_GAP = re.compile(r"[、，和及与]")
+_FIRST_GAP = 4
+# A verb between a subject list and its values (A、B达800家、900家).
+_BARE_VERB = re.compile(r"(?:分别)?(?:达到|达|为|新增|增长|增加|突破|超过|实现)?$")
+_SHARED = re.compile(r"均(?:同比)?(?:增长|达到|达|为|超过|突破|提高|增加)(?:了)?$")
+
+Pairs = tuple[dict[int, tuple[Family, int]], set[int]]
+
+
+def pair_lists(text: str, mentions: list[Mention], hits: list[Hit]) -> Pairs:
+    """{value start: (family, anchor)} for paired values, and the starts of values dropped."""
+    at = text.find("分别")
+    if at >= 0:
+        chain = _chain(text, mentions, at + 2)
+        if len(chain) >= 2:
+            return _pair_after_respectively(text, at, chain, mentions, hits)
+    return _bare_parallel(text, mentions, hits)
+
+
+def _chain(text: str, mentions: list[Mention], cursor: int) -> list[Mention]:
+    """The values listed from `cursor` on (200家、300家和400家)."""
+    chain: list[Mention] = []
+    for m in (m for m in mentions if m.start >= cursor):
+        gap = text[cursor : m.start]
+        if (not chain and len(gap) <= _FIRST_GAP and "，" not in gap) or (chain and _LIST_GAP.fullmatch(gap)):
+            chain.append(m)
+            cursor = m.end
+        else:
+            break
+    return chain
+
+
+def _families(hits: list[Hit], start: int, end: int) -> list[Family]:
+    found: list[Family] = []
+    for hit in hits:
+        if start <= hit.start < end and hit.family not in found:
+            found.append(hit.family)
+    return found
+
+
+def _pair_after_respectively(text: str, at: int, chain: list[Mention], mentions: list[Mention],
+                             hits: list[Hit]) -> Pairs:
+    start, _ = clause_bounds(text, at)
+    families = _families(hits, start, at)
+    if len(families) != len(chain):
+        # A和B数量快速增长，分别新增200家、300家: the subjects sit before the clause.
+        floor = max((m.end for m in mentions if m.end <= at), default=0)
+        families = _families(hits, floor, at)
+    if len(families) == len(chain):
+        return {m.start: (f, chain[0].start) for m, f in zip(chain, families, strict=True)}, set()
+    return _back_referenced(text, at, chain, mentions, hits)
+
+
+def _back_referenced(text: str, at: int, chain: list[Mention], mentions: list[Mention],
+                     hits: list[Hit]) -> Pairs:
+    """新增高企294家、新增小巨人25家、新增科小803家，分别发展到816家、31家和911家: the
+    values pair with the subjects of as many figures just before; an unnamed one is dropped."""
+    earlier = [m for m in mentions if m.end <= at and m.unit == chain[0].unit][-len(chain) :]
+    if len(earlier) != len(chain):
+        return {}, {m.start for m in chain}
+    forced: dict[int, tuple[Family, int]] = {}
+    dropped: set[int] = set()
+    floor = clause_bounds(text, earlier[0].start)[0]
+    for value, figure in zip(chain, earlier, strict=True):
+        named = [h for h in hits if floor <= h.start and h.end <= figure.start]
+        if named:
+            forced[value.start] = (named[-1].family, chain[0].start)
+        else:
+            dropped.add(value.start)
+        floor = figure.end
+    return forced, dropped
+
+
+def _bare_parallel(text: str, mentions: list[Mention], hits: list[Hit]) -> Pairs:
+    """高企、科小达800家、900家: a clause that opens with as many subjects as values follow."""
+    for index, first in enumerate(mentions):
+        start, _ = clause_bounds(text, first.start)
+        if index and mentions[index - 1].end > start:
+            continue
+        chain = _chain(text, mentions, first.start)
+        families = _families(hits, start, first.start)
+        last = max((h.end for h in hits if start <= h.start < first.start), default=start)
+        if len(chain) >= 2 and len(families) == len(chain) and _BARE_VERB.search(text, last, first.start):
+            return {m.start: (f, first.start) for m, f in zip(chain, families, strict=True)}, set()
+    return {}, set()
+
+
+def shared_families(text: str, clause_start: int, value: Mention, hits: list[Hit]) -> list[Family]:
+    """高企、科小数量均增长12%: every subject named before a value that 均 shares."""
+    if not _SHARED.search(text, clause_start, value.start):
+        return []
+    families = _families(hits, clause_start, value.start)
+    return families if len(families) >= 2 else []
