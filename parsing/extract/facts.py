@@ -103,12 +103,20 @@ def _own_family(figure: Figure, hits: list[Hit], text: str) -> tuple[bool, Famil
     pre = [h for h in before if _compatible(h.family, m, measure)]
     if pre:
         return False, pre[-1].family
-    source = before[-1].family if before else None
-    if source and source.percent_family and measure == "level" and m.unit == "%":
-        # 研发经费投入达到1.75% is the intensity; 研发费用占营业收入比重 is some other ratio.
-        if "占" not in text[before[-1].end : m.start] and not _excluded(source, text, figure):
-            return False, family_named(source.percent_family)
-    return False, None
+    return False, _sibling(text, figure, before[-1] if before else None)
+
+
+def _sibling(text: str, figure: Figure, hit: Hit | None) -> Family | None:
+    """The family a subject's figure in another unit belongs to: 研发经费投入达到1.75% is the
+    intensity (研发费用占营业收入比重 is some other ratio); 技术合同登记12亿元 is the value."""
+    if hit is None or figure.measure != "level" or _excluded(hit.family, text, figure):
+        return None
+    m, source = figure.mention, hit.family
+    if m.unit == "%" and source.percent_family and "占" not in text[hit.end : m.start]:
+        return family_named(source.percent_family)
+    if m.unit == "万元" and source.money_family:
+        return family_named(source.money_family)
+    return None
 
 
 def _carried_family(figure: Figure, hits: list[Hit], text: str, carried: Family | None = None) -> Family | None:
@@ -207,7 +215,10 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
         figure.family, figure.key = family, _key_for(family, figure, text, borrow)
     elif figure.measure != "level" and state.family is not None and not _is_share(text, figure):
         figure.family, figure.key = state.family, state.key
-    elif figure.measure != "level" and state.carried is not None and not hits and not state.unnamed:
+    elif (
+        figure.measure != "level" and state.carried is not None and not hits and not state.unnamed
+        and _compatible(state.carried, figure.mention, figure.measure)
+    ):
         figure.family, figure.key = state.carried, state.carried_key
     return True
 

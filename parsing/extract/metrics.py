@@ -31,6 +31,8 @@ class Family:
     weak_re: re.Pattern[str] | None = None  # cues that count only when no other cue is in reach
     # The family a level in % of this subject belongs to (研发经费投入达到1.75% → rd_intensity).
     percent_family: str | None = None
+    # The family a sum of money of this subject belongs to (技术合同登记12亿元 → the value).
+    money_family: str | None = None
 
     def report_unit(self, written: str) -> str:
         """Core metrics report the table's unit; 人次 and 件 stay (a visit or a permit is not a person)."""
@@ -87,6 +89,7 @@ def _family(index: int, spec: dict[str, Any]) -> Family:
         exclude=re.compile(spec["exclude"]) if spec.get("exclude") else None,
         weak_re=_alternation(weak),
         percent_family=spec.get("percent_family"),
+        money_family=spec.get("money_family"),
     )
 
 

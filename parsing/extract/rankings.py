@@ -57,7 +57,8 @@ _PLACE_REACH = 8
 _RISE_REACH = 40  # 由第12位 … 上升至第5位 sit in one clause
 _BREAK = re.compile(r"[，。；\n]")  # 由全省第12位…: a position left behind
 _RISE = re.compile(
-    r"(?:上升|提升|跃升|升|前移|进位|跃居|攀升)(?:至|到|为)(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?"
+    r"(?:(?:上升|提升|跃升|升|前移|进位|跃居|攀升)(?:至|到|为)|跃居|跃升|升居|晋位)"
+    r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?"
     + _NOT_POSITION + r"|(?P<first>首位))"
 )
 

@@ -173,6 +173,8 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
         text, figure, hits, state, borrow
     ):
         return None
+    if figure.family is not None and _DENSITY.search(text, figure.clause[0], m.start):
+        figure.family, figure.key = None, None  # 每万家企业中高企15家 is a density, not a count
     if figure.family is not None:
         state.family, state.key = figure.family, figure.key
     elif figure.measure == "level":
@@ -189,6 +191,7 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
 _LONG_BASE = re.compile(r"(?:较|比|相比|与)(\d{4})年")
 _SPAN_YEARS = re.compile(r"\d{4}年?(?:至|到|—|-|～|~)\d{4}年")
 _AVERAGE = re.compile(r"年均|年平均")
+_DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?")
 
 
 def _over_years(text: str, figure: Figure, ctx: Context) -> bool:

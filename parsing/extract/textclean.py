@@ -41,6 +41,7 @@ _WIDTH_MAP: dict[str, str] = {
 # A character class scan touches only the few characters that change; str.translate
 # would look every CJK character up in a dict.
 _WIDTH = re.compile("[" + "".join(re.escape(ch) for ch in _WIDTH_MAP) + "]")
+_RD = re.compile(r"r&d|R&d|r&D")
 # News pages list figures after bullets (●新增… ●力争…): each bullet opens a new line.
 _BULLETS = "●■◆★▲"
 _BULLET = re.compile(f"(?P<before>[^\\n]?)[ \\t]*[{_BULLETS}][ \\t]*")
@@ -109,6 +110,8 @@ def normalise(text: str) -> str:
     are layout (分 别 为) and go; between ASCII words one stays.
     """
     text = to_simplified(text)
+    if "r&" in text or "R&d" in text:
+        text = _RD.sub("R&D", text)
     if any(mark in text for mark in _BULLETS):
         text = _BULLET_LINE.sub(_bullet_item, text)
         text = _BULLET.sub(_bullet_break, text)

@@ -135,3 +135,28 @@ def test_one_shared_value_gives_a_record_per_subject() -> None:
 def test_later_values_of_a_list_share_the_first_measure() -> None:
     found = facts("2023年。技术合同成交额和研发投入分别增长15%、20%。")
     assert ("actual", "rd_expenditure", "yoy_growth", 20.0, None, None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023年总结。全社会R&D占比达到2.5%。", ("actual", "rd_intensity", "level", 2.5)),
+        ("2023年总结。全社会r&d投入达到5亿元。", ("actual", "rd_expenditure", "level", 50000.0)),
+        ("2023年总结。高新产业产值达到120亿元。", ("actual", "ht_output_value", "level", 1200000.0)),
+        ("2023年总结。完成技术合同登记12亿元。", ("actual", "tech_contract_value", "level", 120000.0)),
+        ("2023年总结。高新技术产业产值35.2亿，同比增长10%。", ("actual", "ht_output_value", "level", 352000.0)),
+    ],
+)
+def test_short_and_elliptical_forms(text: str, expected: tuple[object, ...]) -> None:
+    assert any(fact[:4] == expected for fact in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["2023年总结。孵化器新增在孵企业150家。", "2023年总结。每万家企业中高新技术企业达到15家。"]
+)
+def test_firms_in_incubators_and_densities_are_no_core_count(text: str) -> None:
+    assert not [f for f in facts(text) if f[0] == "actual"], facts(text)
+
+
+def test_a_rise_in_position_keeps_the_new_place() -> None:
+    assert any(f[0] == "ranking" and f[4] == 6 for f in facts("2023年总结。全市排名由第10位跃居第6位。"))
