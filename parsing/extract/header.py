@@ -24,7 +24,8 @@ _ORG = (
     r"科学技术局|科技局|科学技术厅|科技厅|科学技术委员会|科委|科技创新局|科学技术和工业信息化局|"
     r"科技和工业信息化局|工业和科技局|科技和信息化局|教育和科学技术局|教育和科技局|教育科技局|"
     r"科技和经济委员会|科技经济委员会|科技创新委员会|科学技术和信息化局|科学技术和经济信息化局|"
-    r"科技和经济信息化局|科技经济信息化局|科信局|科工信局|科经信局"
+    r"科技和经济信息化局|科技经济信息化局|科信局|科工信局|科经信局|科工局|科创委|科创局|经济科技局|"
+    r"经济和科技局|科技和大数据局|科技与工业信息化局"
 )
 # The organ name comes first so the scan jumps from 科/工/教 to 科/工/教; the two
 # place characters that must precede it are checked on each hit.
@@ -60,6 +61,8 @@ _ANY_DATE = re.compile(
 # A cover notice names the document it issues: 现将《…工作总结及2016年工作思路》印发给你们.
 _ISSUED = re.compile(r"现将《|关于印发《|》[^，。]{0,8}印发给")
 _QUOTED = re.compile(r"《([^》]{4,60})》")
+# A plan for a period (三年行动计划（2024—2028年）) is about the period's first year.
+_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—－\-–~～至到]+\s*(?:19|20)\d{2}\s*年")
 _BARE_YEAR = re.compile(r"(?<!\d)(20[0-3]\d)(?!\d)")
 _BARE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$")
 # A work meeting held in one year reviews the year before (2025年全区科技工作会).
@@ -246,7 +249,7 @@ def find_title(paragraphs: list[str]) -> str:
 def report_year(title: str, paragraphs: list[str], sections: list[Section], types: tuple[str, ...]) -> int | None:
     """The summarised year: from the title, the work meeting a news item reports on,
     else the year the text talks about most."""
-    for pattern in (_SUMMARY_YEAR, _PLAN_YEAR):
+    for pattern in (_SUMMARY_YEAR, _PLAN_YEAR, _PERIOD):
         match = pattern.search(title)
         if match:
             return int(match.group(1))

@@ -160,3 +160,16 @@ def test_firms_in_incubators_and_densities_are_no_core_count(text: str) -> None:
 
 def test_a_rise_in_position_keeps_the_new_place() -> None:
     assert any(f[0] == "ranking" and f[4] == 6 for f in facts("2023年总结。全市排名由第10位跃居第6位。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "bureau", "year"),
+    [
+        ("宜宾市科工局2023年工作总结\n2023年，全市新增高企50家。", "宜宾市科工局", 2023),
+        ("深圳市科创委2022年工作总结和2023年工作计划\n一、2022年工作总结", "深圳市科创委", 2022),
+        ("南京市科技创新三年行动计划（2024—2028年）\n到2028年，全市高新技术企业达到1万家。", None, 2024),
+    ],
+)
+def test_headers_of_other_organs_and_plan_periods(text: str, bureau: str | None, year: int) -> None:
+    header = extract_indicators(text).header
+    assert (header.bureau, header.report_year) == (bureau, year)
