@@ -66,6 +66,8 @@ class SegmentState:
     # The family the sentence or segment before ended on (INDICATORS.md §5 subject carry).
     carried: Family | None = None
     carried_key: str | None = None
+    # Subjects of a 分别 list still waiting for their place (分别居全国第四位、第五位).
+    listed: list[str] = field(default_factory=list)
 
 
 def _compatible(family: Family, mention: Mention, measure: Measure) -> bool:

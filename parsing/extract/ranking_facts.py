@@ -112,8 +112,14 @@ def ranking_records(text: str, position: Position, last_end: int, state: Segment
     clause_start, _ = clause_bounds(text, position.start)
     residual = text[max(clause_start, last_end) : position.start]
     raw = re.sub(r"(?:由|从).*$", "", residual)
-    parts = _listed_subjects(raw)
     start = max(clause_start, last_end)
+    if not raw.strip("、和及 ") and state.listed:
+        # 分别居全国第四位、第五位: the next place goes to the next subject of the list.
+        return _one_subject(text, position, (clause_start, start), state.listed.pop(0), state, year)
+    parts = _listed_subjects(raw)
+    if len(parts) > 1 and "分别" in raw:
+        state.listed = parts[1:]
+        return _one_subject(text, position, (clause_start, start), parts[0], state, year)
     if len(parts) > 1:
         return [r for part in parts for r in _one_subject(text, position, (clause_start, start), part, state, year)]
     return _one_subject(text, position, (clause_start, start), raw, state, year, residual)

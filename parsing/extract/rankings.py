@@ -104,7 +104,23 @@ def find_positions(sentence: str) -> list[Position]:
         elif past:
             found.extend(_rises_after(sentence, match.end(), last_scope))
     found += _named_positions(sentence, found)
-    return found + _bare_positions(sentence, found)
+    found += _bare_positions(sentence, found)
+    return found + _listed_positions(sentence, found)
+
+
+_NEXT_PLACE = re.compile(r"[、和及](?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION + r"|(?P<first>首位))")
+
+
+def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
+    """分别居全国第四位、第五位: the places after the first share its scope."""
+    extra: list[Position] = []
+    for position in found:
+        cursor = position.end
+        while match := _NEXT_PLACE.match(sentence, cursor):
+            rank = 1 if match.group("first") else parse_rank(match.group("num"))
+            extra.append(Position(match.start() + 1, match.end(), rank, position.scope))
+            cursor = match.end()
+    return extra
 
 
 def _bare_positions(sentence: str, found: list[Position]) -> list[Position]:

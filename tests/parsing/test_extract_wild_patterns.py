@@ -173,3 +173,8 @@ def test_a_rise_in_position_keeps_the_new_place() -> None:
 def test_headers_of_other_organs_and_plan_periods(text: str, bureau: str | None, year: int) -> None:
     header = extract_indicators(text).header
     assert (header.bureau, header.report_year) == (bureau, year)
+
+
+def test_respectively_places_pair_with_their_subjects() -> None:
+    found = facts("2023年总结。高企数量、技术合同成交额分别居全国第四位、第五位。")
+    assert {(f[1], f[4]) for f in found if f[0] == "ranking"} == {("hte_total", 4), ("tech_contract_value", 5)}
