@@ -16,6 +16,7 @@ from collections import Counter
 from parsing.extract.doctypes import TITLE_KEYWORD, doc_types
 from parsing.extract.gazetteer import ZONE_SUFFIXES, division_level, known_place, place_level
 from parsing.extract.jurisdiction import named_place_level, place_counts, province_level_self, spoken_level
+from parsing.extract.report_year import TITLE_LINES, any_year, published_year, report_year
 from parsing.extract.sections import YEAR, Section
 from parsing.extract.textclean import METADATA
 from parsing.records import DocumentHeader, Level
@@ -48,28 +49,12 @@ _BARE_AREAS: tuple[tuple[str, Level], ...] = (("自治区", "province"), *((word
 # A bureau named in these fields of a page's metadata is the author, as in a title.
 _AUTHOR_FIELD = re.compile(r"(?:信息名称|标题|来源|发布机构|所属机构|发文机关|发布单位)：$")
 _BREADCRUMB = re.compile(r"[>＞»›]|当前位置|您的位置|所在位置|现在的位置")
-_PUBLISHED = re.compile(
-    r"(?:(?:时间|日期)\s*[：|]\s*|^)((?:19|20)\d{2})[-/.年](\d{1,2})(?:[-/.月]\d{1,2}日?(?:\s+[\d:]+)?$)?"
-)
 # An organ named as the website a page sits on is no author (湖南省科学技术厅门户网站).
 _SITE = ("门户网", "网站", "微信公众号", "公众号")
 _BYLINE = re.compile(r"[^（）()，。；]{4,24}[)）]")
-# Any full date near the top (上传时间:2018-07-17, 16.07.2023) when no field names one.
-_ANY_DATE = re.compile(
-    r"(?P<y1>(?:19|20)\d{2})[-/.](?P<m1>\d{1,2})[-/.]\d{1,2}|\d{1,2}\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2})"
-)
 # A cover notice names the document it issues: 现将《…工作总结及2016年工作思路》印发给你们.
 _ISSUED = re.compile(r"现将《|关于印发《|》[^，。]{0,8}印发给")
 _QUOTED = re.compile(r"《([^》]{4,60})》")
-# A plan for a period (三年行动计划（2024—2028年）) is about the period's first year.
-_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—－\-–~～至到]+\s*(?:19|20)\d{2}\s*年")
-_BARE_YEAR = re.compile(r"(?<!\d)(20[0-3]\d)(?!\d)")
-_BARE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$")
-# A work meeting held in one year reviews the year before (2025年全区科技工作会).
-_MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年[^，。；\d]{0,14}?科技[^，。；\d]{0,8}?工作(?:会议|会|大会)")
-# Years a figure is compared with or counted from are not the year reported on.
-_COMPARED = ("比", "较", "是", "从", "由", "自", "与")
-_PART_YEAR = re.compile(r"半年|季度|\d{1,2}月")
 _NAMED_TITLE = re.compile(r"(?:信息名称|标题)：")
 _CHAR_LEVEL: dict[str, Level] = {
     "省": "province",
@@ -80,10 +65,6 @@ _CHAR_LEVEL: dict[str, Level] = {
     "州": "city",
     "盟": "city",
 }
-_SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:总结|报告|工作情况|述职)")
-_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:计划|要点|打算|思路)")
-_TITLE_LINES = 8
-_HORIZON = ("到", "至", "力争", "计划", "争取")
 
 
 def self_level(text: str) -> Level | None:
@@ -170,7 +151,7 @@ def _top_lines(paragraphs: list[str]) -> set[int]:
     """The first three lines that may be the title: a page's metadata and
     breadcrumb lines above the title are skipped."""
     top: set[int] = set()
-    for index, paragraph in enumerate(paragraphs[:_TITLE_LINES]):
+    for index, paragraph in enumerate(paragraphs[:TITLE_LINES]):
         if len(top) < 3 and not METADATA.match(paragraph) and not _BREADCRUMB.search(paragraph):
             top.add(index)
     return top
@@ -230,12 +211,12 @@ def find_title(paragraphs: list[str]) -> str:
     """The first title-like line (up to its first comma) near the top; a breadcrumb
     (首页 > 政务公开 > 规划计划) names the site's column, not the document; a page's
     信息名称 field holds the title."""
-    for paragraph in paragraphs[:_TITLE_LINES]:
+    for paragraph in paragraphs[:TITLE_LINES]:
         if _ISSUED.search(paragraph):
             quoted = "、".join(_QUOTED.findall(paragraph))
             if TITLE_KEYWORD.search(quoted):
                 return quoted
-    for paragraph in paragraphs[:_TITLE_LINES]:
+    for paragraph in paragraphs[:TITLE_LINES]:
         if _BREADCRUMB.search(paragraph):
             continue
         named = _NAMED_TITLE.match(paragraph)
@@ -244,62 +225,6 @@ def find_title(paragraphs: list[str]) -> str:
         if TITLE_KEYWORD.search(head):
             return head
     return ""
-
-
-def report_year(title: str, paragraphs: list[str], sections: list[Section], types: tuple[str, ...]) -> int | None:
-    """The summarised year: from the title, the work meeting a news item reports on,
-    else the year the text talks about most."""
-    for pattern in (_SUMMARY_YEAR, _PLAN_YEAR, _PERIOD):
-        match = pattern.search(title)
-        if match:
-            return int(match.group(1))
-    if types == ("report",):
-        for paragraph in paragraphs[:_TITLE_LINES]:
-            meeting = _MEETING_YEAR.search(paragraph)
-            if meeting:
-                return int(meeting.group(1)) - 1
-    votes: Counter[int] = Counter()
-    for paragraph, section in zip(paragraphs, sections, strict=True):
-        weight = 2 if section.mode == "summary" else 1
-        for match in YEAR.finditer(paragraph):
-            before = paragraph[max(0, match.start() - 2) : match.start()]
-            since = paragraph.startswith("以来", match.end() + 1)
-            if not before.endswith(_HORIZON) and not before.endswith(_COMPARED) and not since:
-                votes[int(match.group(1))] += weight
-    if not votes:
-        return None
-    return max(votes.items(), key=lambda item: (item[1], item[0]))[0]
-
-
-def published_year(title: str, paragraphs: list[str], types: tuple[str, ...]) -> int | None:
-    """The year a report without any year in it is about, from its page's publication
-    date (发布时间：2024-07-12).  A whole-year summary published in January to March
-    is about the year before; a plan, or a half-year summary, about the year published."""
-    for paragraph in paragraphs[:_TITLE_LINES]:
-        date = (
-            _PUBLISHED.search(paragraph)
-            if METADATA.match(paragraph) or "|" in paragraph or _BARE_DATE.match(paragraph)
-            else None
-        )
-        if date:
-            return _about_year(int(date.group(1)), int(date.group(2)), title, types)
-    for paragraph in paragraphs[:_TITLE_LINES]:
-        loose = _ANY_DATE.search(paragraph)
-        if loose:
-            year = int(loose.group("y1") or loose.group("y2"))
-            return _about_year(year, int(loose.group("m1") or loose.group("m2")), title, types)
-    return None
-
-
-def _about_year(year: int, month: int, title: str, types: tuple[str, ...]) -> int:
-    whole_year = types[0] in ("summary", "report") and not _PART_YEAR.search(title)
-    return year - 1 if whole_year and month <= 3 else year
-
-
-def _any_year(text: str) -> int | None:
-    """The year a text mentions most, written with or without 年, when nothing dates it."""
-    years = Counter(int(y) for y in _BARE_YEAR.findall(text))
-    return max(years.items(), key=lambda item: (item[1], item[0]))[0] if years else None
 
 
 def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHeader:
@@ -315,7 +240,7 @@ def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHead
     if types == ("plan",) and not YEAR.search(title):
         year = published_year(title, paragraphs, types) or year
     if year is None:
-        year = published_year(title, paragraphs, types) or _any_year(text)
+        year = published_year(title, paragraphs, types) or any_year(text)
     return DocumentHeader(
         bureau=bureau,
         level=level or spoken_level(text, spoken) or named_place_level(text),

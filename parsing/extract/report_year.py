@@ -1,0 +1,91 @@
+"""Which year a report is about: the title's year, the meeting a news item reports,
+the year the text talks about most, or its publication date.
+
+A summary-plus-plan document is about the year summarised; a January work meeting
+reviews the year before; a plan for a period (2024—2028年) is about its first year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from parsing.extract.sections import YEAR, Section
+from parsing.extract.textclean import METADATA
+
+TITLE_LINES = 8
+_PUBLISHED = re.compile(
+    r"(?:(?:时间|日期)\s*[：|]\s*|^)((?:19|20)\d{2})[-/.年](\d{1,2})(?:[-/.月]\d{1,2}日?(?:\s+[\d:]+)?$)?"
+)
+# Any full date near the top (上传时间:2018-07-17, 16.07.2023) when no field names one.
+_ANY_DATE = re.compile(
+    r"(?P<y1>(?:19|20)\d{2})[-/.](?P<m1>\d{1,2})[-/.]\d{1,2}|\d{1,2}\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2})"
+)
+# A plan for a period (三年行动计划（2024—2028年）) is about the period's first year.
+_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—－\-–~～至到]+\s*(?:19|20)\d{2}\s*年")
+_BARE_YEAR = re.compile(r"(?<!\d)(20[0-3]\d)(?!\d)")
+_BARE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$")
+# A work meeting held in one year reviews the year before (2025年全区科技工作会).
+_MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年[^，。；\d]{0,14}?科技[^，。；\d]{0,8}?工作(?:会议|会|大会)")
+# Years a figure is compared with or counted from are not the year reported on.
+_COMPARED = ("比", "较", "是", "从", "由", "自", "与")
+_PART_YEAR = re.compile(r"半年|季度|\d{1,2}月")
+_SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:总结|报告|工作情况|述职)")
+_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:计划|要点|打算|思路)")
+_HORIZON = ("到", "至", "力争", "计划", "争取")
+
+
+def report_year(title: str, paragraphs: list[str], sections: list[Section], types: tuple[str, ...]) -> int | None:
+    """The summarised year: from the title, the work meeting a news item reports on,
+    else the year the text talks about most."""
+    for pattern in (_SUMMARY_YEAR, _PLAN_YEAR, _PERIOD):
+        match = pattern.search(title)
+        if match:
+            return int(match.group(1))
+    if types == ("report",):
+        for paragraph in paragraphs[:TITLE_LINES]:
+            meeting = _MEETING_YEAR.search(paragraph)
+            if meeting:
+                return int(meeting.group(1)) - 1
+    votes: Counter[int] = Counter()
+    for paragraph, section in zip(paragraphs, sections, strict=True):
+        weight = 2 if section.mode == "summary" else 1
+        for match in YEAR.finditer(paragraph):
+            before = paragraph[max(0, match.start() - 2) : match.start()]
+            since = paragraph.startswith("以来", match.end() + 1)
+            if not before.endswith(_HORIZON) and not before.endswith(_COMPARED) and not since:
+                votes[int(match.group(1))] += weight
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+def published_year(title: str, paragraphs: list[str], types: tuple[str, ...]) -> int | None:
+    """The year a report without any year in it is about, from its page's publication
+    date (发布时间：2024-07-12).  A whole-year summary published in January to March
+    is about the year before; a plan, or a half-year summary, about the year published."""
+    for paragraph in paragraphs[:TITLE_LINES]:
+        date = (
+            _PUBLISHED.search(paragraph)
+            if METADATA.match(paragraph) or "|" in paragraph or _BARE_DATE.match(paragraph)
+            else None
+        )
+        if date:
+            return _about_year(int(date.group(1)), int(date.group(2)), title, types)
+    for paragraph in paragraphs[:TITLE_LINES]:
+        loose = _ANY_DATE.search(paragraph)
+        if loose:
+            year = int(loose.group("y1") or loose.group("y2"))
+            return _about_year(year, int(loose.group("m1") or loose.group("m2")), title, types)
+    return None
+
+
+def _about_year(year: int, month: int, title: str, types: tuple[str, ...]) -> int:
+    whole_year = types[0] in ("summary", "report") and not _PART_YEAR.search(title)
+    return year - 1 if whole_year and month <= 3 else year
+
+
+def any_year(text: str) -> int | None:
+    """The year a text mentions most, written with or without 年, when nothing dates it."""
+    years = Counter(int(y) for y in _BARE_YEAR.findall(text))
+    return max(years.items(), key=lambda item: (item[1], item[0]))[0] if years else None
