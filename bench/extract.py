@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from parsing.extract import extract_indicators  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "eval" / "dev"
-GOAL_MB_PER_S = 2.0
+GOAL_MB_PER_S = 3.0  # issue 15: stays >= 3 MB/s on one core
 GOAL_MS_30K = 15.0
 REPORT_CHARS = 30_000
 REPORT_RUNS = 40

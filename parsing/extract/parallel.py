@@ -88,7 +88,11 @@ def _back_referenced(text: str, at: int, chain: list[Mention], mentions: list[Me
 
 def _bare_parallel(text: str, mentions: list[Mention], hits: list[Hit]) -> Pairs:
     """高企、科小达800家、900家: a clause that opens with as many subjects as values follow."""
-    for index, first in enumerate(mentions):
+    if len(hits) < 2:
+        return {}, set()
+    for index, first in enumerate(mentions[:-1]):
+        if mentions[index + 1].start - first.end != 1:
+            continue  # no list of values starts here (800家、900家)
         start, _ = clause_bounds(text, first.start)
         if index and mentions[index - 1].end > start:
             continue

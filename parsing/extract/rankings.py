@@ -123,10 +123,31 @@ def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
     return extra
 
 
+# The named and bare patterns open with many alternatives, so the engine cannot skip
+# ahead; they are only run in a window before a place word the fast scan found.
+_NAMED_TAIL = re.compile(r"第[\d一二三四五六七八九十]|首位|榜首|前列|前茅|前[\d一二三四五六七八九十]")
+_BARE_TAIL = re.compile(r"(?:排名|位居|排在|居)\d{1,3}(?:位|名)")
+_WINDOW = 40
+
+
+def _near(sentence: str, tail: re.Pattern[str], pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """`pattern`'s matches that end at a place word `tail` finds, each searched once."""
+    found: list[re.Match[str]] = []
+    floor = 0
+    for hit in tail.finditer(sentence):
+        start = max(floor, hit.start() - _WINDOW)
+        for match in pattern.finditer(sentence, start, min(len(sentence), hit.end() + 8)):
+            if match.end() > hit.start() and match.start() >= floor:
+                found.append(match)
+                floor = match.end()
+                break
+    return found
+
+
 def _bare_positions(sentence: str, found: list[Position]) -> list[Position]:
     """在全国综合排名124名 / 位居49位: a numbered place written without 第."""
     extra: list[Position] = []
-    for match in _BARE_RANK.finditer(sentence):
+    for match in _near(sentence, _BARE_TAIL, _BARE_RANK):
         if any(p.start < match.end() and match.start() < p.end for p in found):
             continue
         nearest = list(_ANY_SCOPE.finditer(sentence, match.start(), match.start("num")))[-1]
@@ -138,7 +159,7 @@ def _named_positions(sentence: str, found: list[Position]) -> list[Position]:
     """Positions whose scope is a region, a known place or the list named (see _NAMED_RANK)."""
     taken = [(p.start, p.end) for p in found]
     extra: list[Position] = []
-    for match in _NAMED_RANK.finditer(sentence):
+    for match in _near(sentence, _NAMED_TAIL, _NAMED_RANK):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         scope = match.group("region") or match.group("list") or match.group("place")
