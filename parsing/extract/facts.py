@@ -24,6 +24,7 @@ _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Words a clause may consist of and still only continue the segment's subject (通过认定 626 家).
 _CARRY_WORDS = re.compile(
     r"全市|全县|全区|全省|全国|全旗|我市|我县|我区|累计|总量|总数|共计|共|达到|达|为|是|已经|已|净增|"
+    r"国家级|省级|市级|县级|区级|"
     r"新增|通过认定|新认定|认定|已公示|公示|实现|完成|目前|截至目前|数|金额|总额|有效|入库|备案|登记|"
     r"获批|超过|近|约|同比|较上年|其中|填报|其|另|有|"
     r"(?:飞速|快速|大幅)?(?:增长|增加|提高|提升|上升|扩大|发展)?(?:至|到)|增至|升至|\d{4}年(?:底|末)?的|"
@@ -205,7 +206,8 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
     ambiguous, family = _own_family(figure, hits, text)
     if ambiguous or (family is None and text[figure.pre_start : figure.mention.start].endswith("等")):
         return False
-    if family is None and figure.measure == "level":
+    counted_change = figure.measure == "change" and figure.mention.unit not in ("%", "pp")
+    if family is None and (figure.measure == "level" or (counted_change and state.family is None)):
         family = _carried_family(figure, hits, text, None if state.unnamed else state.carried)
         borrow = borrow or family is not None
     if family is not None and _excluded(family, text, figure):

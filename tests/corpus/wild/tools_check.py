@@ -55,8 +55,15 @@ def check_gold(path: Path) -> list[str]:
         errs.append(f"{path}: header report_year {h.get('report_year')!r}")
     if not set(h.get("doc_types") or []) <= DOCTYPES or not h.get("doc_types"):
         errs.append(f"{path}: header doc_types {h.get('doc_types')!r}")
+    seen: set[tuple[object, ...]] = set()
     for i, r in enumerate(d.get("records", [])):
         where = f"{path}: record {i} ({r.get('text', '')[:30]})"
+        fact = tuple(r.get(k) for k in ("kind", "metric", "measure", "value", "year", "rank", "scope"))
+        if fact in seen:
+            errs.append(f"{where}: the same fact twice (INDICATORS.md §5: one record)")
+        seen.add(fact)
+        if r.get("kind") == "actual" and str(r.get("metric")).startswith("other:"):
+            errs.append(f"{where}: non-core actuals are not labelled (README decision 0)")
         if r.get("kind") not in KINDS:
             errs.append(f"{where}: kind {r.get('kind')!r}")
         m = str(r.get("metric"))
