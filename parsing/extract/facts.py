@@ -22,7 +22,7 @@ _CARRY_RESIDUE = 2
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Words a clause may consist of and still only continue the segment's subject (通过认定 626 家).
-_CARRY_WORDS = re.compile(
+CARRY_WORDS = re.compile(
     r"全市|全县|全区|全省|全国|全旗|我市|我县|我区|累计|总量|总数|共计|共|达到|达|为|是|已经|已|净增|"
     r"国家级|省级|市级|县级|区级|"
     r"新增|通过认定|新认定|认定|已公示|公示|实现|完成|目前|截至目前|数|金额|总额|有效|入库|备案|登记|"
@@ -69,6 +69,8 @@ class SegmentState:
     carried_key: str | None = None
     # Subjects of a 分别 list still waiting for their place (分别居全国第四位、第五位).
     listed: list[str] = field(default_factory=list)
+    # (family, key) of every figure resolved so far, by where it starts.
+    resolved: dict[int, tuple[Family | None, str | None]] = field(default_factory=dict)
 
 
 def _compatible(family: Family, mention: Mention, measure: Measure) -> bool:
@@ -127,7 +129,7 @@ def _carried_family(figure: Figure, hits: list[Hit], text: str, carried: Family 
 
     A clause that names anything of its own (参会企业超过110家, 3名人选被…) does not.
     """
-    before = _CARRY_WORDS.sub("", text[figure.pre_start : figure.mention.start])
+    before = CARRY_WORDS.sub("", text[figure.pre_start : figure.mention.start])
     after = text[figure.mention.end : figure.post_end]
     if len(_WORDY.findall(before)) > _CARRY_RESIDUE or not _OPEN_AFTER.match(after):
         return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_start, other_phrase, year_before
-from parsing.extract.facts import Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
+from parsing.extract.facts import CARRY_WORDS, Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
 from parsing.extract.mentions import Mention, find_mentions
 from parsing.extract.metrics import Family, Hit, alias_table, choose_key
 from parsing.extract.parallel import pair_lists, shared_families
@@ -169,10 +169,11 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
     borrow = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
     # A goal split by 其中 (达到5万家，其中科技型中小企业达到3万家) sets each part as a goal.
     sub_item = not borrow and _qualified_part(text, m.start) and figure.measure != "completion"
-    if is_baseline(text, m) or sub_item or _over_years(text, figure, ctx) or not resolve(
-        text, figure, hits, state, borrow
-    ):
+    if is_baseline(text, m) or _over_years(text, figure, ctx) or not resolve(text, figure, hits, state, borrow):
         return None
+    if sub_item and not _breaks_down(text, m.start, figure, state):
+        return None
+    state.resolved[m.start] = (figure.family, figure.key)
     if figure.family is not None and _DENSITY.search(text, figure.clause[0], m.start):
         figure.family, figure.key = None, None  # 每万家企业中高企15家 is a density, not a count
     if figure.family is not None:
@@ -220,6 +221,27 @@ _SPAN_END = re.compile(r"(?:至|到)$|(?:增长|增加|提高|提升|上升|增)
 # 其中国家级11家 / 其中我市1017家: a part by level or by the bureau's own place is a
 # record of its own (INDICATORS.md §5); other parts (其中复审13家) are qualified subsets.
 _OWN_PART = re.compile(r"[：]?(?:国家级|省级|市级|县级|区级|我市|我县|我区|我省|全市|全县|全区)")
+
+
+# Counts of applications: a part of them (其中复审13家，新认定34家) is no certified count.
+_APPLIED = frozenset({"hte_applied"})
+_QUALIFIER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def _breaks_down(text: str, position: int, figure: Figure, state: SegmentState) -> bool:
+    """高企120家，其中新认定30家: a part of the same kind of thing is a record of its own
+    (INDICATORS.md §5); a part of something else (纳统企业…其中高新技术企业) or of an
+    application count is not."""
+    at = text.rfind("其中", 0, position)
+    parents = [value for start, value in state.resolved.items() if start < at]
+    if not parents or figure.family is None:
+        return False
+    family, key = parents[-1]
+    named = text[at + 2 : position]
+    for hit in alias_table().hits(named):
+        named = named.replace(named[hit.start : hit.end], "")
+    qualifier = _QUALIFIER.findall(CARRY_WORDS.sub("", named))  # 其中规上工业企业…, 其中A类…
+    return family is figure.family and key not in _APPLIED and len(qualifier) < 2
 
 
 def _qualified_part(text: str, position: int) -> bool:

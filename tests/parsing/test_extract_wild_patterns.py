@@ -178,3 +178,16 @@ def test_headers_of_other_organs_and_plan_periods(text: str, bureau: str | None,
 def test_respectively_places_pair_with_their_subjects() -> None:
     found = facts("2023年总结。高企数量、技术合同成交额分别居全国第四位、第五位。")
     assert {(f[1], f[4]) for f in found if f[0] == "ranking"} == {("hte_total", 4), ("tech_contract_value", 5)}
+
+
+def test_a_part_of_the_same_count_after_qizhong_is_a_record() -> None:
+    found = facts("2023年。全市高新技术企业达到120家，其中新认定30家。")
+    assert ("actual", "hte_new", "level", 30.0, None, None) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2023年。全社会研发投入5.3亿元，其中规上工业企业研发经费4.8亿元。", "2023年。高企申报上报材料47家，其中复审13家，新认定34家。"],
+)
+def test_qualified_parts_after_qizhong_are_not_the_parent_metric(text: str) -> None:
+    assert len([f for f in facts(text) if f[0] == "actual"]) == 1, facts(text)
