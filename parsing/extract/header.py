@@ -222,9 +222,15 @@ def find_title(paragraphs: list[str]) -> str:
         named = _NAMED_TITLE.match(paragraph)
         paragraph = paragraph[named.end() :] if named else paragraph
         head = re.split(r"[，。：]", paragraph, maxsplit=1)[0]
-        if TITLE_KEYWORD.search(head):
+        keyword = TITLE_KEYWORD.search(head)
+        # 2024年是实现“十四五”规划目标任务的关键之年。…: a sentence naming a plan is no title.
+        if keyword and (len(paragraph) <= _TITLE_MAX or _DOCUMENT_WORD.search(head)):
             return head
     return ""
+
+
+_TITLE_MAX = 60
+_DOCUMENT_WORD = re.compile(r"总结|计划|要点|报告|方案|汇报|述职|答复|规划(?:$|[（(》”及和与暨])")
 
 
 def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHeader:

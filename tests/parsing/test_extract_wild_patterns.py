@@ -187,7 +187,10 @@ def test_a_part_of_the_same_count_after_qizhong_is_a_record() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2023年。全社会研发投入5.3亿元，其中规上工业企业研发经费4.8亿元。", "2023年。高企申报上报材料47家，其中复审13家，新认定34家。"],
+    [
+        "2023年。全社会研发投入5.3亿元，其中规上工业企业研发经费4.8亿元。",
+        "2023年。高企申报上报材料47家，其中复审13家，新认定34家。",
+    ],
 )
 def test_qualified_parts_after_qizhong_are_not_the_parent_metric(text: str) -> None:
     assert len([f for f in facts(text) if f[0] == "actual"]) == 1, facts(text)

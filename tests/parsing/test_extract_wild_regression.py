@@ -24,7 +24,7 @@ SPLITS = {
     "check": TESTS / "corpus" / "wild" / "check",
 }
 # (overall F1, header) floors per split.
-FLOORS = {"dev": (0.98, 0.98), "tune": (0.78, 0.88), "check": (0.60, 0.70)}
+FLOORS = {"dev": (0.98, 0.98), "tune": (0.80, 0.88), "check": (0.65, 0.70)}
 _LAST = re.compile(r"overall F1 (?P<f1>[\d.]+) \(P [\d.]+ R [\d.]+\) header (?P<header>[\d.]+) docs (?P<docs>\d+)")
 
 
@@ -47,7 +47,7 @@ def _score(split: str) -> tuple[float, float, int]:
 def test_the_wild_corpus_is_large_and_frozen() -> None:
     texts = [p for split in ("tune", "check") for p in SPLITS[split].glob("*.txt")]
     assert len(list(SPLITS["check"].glob("*.txt"))) >= 25
-    assert len(texts) >= 70
+    assert len(texts) >= 100
     for text in texts:
         assert text.with_suffix(".gold.json").exists(), text.name
         assert text.with_suffix(".meta.json").exists(), text.name
