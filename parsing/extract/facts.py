@@ -157,9 +157,9 @@ def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | N
     whose clause has no verb of its own, in the clause before."""
     m = figure.mention
     post = text[m.end : figure.post_end]
-    window = text[figure.pre_start : m.start] + post[: post.find("、")] if "、" in post else (
-        text[figure.pre_start : figure.post_end]
-    )
+    if post.startswith(("（", "(")):
+        post = ""  # 推荐上报75家（其中新增61家）: a bracket's cue belongs to the figure inside it
+    window = text[figure.pre_start : m.start] + (post[: post.find("、")] if "、" in post else post)
     start = figure.clause[0]
     earlier = ""
     if borrow and start and not _OWN_VERB.search(text, start, m.start):

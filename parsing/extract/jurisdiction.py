@@ -53,8 +53,9 @@ def named_place_level(text: str) -> Level | None:
 def spoken_level(text: str, spoken: Level | None) -> Level | None:
     """全市 in a county-level city's own text (醴陵市, 如皋市) speaks for a county; 全区 in
     a text about its 高新区 (no 区委 / 区政府 of a 市辖区 in it) speaks for the zone."""
-    if spoken == "city" and named_place_level(text) == "county":
+    if spoken == "city" and named_place_level(text) == "county" and "管委会" not in text:
         return "county"
-    if spoken == "district" and len(_ZONE.findall(text)) >= 3 and not _DISTRICT_ORGAN.search(text):
-        return "zone"
+    zone_text = len(_ZONE.findall(text)) >= 3 and not _DISTRICT_ORGAN.search(text)
+    if zone_text and (spoken == "district" or "管委会" in text):
+        return "zone"  # a 高新区 run by its 管委会 speaks of 全区 / 全市 as its own
     return spoken

@@ -42,7 +42,7 @@ _ANY_SCOPE = re.compile(SCOPE + "|" + _REGION)
 _BARE_RANK = re.compile(
     r"(?P<scope>" + SCOPE + r"|" + _REGION + r")[^，。；\d]{0,10}?(?:排名|位居|排在|居)(?P<num>\d{1,3})(?:位|名)(?!次)"
 )
-_RANKED_BEFORE = re.compile(r"[居排列位保持、]|跻身")
+_RANKED_BEFORE = re.compile(r"[居排列位保持、]|跻身|蝉联")
 _NAMED_RANK = re.compile(
     r"(?:(?P<region>" + _REGION + r")|在(?P<list>[^，。；在]{2,14})中[^，。；]{0,6}?"
     r"|(?:位列|位居|位于|居于|排名|排在|名列|稳居|跃居|列|居|排)(?P<place>[\u4e00-\u9fff]{2,4}?)"
