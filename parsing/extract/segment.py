@@ -192,6 +192,7 @@ def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hi
 _LONG_BASE = re.compile(r"(?:较|比|相比|与)(\d{4})年")
 _SPAN_YEARS = re.compile(r"\d{4}年?(?:至|到|—|-|～|~)\d{4}年")
 _AVERAGE = re.compile(r"年均|年平均")
+_PLAN_BASE = re.compile(r"(?:较|比|相比)[“\"]?十[一二三四五六]五[”\"]?(?:末|期末|时期)")
 _DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?")
 
 
@@ -200,7 +201,7 @@ def _over_years(text: str, figure: Figure, ctx: Context) -> bool:
     if figure.measure != "level":
         base = _LONG_BASE.search(before)
         year = ctx.year_for(text, figure.mention.start, "actual")
-        if _AVERAGE.search(before) or (base and year and int(base.group(1)) < year - 2):
+        if _AVERAGE.search(before) or (base and year and int(base.group(1)) < year - 2) or _PLAN_BASE.search(before):
             return True
     sentence_start = max(text.rfind("。", 0, figure.mention.start), text.rfind("；", 0, figure.mention.start)) + 1
     span = _SPAN_YEARS.search(text, sentence_start, figure.mention.start)
