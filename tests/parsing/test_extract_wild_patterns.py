@@ -194,3 +194,9 @@ def test_a_part_of_the_same_count_after_qizhong_is_a_record() -> None:
 )
 def test_qualified_parts_after_qizhong_are_not_the_parent_metric(text: str) -> None:
     assert len([f for f in facts(text) if f[0] == "actual"]) == 1, facts(text)
+
+
+def test_first_tier_is_a_rank_null_position() -> None:
+    """Corpus decision 4: 第一方阵 is read like 前列 (both labellers of the wild corpus)."""
+    found = facts("2023年。高新技术企业数量进入全省第一方阵。")
+    assert ("ranking", "hte_total", "level", None, None, "全省") in found
