@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_start, other_phrase, year_before
+from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, clause_start, other_phrase, year_before
 from parsing.extract.facts import CARRY_WORDS, Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
 from parsing.extract.mentions import Mention, find_mentions
 from parsing.extract.metrics import Family, Hit, alias_table, choose_key
@@ -281,7 +281,7 @@ class _SubArea:
         start = clause_start(self._text, position)
         if start != self._clause:
             self._clause = start
-            verdict = self._home.speaks_for_part(self._text[start:position])
+            verdict = self._home.speaks_for_part(self._text[start : clause_bounds(self._text, position)[1]])
             if verdict is not None:
                 self._part = verdict
         return self._part

@@ -48,6 +48,16 @@ def leading_place(clause: str) -> tuple[str, Level] | None:
     return None
 
 
+_RANKED = re.compile(r"第[\d一二三四五六七八九十]|首位|前列|前茅|排名|位居|其中")
+_WHOLE_DEPTH = {"省": 0, "市": 1, "州": 1, "盟": 1}
+
+
+def _wider_whole(char: str, level: Level) -> bool:
+    """全省 in a city's report, 全市 in a district's: the wider area, not the bureau's own."""
+    own = _DEPTH[level]
+    return char in _WHOLE_DEPTH and _WHOLE_DEPTH[char] < own and not (char == "市" and level == "county")
+
+
 @dataclass(frozen=True, slots=True)
 class Home:
     """The bureau's own place and level, as the header found them."""
@@ -61,12 +71,17 @@ class Home:
             return None
         if clause[:1] in _LEAD_CHARS:
             clause = _LEAD.sub("", clause, count=1)
-        if _WHOLE.match(clause):
-            return False
+        whole = _WHOLE.match(clause)
+        if whole:
+            return _wider_whole(whole.group()[-1], self.level) and not _RANKED.search(clause)
         found = leading_place(clause)
         if found is None:
             return None
         name, level = found
         if self.place and (name in self.place or self.place in name):
             return False
+        if _DEPTH[level] < _DEPTH[self.level]:
+            # 浙江省…第一批10076家 in a city report: a wider area's figure (a chain such as
+            # 山东省淄博市 names the bureau's own place, and a ranking is the bureau's own).
+            return leading_place(clause[len(name) :]) is None and not _RANKED.search(clause)
         return _DEPTH[level] > _DEPTH[self.level]

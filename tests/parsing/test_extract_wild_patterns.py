@@ -200,3 +200,8 @@ def test_first_tier_is_a_rank_null_position() -> None:
     """Corpus decision 4: 第一方阵 is read like 前列 (both labellers of the wild corpus)."""
     found = facts("2023年。高新技术企业数量进入全省第一方阵。")
     assert ("ranking", "hte_total", "level", None, None, "全省") in found
+
+
+def test_a_wider_area_figure_in_a_city_report_is_left_out() -> None:
+    text = "南通市科技局2023年工作总结\n2023年，全省新增高新技术企业5000家，全市新增高新技术企业420家。"
+    assert {f[3] for f in facts(text) if f[0] == "actual"} == {420.0}
