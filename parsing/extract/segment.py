@@ -98,6 +98,8 @@ def _kind(text: str, figure: Figure, mentions: list[Mention], ctx: Context) -> K
     quoted = quoted_goal(text, figure, mentions)
     if quoted is not None:
         return "target" if quoted else None
+    if _BRACKETED_GOAL.search(text, max(0, m.start - 8), m.start):
+        return "target"  # 完成年度任务（44亿元）的85.1%: the goal quoted in brackets
     governed = ctx.goal_governs(m.start)
     if ctx.section.mode == "summary":
         return "target" if governed else "actual"
@@ -226,6 +228,7 @@ _OWN_PART = re.compile(r"[：]?(?:国家级|省级|市级|县级|区级|我市|�
 
 # Counts of applications: a part of them (其中复审13家，新认定34家) is no certified count.
 _APPLIED = frozenset({"hte_applied"})
+_BRACKETED_GOAL = re.compile(r"(?:任务|目标|指标)[（(]$")
 _QUALIFIER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
