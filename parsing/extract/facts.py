@@ -19,8 +19,8 @@ from parsing.records import Measure
 
 _POST_REACH = 10
 _CARRY_RESIDUE = 2
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+# Words that name something (Chinese or Latin letters), left after the carry words go.
+WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Words a clause may consist of and still only continue the segment's subject (通过认定 626 家).
 CARRY_WORDS = re.compile(
     r"全市|全县|全区|全省|全国|全旗|我市|我县|我区|累计|总量|总数|共计|共|达到|达|为|是|已经|已|净增|"
@@ -131,7 +131,7 @@ def _carried_family(figure: Figure, hits: list[Hit], text: str, carried: Family 
     """
     before = CARRY_WORDS.sub("", text[figure.pre_start : figure.mention.start])
     after = text[figure.mention.end : figure.post_end]
-    if len(_WORDY.findall(before)) > _CARRY_RESIDUE or not _OPEN_AFTER.match(after):
+    if len(WORDY.findall(before)) > _CARRY_RESIDUE or not _OPEN_AFTER.match(after):
         return None
     earlier = [
         h for h in hits

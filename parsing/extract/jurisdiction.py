@@ -13,7 +13,6 @@ from collections import Counter
 from parsing.extract.gazetteer import ZONE_SUFFIXES, division_level, known_place
 from parsing.records import Level
 
-_PROVINCE = re.compile(r"内蒙古|广西|西藏|宁夏|新疆|自治区")
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 _REGION = re.compile(r"内蒙古|广西|西藏|宁夏|新疆|自治区")
 _DIVISION_END = re.compile(r"[市县旗州盟]")
@@ -47,7 +46,7 @@ def named_place_level(text: str) -> Level | None:
     places = place_counts(text)
     if places:
         return division_level(places.most_common(1)[0][0])
-    return "province" if len(_PROVINCE.findall(text)) >= 2 else None  # 新疆 … 全区: the region
+    return "province" if len(_REGION.findall(text)) >= 2 else None  # 新疆 … 全区: the region
 
 
 def spoken_level(text: str, spoken: Level | None) -> Level | None:

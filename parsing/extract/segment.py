@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, clause_start, other_phrase, year_before
-from parsing.extract.facts import CARRY_WORDS, Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
+from parsing.extract.facts import CARRY_WORDS, WORDY, Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
 from parsing.extract.mentions import Mention, find_mentions
 from parsing.extract.metrics import Family, Hit, alias_table, choose_key
 from parsing.extract.parallel import pair_lists, shared_families
@@ -229,7 +229,6 @@ _OWN_PART = re.compile(r"[：]?(?:国家级|省级|市级|县级|区级|我市|�
 # Counts of applications: a part of them (其中复审13家，新认定34家) is no certified count.
 _APPLIED = frozenset({"hte_applied"})
 _BRACKETED_GOAL = re.compile(r"(?:任务|目标|指标)[（(]$")
-_QUALIFIER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def _breaks_down(text: str, position: int, figure: Figure, state: SegmentState) -> bool:
@@ -244,7 +243,7 @@ def _breaks_down(text: str, position: int, figure: Figure, state: SegmentState) 
     named = text[at + 2 : position]
     for hit in alias_table().hits(named):
         named = named.replace(named[hit.start : hit.end], "")
-    qualifier = _QUALIFIER.findall(CARRY_WORDS.sub("", named))  # 其中规上工业企业…, 其中A类…
+    qualifier = WORDY.findall(CARRY_WORDS.sub("", named))  # 其中规上工业企业…, 其中A类…
     return family is figure.family and key not in _APPLIED and len(qualifier) < 2
 
 
