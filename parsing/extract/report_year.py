@@ -38,6 +38,9 @@ _HORIZON = ("到", "至", "力争", "计划", "争取")
 def report_year(title: str, paragraphs: list[str], sections: list[Section], types: tuple[str, ...]) -> int | None:
     """The summarised year: from the title, the work meeting a news item reports on,
     else the year the text talks about most."""
+    meeting = _MEETING_YEAR.search(title)
+    if meeting:  # 在2016年天津市科技工作会议上的报告: a meeting's report, not a 2016 summary
+        return _meeting_about(int(meeting.group(1)), paragraphs)
     for pattern in (_SUMMARY_YEAR, _PLAN_YEAR, _PERIOD):
         match = pattern.search(title)
         if match:
@@ -46,18 +49,36 @@ def report_year(title: str, paragraphs: list[str], sections: list[Section], type
         for paragraph in paragraphs[:TITLE_LINES]:
             meeting = _MEETING_YEAR.search(paragraph)
             if meeting:
-                return int(meeting.group(1)) - 1
+                return _meeting_about(int(meeting.group(1)), paragraphs)
+    votes = _year_votes(paragraphs, sections)
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+_REVIEW = re.compile(r"去年|上年度|过去一年|过去的一年|一年来")
+
+
+def _meeting_about(year: int, paragraphs: list[str]) -> int:
+    """A work meeting reviews the year before; news of one that only sets the new
+    year's tasks (no word of the year before) is about the meeting's year."""
+    reviewed = re.compile(rf"{year - 1}\s?年(?!度?[^，。；]{{0,12}}(?:会议|工作会))")
+    text = "\n".join(paragraphs)
+    return year - 1 if reviewed.search(text) or _REVIEW.search(text) else year
+
+
+def _year_votes(paragraphs: list[str], sections: list[Section]) -> Counter[int]:
+    """Votes of the years written (a summary section's count double); compared and
+    counted-from years (较2020年, 相较于2022年, 2018年以来, 到 2025 年) do not vote."""
     votes: Counter[int] = Counter()
     for paragraph, section in zip(paragraphs, sections, strict=True):
         weight = 2 if section.mode == "summary" else 1
         for match in YEAR.finditer(paragraph):
-            before = paragraph[max(0, match.start() - 2) : match.start()]
+            before = paragraph[max(0, match.start() - 3) : match.start()].rstrip()
             since = paragraph.startswith("以来", match.end() + 1)
-            if not before.endswith(_HORIZON) and not before.endswith(_COMPARED) and not since:
+            if not (before.endswith((*_HORIZON, *_COMPARED, "较于")) or since):
                 votes[int(match.group(1))] += weight
-    if not votes:
-        return None
-    return max(votes.items(), key=lambda item: (item[1], item[0]))[0]
+    return votes
 
 
 def published_year(title: str, paragraphs: list[str], types: tuple[str, ...]) -> int | None:

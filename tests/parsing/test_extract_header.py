@@ -226,3 +226,22 @@ def test_a_breadcrumb_is_no_title(crumb: str) -> None:
 def test_without_any_year_the_publication_date_tells_it(title: str, published: str, year: int) -> None:
     text = f"{title}\n发布时间：{published}\n今年以来，县科技局围绕县委、县政府中心工作，全县入库科技型中小企业58家。"
     assert header(text).report_year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # A speech at a work meeting reviews the year before the meeting.
+        ("努力实现科技创新工作良好开局\n主任在2016年全市科技工作会议上的报告\n2015年，全市高新技术企业达到500家。", 2015),
+        # News of a meeting that only sets the new year's tasks is about the meeting's year.
+        ("记者从2025年全省科技工作会议上了解到，2025年主要目标是：高新技术企业突破1.4万家。", 2025),
+        ("记者从2025年全省科技工作会议上了解到，去年全省高新技术企业达到1.2万家。", 2024),
+    ],
+)
+def test_a_work_meeting_is_about_the_year_it_reviews(text: str, year: int) -> None:
+    assert header(text).report_year == year
+
+
+def test_a_horizon_year_written_with_spaces_does_not_vote() -> None:
+    text = "某县出台科技发展规划\n发布时间：2021-06-01\n《规划》明确，到 2025 年，全县高新技术企业达到80家。"
+    assert header(text).report_year == 2021
