@@ -15,7 +15,7 @@ from parsing.records import Level
 
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 _REGION = re.compile(r"内蒙古|广西|西藏|宁夏|新疆|自治区")
-_DIVISION_END = re.compile(r"[市县旗州盟]")
+_DIVISION_END = re.compile(r"[市县旗州盟区]")
 _ZONE = re.compile("|".join(ZONE_SUFFIXES))
 _DISTRICT_ORGAN = re.compile(r"区委|区政府|区人民政府|区人大|区政协")
 _SUB_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}(?<![全我本治各])区(?:科技|人民政府|委|政府)")
@@ -44,9 +44,10 @@ def named_place_level(text: str) -> Level | None:
     """The level of the division a text names most often (霸州市 → county); a province
     or region named repeatedly when no lower division is (新疆 … 自治区)."""
     places = place_counts(text)
-    if places:
+    regions = len(_REGION.findall(text))
+    if places and places.most_common(1)[0][1] >= regions:
         return division_level(places.most_common(1)[0][0])
-    return "province" if len(_REGION.findall(text)) >= 2 else None  # 新疆 … 全区: the region
+    return "province" if regions >= 2 else None  # 新疆 … 全区: the region
 
 
 def spoken_level(text: str, spoken: Level | None) -> Level | None:

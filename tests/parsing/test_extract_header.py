@@ -245,3 +245,14 @@ def test_a_work_meeting_is_about_the_year_it_reviews(text: str, year: int) -> No
 def test_a_horizon_year_written_with_spaces_does_not_vote() -> None:
     text = "某县出台科技发展规划\n发布时间：2021-06-01\n《规划》明确，到 2025 年，全县高新技术企业达到80家。"
     assert header(text).report_year == 2021
+
+
+def test_news_about_a_district_named_often_is_at_district_level() -> None:
+    text = "2022年香洲区共引进科技项目537个。香洲区新增高新技术企业120家，香洲区科技型中小企业达到800家。"
+    assert header(text).level == "district"
+
+
+def test_a_region_named_more_often_than_its_prefectures_is_the_province() -> None:
+    text = ("新疆维吾尔自治区科技工作会议召开。2023年，新疆高新技术企业达1911家。新疆将推动和田地区创建高新区，"
+            "新疆科技型中小企业力争达2500家。")
+    assert header(text).level == "province"
