@@ -232,7 +232,7 @@ def test_without_any_year_the_publication_date_tells_it(title: str, published: s
     ("text", "year"),
     [
         # A speech at a work meeting reviews the year before the meeting.
-        ("努力实现科技创新工作良好开局\n主任在2016年全市科技工作会议上的报告\n2015年，全市高新技术企业达到500家。", 2015),
+        ("实现良好开局\n主任在2016年全市科技工作会议上的报告\n2015年，全市高新技术企业达到500家。", 2015),
         # News of a meeting that only sets the new year's tasks is about the meeting's year.
         ("记者从2025年全省科技工作会议上了解到，2025年主要目标是：高新技术企业突破1.4万家。", 2025),
         ("记者从2025年全省科技工作会议上了解到，去年全省高新技术企业达到1.2万家。", 2024),
