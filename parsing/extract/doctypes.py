@@ -12,13 +12,13 @@ import re
 
 TITLE_KEYWORD = re.compile(
     r"总结(?!如下|了)|工作计划|计划(?!项目|专项|资金|经费|立项|管理)|要点|打算|工作思路|报告|规划|工作重点|"
-    r"述职|答复|提案|方案|汇报|谋划"
+    r"述职|答复|复函|提案|方案|汇报|谋划"
 )
 _TITLE_TYPES = (
     (re.compile(r"总结(?!如下)"), "summary"),
     (re.compile(r"计划(?!项目|专项|资金|经费|立项|管理)|打算|思路|安排|规划|谋划|(?:行动|实施|工作)方案"), "plan"),
     (re.compile(r"要点|工作重点"), "points"),
-    (re.compile(r"报告|述职|答复|提案|汇报"), "report"),
+    (re.compile(r"报告|述职|答复|复函|提案|汇报"), "report"),
 )
 # Words a news item carries and a bureau's own summary does not.
 _NEWS = re.compile(r"记者|通讯员|责任编辑|原标题|本报讯|\d日讯|网讯|\d日电|获悉|新闻发布会")
@@ -28,7 +28,11 @@ _OPENING_NEWS = re.compile(r"^(?:近日|日前|近年来|\d{1,2}月\d{1,2}日)")
 _HEADLINE_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:家|项|个|亿元|万元|%|件|人)(?![\d，。；])")
 _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 # A bureau's own voice, or its own disclosure page (信息索引号 … 发布机构).
-_OWN_VOICE = re.compile(r"我局|局党组|局领导班子|索引号")
+_OWN_VOICE = re.compile(r"我局|局党组|局领导班子|索引号|正确领导下")
+# A headline reporting that a plan was issued (磐安县出台了科技发展“十四五”规划) is news of it.
+_ISSUED_HEADLINE = re.compile(r"(?:出台|印发|发布|公布|出炉|召开|举行)了?[^，。]{0,24}(?:规划|计划|方案|要点|总结)")
+# A page filed under a news column of its site (首页 工作动态 正文).
+_NEWS_COLUMN = re.compile(r"(?:首页|位置)[^。，]{0,40}?(?:工作动态|新闻|要闻|动态|资讯)")
 _PLAN_HEADING = re.compile(r"\d{4}年.{0,12}?(?:工作计划|工作打算)|下半年工作(?:计划|打算)")
 _POINTS_HEADING = re.compile(r"工作要点")
 
@@ -38,6 +42,8 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
     if any(_NEWS.search(p) for p in paragraphs[:12]):
         return ("report",)  # news of a meeting, a plan or a summary is a report (corpus decision 2)
     named = title_types(title)
+    if named and _ISSUED_HEADLINE.search(title):
+        return ("report",)
     if named:
         return named
     if looks_like_news(paragraphs):
@@ -65,6 +71,8 @@ def looks_like_news(paragraphs: list[str]) -> bool:
     """A news item: news words, or an account without the headings and voice of a summary."""
     opening = paragraphs[:12]
     if any(_NEWS.search(p) for p in opening) or any(_MEETING_HELD.search(p) for p in opening[:4]):
+        return True
+    if any(_NEWS_COLUMN.search(p) for p in opening[:4]):
         return True
     if any(len(p) <= 40 and _HEADLINE_FIGURE.search(p) for p in opening[:3]):
         return True  # 阳江市科技型中小企业入库数达178家: a headline that states a figure

@@ -226,6 +226,8 @@ def find_title(paragraphs: list[str]) -> str:
         # 2024年是实现“十四五”规划目标任务的关键之年。…: a sentence naming a plan is no title.
         if keyword and (len(paragraph) <= _TITLE_MAX or _DOCUMENT_WORD.search(head)):
             return head
+        if len(paragraph) > 2 * _TITLE_MAX and "。" in paragraph:
+            break  # the body has begun: a later 推进“双倍增”计划，… is a heading, not the title
     return ""
 
 

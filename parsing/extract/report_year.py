@@ -33,6 +33,7 @@ _PART_YEAR = re.compile(r"半年|季度|\d{1,2}月")
 _SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:总结|报告|工作情况|述职)")
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:计划|要点|打算|思路)")
 _HORIZON = ("到", "至", "力争", "计划", "争取")
+_DASHES = ("-", "—", "－", "–", "~", "～")  # 2021-2023年: a period's end year
 
 
 def report_year(title: str, paragraphs: list[str], sections: list[Section], types: tuple[str, ...]) -> int | None:
@@ -76,8 +77,10 @@ def _year_votes(paragraphs: list[str], sections: list[Section]) -> Counter[int]:
         for match in YEAR.finditer(paragraph):
             before = paragraph[max(0, match.start() - 3) : match.start()].rstrip()
             since = paragraph.startswith("以来", match.end() + 1)
-            if not (before.endswith((*_HORIZON, *_COMPARED, "较于")) or since):
+            if not (before.endswith((*_HORIZON, *_COMPARED, "较于", *_DASHES)) or since):
                 votes[int(match.group(1))] += weight
+        for period in _PERIOD.finditer(paragraph):  # （2021-2023年）: its first year
+            votes[int(period.group(1))] += weight
     return votes
 
 

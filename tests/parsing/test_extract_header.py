@@ -256,3 +256,24 @@ def test_a_region_named_more_often_than_its_prefectures_is_the_province() -> Non
     text = ("新疆维吾尔自治区科技工作会议召开。2023年，新疆高新技术企业达1911家。新疆将推动和田地区创建高新区，"
             "新疆科技型中小企业力争达2500家。")
     assert header(text).level == "province"
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("某市科学技术局关于市政协五届四次会议第0377号提案的复函\n全市高新技术企业达到500家。", ("report",)),
+        ("某县出台了科技发展“十四五”规划\n《规划》明确，到2025年，全县高新技术企业达到80家。", ("report",)),
+        ("您所在的位置: 首页 工作动态 正文\n某区科技局：聚力科技自立自强\n全区高新技术企业达到80家，同比增长12%。"
+         "全区科技型中小企业达到300家。", ("report",)),
+        ("2020年，在区党委、区管委会正确领导下，科技产业局坚定不移实施创新驱动发展战略。全区高新技术企业总数达535家。",
+         ("summary",)),
+    ],
+)
+def test_document_kinds_of_real_pages(text: str, types: tuple[str, ...]) -> None:
+    assert header(text).doc_types == types
+
+
+def test_a_heading_after_the_body_has_begun_is_no_title() -> None:
+    body = "2023年，东胜区以实施科技兴蒙行动为统领，深入实施创新驱动发展战略，进一步提升地区创新能力。" * 3
+    heading = "推进“双倍增”计划，加快高新技术企业发展。截至目前，全区高新技术企业达到60家。"
+    assert header(f"东胜区以攻坚举措培厚科技创新沃土\n{body}\n{heading}").doc_types != ("plan",)
