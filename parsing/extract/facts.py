@@ -129,6 +129,9 @@ def _carried_family(figure: Figure, hits: list[Hit], text: str, carried: Family 
 
     A clause that names anything of its own (参会企业超过110家, 3名人选被…) does not.
     """
+    intensity = _intensity_after(figure, hits, text)
+    if intensity is not None:
+        return intensity
     before = CARRY_WORDS.sub("", text[figure.pre_start : figure.mention.start])
     after = text[figure.mention.end : figure.post_end]
     if len(WORDY.findall(before)) > _CARRY_RESIDUE or not _OPEN_AFTER.match(after):
@@ -143,6 +146,17 @@ def _carried_family(figure: Figure, hits: list[Hit], text: str, carried: Family 
     if carried is not None and not hits and _compatible(carried, figure.mention, figure.measure):
         return carried
     return None
+
+
+_INTENSITY = re.compile(r"(?:其)?(?:研发|R&D)?(?:投入|经费)?强度")
+
+
+def _intensity_after(figure: Figure, hits: list[Hit], text: str) -> Family | None:
+    """研发经费投入达1283.9亿元，强度提升至2.57%: a bare 强度 is the ratio of the amount just named."""
+    if figure.mention.unit != "%" or not _INTENSITY.match(text, figure.pre_start):
+        return None
+    earlier = [h for h in hits if h.end <= figure.pre_start and h.family.percent_family]
+    return family_named(earlier[-1].family.percent_family or "") if earlier else None
 
 
 def _excluded(family: Family, text: str, figure: Figure) -> bool:

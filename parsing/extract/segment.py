@@ -19,6 +19,7 @@ from parsing.extract.mentions import Mention, find_mentions
 from parsing.extract.metrics import Family, Hit, alias_table, choose_key
 from parsing.extract.parallel import pair_lists, shared_families
 from parsing.extract.ranking_facts import ranking_records
+from parsing.extract.ranking_groups import ranked_group
 from parsing.extract.rankings import Position, find_positions
 from parsing.extract.sections import Section
 from parsing.extract.subarea import Home
@@ -254,20 +255,6 @@ def _qualified_part(text: str, position: int) -> bool:
     return at >= 0 and not _OWN_PART.match(text, at + 2) and not text.startswith("，", at + 2)
 
 
-_BOTH = re.compile(r"(?:均|都|分别)(?:位|居|排名|列|为|保持|稳居|位居|位列|居于)*$")
-
-
-def _each_ranked(text: str, position: Position, ranked: list[IndicatorRecord],
-                 since: list[IndicatorRecord]) -> list[IndicatorRecord]:
-    """1.6件、120项，均居全省第三位: one position after figures of several metrics ranks each."""
-    start = clause_start(text, position.start)
-    if len(ranked) != 1 or not _BOTH.search(text, start, position.start):
-        return []
-    named = [r.metric for r in since if r.kind == "actual" and r.measure == "level"]
-    others = list(dict.fromkeys(m for m in named if m != ranked[0].metric))
-    return [replace(ranked[0], metric=metric) for metric in others]
-
-
 class _SubArea:
     """Whether the clause at a position speaks for a sub-area: decided where a clause opens
     with a place or with the whole, and carried over the clauses that open with neither."""
@@ -314,6 +301,7 @@ def segment_records(text: str, ctx: Context, found: Found | None = None,
     events += [(p.start, -1, p) for p in positions]
     last_end = 0
     ranked_upto = 0
+    group_before: list[IndicatorRecord] = []
     part = _SubArea(text, ctx.home)
     for at, index, position in sorted(events, key=lambda e: e[0]):
         if part.speaks_for_part(at):
@@ -323,8 +311,9 @@ def segment_records(text: str, ctx: Context, found: Found | None = None,
             if ctx.section.mode == "summary" and not ctx.goal_governs(position.start):
                 year = ctx.year_for(text, position.start, "ranking")
                 ranked = ranking_records(text, position, last_end, state, year)
-                records += ranked + _each_ranked(text, position, ranked, records[ranked_upto:])
-                ranked_upto = len(records)
+                group = ranked_group(text, position, last_end, ranked, records[ranked_upto:], group_before)
+                records += group
+                group_before, ranked_upto = group, len(records)
             last_end = max(last_end, position.end)
             continue
         last_end = mentions[index].end

@@ -205,3 +205,23 @@ def test_first_tier_is_a_rank_null_position() -> None:
 def test_a_wider_area_figure_in_a_city_report_is_left_out() -> None:
     text = "南通市科技局2023年工作总结\n2023年，全省新增高新技术企业5000家，全市新增高新技术企业420家。"
     assert {f[3] for f in facts(text) if f[0] == "actual"} == {420.0}
+
+
+def test_a_bare_intensity_after_an_rd_amount_is_the_intensity() -> None:
+    got = facts("2024年总结。全市研发经费投入达12亿元，强度提升至2.5%。")
+    assert ("actual", "rd_intensity", "level", 2.5, None, None) in got
+
+
+def test_a_bare_position_after_levels_of_two_metrics_ranks_both_in_every_scope_listed() -> None:
+    got = facts("2024年总结。全省研发经费投入达1283.9亿元，强度提升至2.57%，居全国第9、中部第2。")
+    rankings = {(metric, rank, scope) for kind, metric, _, _, rank, scope in got if kind == "ranking"}
+    assert rankings == {
+        ("rd_expenditure", 9, "全国"), ("rd_intensity", 9, "全国"),
+        ("rd_expenditure", 2, "中部"), ("rd_intensity", 2, "中部"),
+    }
+
+
+def test_a_bare_position_after_an_amount_and_its_growth_ranks_the_amount_only() -> None:
+    got = facts("2024年总结。全市技术合同成交额达108.6亿元，同比增长25.7%，居全省第二位。")
+    rankings = {(metric, measure) for kind, metric, measure, _, _, _ in got if kind == "ranking"}
+    assert rankings == {("tech_contract_value", "level")}

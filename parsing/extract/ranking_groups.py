@@ -1,0 +1,54 @@
+"""Which metrics one ranked position ranks when several figures came before it.
+
+1.6件、120项，均居全省第三位 ranks both; so does a bare 居全国第9 right after the levels
+of two metrics (corpus decision 10); 居全国第9、中部第2 ranks the same subjects twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from parsing.extract.clauses import clause_start
+from parsing.extract.rankings import Position
+from parsing.records import IndicatorRecord
+
+_BOTH = re.compile(r"(?:均|都|分别)(?:位|居|排名|列|为|保持|稳居|位居|位列|居于)*$")
+
+
+def each_ranked(text: str, position: Position, ranked: list[IndicatorRecord],
+                 since: list[IndicatorRecord]) -> list[IndicatorRecord]:
+    """1.6件、120项，均居全省第三位: one position after figures of several metrics ranks each."""
+    start = clause_start(text, position.start)
+    if len(ranked) != 1:
+        return []
+    if not _BOTH.search(text, start, position.start) and not _bare_after_levels(text, start, position, since):
+        return []
+    named = [r.metric for r in since if r.kind == "actual" and r.measure == "level"]
+    others = list(dict.fromkeys(m for m in named if m != ranked[0].metric))
+    return [replace(ranked[0], metric=metric) for metric in others]
+
+
+_BARE_PLACE = re.compile(r"(?:位|居|排名|列|排|排在|位居|位列|名列|居于)*")
+
+
+def next_place(text: str, last_end: int, position: Position) -> bool:
+    """Only a 、 or ， between the previous position and this one."""
+    return 0 < last_end <= position.start and text[last_end : position.start].strip() in ("、", "，")
+
+
+def _bare_after_levels(text: str, start: int, position: Position, since: list[IndicatorRecord]) -> bool:
+    """研发经费投入达1283.9亿元，强度提升至2.57%，居全国第9: a bare position right after
+    levels of several metrics (and no growth among them) ranks each (corpus decision 10)."""
+    if not _BARE_PLACE.fullmatch(text, start, position.start):
+        return False
+    return all(r.kind == "actual" and r.measure == "level" for r in since) and len({r.metric for r in since}) > 1
+
+
+def ranked_group(text: str, position: Position, last_end: int, ranked: list[IndicatorRecord],
+                 since: list[IndicatorRecord], group_before: list[IndicatorRecord]) -> list[IndicatorRecord]:
+    """The records of one position: its own, one per further subject it ranks, or the
+    previous position's subjects when it only adds a scope (、中部第2)."""
+    if len(ranked) == 1 and next_place(text, last_end, position) and len(group_before) > 1:
+        return [replace(r, rank=ranked[0].rank, scope=ranked[0].scope, text=ranked[0].text) for r in group_before]
+    return ranked + each_ranked(text, position, ranked, since)
