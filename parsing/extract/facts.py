@@ -18,6 +18,9 @@ from parsing.extract.metrics import Family, Hit, choose_key, family_named
 from parsing.records import Measure
 
 _POST_REACH = 10
+# 30家企业申报2021年度第一批国家高新技术企业: counted firms and what they did, then the subject.
+_FIRMS_ACT = re.compile(r"(?:家|户)?企业(?:申报|推荐|上报|申请|提交|通过|获|被|进入|入选|纳入|成功)")
+_FIRMS_REACH = 24
 _CARRY_RESIDUE = 2
 # Words that name something (Chinese or Latin letters), left after the carry words go.
 WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -93,9 +96,10 @@ def _own_family(figure: Figure, hits: list[Hit], text: str) -> tuple[bool, Famil
     m, measure = figure.mention, figure.measure
     after = text[m.end : figure.post_end]
     split = figure.post_end < figure.clause[1] and "等" not in after
+    reach = _FIRMS_REACH if _FIRMS_ACT.match(text, m.end) else _POST_REACH
     post = [
         h for h in hits
-        if m.end <= h.start < m.end + _POST_REACH and h.end <= figure.post_end
+        if m.end <= h.start < m.end + reach and h.end <= figure.post_end
         and _compatible(h.family, m, measure) and not (split and "、" in text[m.end : h.start])
     ]
     if len({h.family.name for h in post}) > 1:
@@ -174,12 +178,15 @@ def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | N
     if post.startswith(("（", "(")):
         post = ""  # 推荐上报75家（其中新增61家）: a bracket's cue belongs to the figure inside it
     window = text[figure.pre_start : m.start] + (post[: post.find("、")] if "、" in post else post)
+    anchor = m.start - figure.pre_start
+    if _FIRMS_ACT.match(post):  # 共有345家企业申报认定高企: what the firms did decides
+        window, anchor = post[: post.find("、")] if "、" in post else post, 0
     start = figure.clause[0]
     earlier = ""
     if borrow and start and not _OWN_VERB.search(text, start, m.start):
         earlier_start, _ = clause_bounds(text, start - 1)
         earlier = text[earlier_start : start - 1]
-    return choose_key(family, window, m.start - figure.pre_start, earlier)
+    return choose_key(family, window, anchor, earlier)
 
 
 def locate(text: str, mentions: list[Mention], index: int) -> Figure:

@@ -225,3 +225,17 @@ def test_a_bare_position_after_an_amount_and_its_growth_ranks_the_amount_only() 
     got = facts("2024年总结。全市技术合同成交额达108.6亿元，同比增长25.7%，居全省第二位。")
     rankings = {(metric, measure) for kind, metric, measure, _, _, _ in got if kind == "ranking"}
     assert rankings == {("tech_contract_value", "level")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021年总结。组织30家企业申报2021年度第一批国家高新技术企业。", ("actual", "hte_applied", "level", 30.0)),
+        ("2022年总结。2022年共有345家企业申报认定高新技术企业。", ("actual", "hte_applied", "level", 345.0)),
+        ("2024年总结。获立项8个、经费357万元。", ("actual", "funding_secured", "level", 357.0)),
+        ("2017年总结。争取各类科技项目59项，无偿经费1357万元。", ("actual", "funding_secured", "level", 1357.0)),
+        ("2015年总结。累计获得扶持资金1140万元。", ("actual", "funding_secured", "level", 1140.0)),
+    ],
+)
+def test_counted_firms_and_project_money(text: str, expected: tuple[object, ...]) -> None:
+    assert (*expected, None, None) in facts(text)
