@@ -6,7 +6,7 @@ per-sentence figures and rankings → one record per distinct fact.
 
 from __future__ import annotations
 
-from parsing.extract.clauses import SENTENCE, bounded, target_cue_start
+from parsing.extract.clauses import SENTENCE, bounded, target_cue_end, target_cue_start
 from parsing.extract.doctypes import title_types
 from parsing.extract.header import build_header, bureau_place, find_title
 from parsing.extract.sections import PLAN_DOCUMENT, Section, tag_sections
@@ -22,13 +22,15 @@ def _sentence_records(sentence: str, begin: int, found: Found, section: Section,
                       plan_year: int | None, home: Home, carry: Carry) -> list[IndicatorRecord]:
     """Records of the sentence starting at `begin` of the paragraph `found` was scanned in."""
     cue = target_cue_start(sentence, report_year)
+    cue_end = target_cue_end(sentence, cue)
     records: list[IndicatorRecord] = []
     offset = 0
     for segment in sentence.split("；"):
         here = found.between(begin + offset, begin + offset + len(segment))
         if here:
             target_from = None if cue is None else cue - offset
-            ctx = Context(section, report_year, plan_year, sentence[:offset], target_from, home)
+            until = None if cue_end is None else cue_end - offset
+            ctx = Context(section, report_year, plan_year, sentence[:offset], target_from, home, until)
             records += segment_records(segment, ctx, here, carry)
         offset += len(segment) + 1
     return records

@@ -31,7 +31,7 @@ _NET = re.compile(r"净增(?:了)?[^，。；、\d]{0,12}$")  # 净增120家, �
 _DECLINE = frozenset({"下降", "减少", "降低", "回落"})
 # Summary prose: only an explicit goal makes a figure a target.
 TARGET_CUE = re.compile(
-    r"力争|确保|预计|(?:主要|工作|总体)目标(?:是|为)|目标(?:是|为)|计划(?:到|在|于)?(?:\d{4}年|年底|年内|全年)"
+    r"力争|确保|预计|预估|估计|(?:主要|工作|总体)目标(?:是|为)|目标(?:是|为)|计划(?:到|在|于)?(?:\d{4}年|年底|年内|全年)"
     r"|争取(?:到|在)?(?:\d{4}年|年底|年内|全年)|将(?:达到|突破|超过)|到\d{4}年(?!的)"
     r"|(?:我[省市县区]|科技局|今年|明年|下一步|下半年)将"
 )
@@ -150,6 +150,19 @@ def target_cue_start(sentence: str, report_year: int | None = None) -> int | Non
 
 
 _HORIZON_YEAR = re.compile(r"到(\d{4})年")
+# A clause that opens on an elapsed period or a done fact ends a goal cue's reach (decision 3):
+# 估计国家高企累计达95家，1—9月份，高新技术产业产值达118.8亿元.
+_PAST_CLAUSE = re.compile(
+    r"[，；](?=(?:截至|截止|目前已|已经|去年|上年|今年以来|\d{4}年以来|1[-—–~至]\d{1,2}月|前三季度|上半年))"
+)
+
+
+def target_cue_end(sentence: str, cue: int | None) -> int | None:
+    """Where the goal language that begins at `cue` stops: the first clause stating a past fact."""
+    if cue is None:
+        return None
+    match = _PAST_CLAUSE.search(sentence, cue)
+    return match.start() if match else None
 
 
 _PHRASE_EDGE = re.compile(

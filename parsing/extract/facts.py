@@ -31,7 +31,7 @@ CARRY_WORDS = re.compile(
     r"新增|通过认定|新认定|认定|已公示|公示|实现|完成|目前|截至目前|数|金额|总额|有效|入库|备案|登记|"
     r"获批|超过|近|约|同比|较上年|其中|填报|其|另|有|"
     r"(?:飞速|快速|大幅)?(?:增长|增加|提高|提升|上升|扩大|发展)?(?:至|到)|增至|升至|\d{4}年(?:底|末)?的|"
-    r"力争|确保|预计|全年|今年|年内|\d{4}年(?:底|末)?"
+    r"力争|确保|预计|估计|全年|今年|年内|\d{4}年(?:底|末)?"
 )
 _OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)")
 # A goal clause with a verb of its own (力争…突破460家) borrows no cue from the clause before.
@@ -260,8 +260,17 @@ def is_baseline(text: str, mention: Mention) -> bool:
     the start of a span, whose end is the figure reported."""
     if _SPAN_START.search(text, max(0, mention.start - 10), mention.start) and _SPAN_VERB.match(text, mention.end):
         return True
+    if mention.unit in ("pp", "%") and _AREA_GAP.search(text, max(0, mention.start - 16), mention.start):
+        return True
     closes = text[mention.end : mention.end + 1] == "）"
     return closes and bool(_BASELINE.search(text[max(0, mention.start - 12) : mention.start]))
+
+
+# 高于全市27.5个百分点 / 比全国平均水平高出11个百分点: a gap to a wider area, not a change.
+_AREA_GAP = re.compile(
+    r"(?:(?:高于|低于|高出|超出|超过|领先)(?:全国|全省|全市|全区|全县|平均|同期|同类)[^，。；\d]{0,8}"
+    r"|(?:比|较)(?:全国|全省|全市|全区|全县)[^，。；\d]{0,8}?(?:高出|高|低|多|快))$"
+)
 
 
 def quoted_goal(text: str, figure: Figure, mentions: list[Mention]) -> bool | None:

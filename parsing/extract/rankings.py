@@ -25,7 +25,7 @@ _NOT_POSITION = r"(?![\d一二三四五六七八九十个家批次届轮种类�
 _RANK = (
     r"(?P<scope>" + SCOPE + r")[^，。；、：\n]{0,12}?"
     r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION
-    + r"|(?P<first>首位|榜首)|(?P<front>前列|前茅|第一方阵)|(?P<top>前" + _ORDINAL + r"(?:位|名)?))"
+    + r"|(?P<first>首位|榜首|桂冠|头名)|(?P<front>前列|前茅|第一方阵)|(?P<top>前" + _ORDINAL + r"(?:位|名)?))"
 )
 # Every scope opens with a literal (全, 同), so the engine scans for those in C.
 RANK = re.compile(_RANK)
@@ -48,7 +48,7 @@ _NAMED_RANK = re.compile(
     r"|(?:位列|位居|位于|居于|排名|排在|名列|稳居|跃居|列|居|排)(?P<place>[\u4e00-\u9fff]{2,4}?)"
     r"(?:[一二三四五六七八九十\d]+[县市区个](?:[(（][^)）]{1,6}[)）])?)?)"
     r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION
-    + r"|(?P<first>首位|榜首)|(?P<front>前列|前茅|第一方阵)|(?P<top>前" + _ORDINAL + r"(?:位|名)?))"
+    + r"|(?P<first>首位|榜首|桂冠|头名)|(?P<front>前列|前茅|第一方阵)|(?P<top>前" + _ORDINAL + r"(?:位|名)?))"
 )
 _SCOPE = re.compile(SCOPE)
 _AIMS = frozenset({"走在", "跑在", "干在", "争先"})
@@ -125,7 +125,7 @@ def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
 
 # The named and bare patterns open with many alternatives, so the engine cannot skip
 # ahead; they are only run in a window before a place word the fast scan found.
-_NAMED_TAIL = re.compile(r"第[\d一二三四五六七八九十]|首位|榜首|前列|前茅|前[\d一二三四五六七八九十]")
+_NAMED_TAIL = re.compile(r"第[\d一二三四五六七八九十]|首位|榜首|桂冠|头名|前列|前茅|前[\d一二三四五六七八九十]")
 _BARE_TAIL = re.compile(r"(?:排名|位居|排在|居)\d{1,3}(?:位|名)")
 _WINDOW = 40
 

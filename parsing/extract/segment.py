@@ -78,6 +78,7 @@ class Context:
     prefix: str
     target_from: int | None
     home: Home | None = None
+    target_until: int | None = None
 
     def year_for(self, text: str, position: int, kind: Kind) -> int | None:
         """The year of a figure at `position` of the segment `text`."""
@@ -89,6 +90,8 @@ class Context:
         return self.report_year
 
     def goal_governs(self, position: int) -> bool:
+        if self.target_until is not None and position >= self.target_until:
+            return False
         return self.target_from is not None and self.target_from <= position
 
 

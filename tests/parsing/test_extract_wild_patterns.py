@@ -239,3 +239,36 @@ def test_a_bare_position_after_an_amount_and_its_growth_ranks_the_amount_only() 
 )
 def test_counted_firms_and_project_money(text: str, expected: tuple[object, ...]) -> None:
     assert (*expected, None, None) in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023年总结。有研发活动的规上工业企业占比达到41.2%。", ("actual", "rd_active_share", "level", 41.2)),
+        ("2022年总结。规上工业企业研发活动覆盖率达到84.1%。", ("actual", "rd_active_share", "level", 84.1)),
+        ("2024年总结。为19家科技型企业发放“苏科贷”6660万元。", ("actual", "tech_loans", "level", 6660.0)),
+        ("2021年总结。目前已向12家企业放贷3400万元。", ("actual", "tech_loans", "level", 3400.0)),
+    ],
+)
+def test_more_core_vocabulary(text: str, expected: tuple[object, ...]) -> None:
+    assert (*expected, None, None) in facts(text)
+
+
+def test_a_gap_to_a_wider_area_is_no_change() -> None:
+    got = facts("2022年总结。规上工业企业研发活动覆盖率达到84.1%，高于全市27.5个百分点，位居全市第一。")
+    assert not any(measure == "change" for _, _, measure, _, _, _ in got)
+    assert ("ranking", "rd_active_share", "level", None, 1, "全市") in got
+
+
+def test_laurels_and_again_first_are_first_places() -> None:
+    got = facts("2024年总结。全区研发经费投入达6.25亿元，同比增长31.2%，总量与增速双双摘得全市桂冠。"
+                "科技型中小企业入库350家，同样位居全市榜首。")
+    rankings = {(metric, measure, rank) for kind, metric, measure, _, rank, _ in got if kind == "ranking"}
+    assert rankings == {("rd_expenditure", "level", 1), ("rd_expenditure", "yoy_growth", 1),
+                        ("tsme_registered", "level", 1)}
+
+
+def test_an_estimate_is_a_goal_until_a_clause_opens_on_an_elapsed_period() -> None:
+    got = facts("2024年总结。估计国家高企累计达95家，1—9月份，高新技术产业产值达118.8亿元。")
+    assert ("target", "hte_total", "level", 95.0, None, None) in got
+    assert ("actual", "ht_output_value", "level", 1188000.0, None, None) in got
