@@ -23,7 +23,7 @@ _ANY_DATE = re.compile(
 )
 # A plan for a period (三年行动计划（2024—2028年）) is about the period's first year.
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—－\-–~～至到]+\s*(?:19|20)\d{2}\s*年")
-_BARE_YEAR = re.compile(r"(?<!\d)(20[0-3]\d)(?!\d)")
+_BARE_YEAR = re.compile(r"(?<![\d.])(20[0-3]\d)(?![\d.]|\s?(?:家|项|个|人|万|亿|元|件|户|名|余|多|%|平方|吨))")
 _BARE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$")
 # A work meeting held in one year reviews the year before (2025年全区科技工作会).
 _MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年[^，。；\d]{0,14}?科技[^，。；\d]{0,8}?工作(?:会议|会|大会)")

@@ -277,3 +277,7 @@ def test_a_heading_after_the_body_has_begun_is_no_title() -> None:
     body = "2023年，东胜区以实施科技兴蒙行动为统领，深入实施创新驱动发展战略，进一步提升地区创新能力。" * 3
     heading = "推进“双倍增”计划，加快高新技术企业发展。截至目前，全区高新技术企业达到60家。"
     assert header(f"东胜区以攻坚举措培厚科技创新沃土\n{body}\n{heading}").doc_types != ("plan",)
+
+
+def test_a_count_of_2000_is_no_year() -> None:
+    assert header("历史新高!全市科技型中小企业评价入库数突破2000家\n近日，入库名单公布。").report_year is None

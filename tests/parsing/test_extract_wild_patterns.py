@@ -272,3 +272,9 @@ def test_an_estimate_is_a_goal_until_a_clause_opens_on_an_elapsed_period() -> No
     got = facts("2024年总结。估计国家高企累计达95家，1—9月份，高新技术产业产值达118.8亿元。")
     assert ("target", "hte_total", "level", 95.0, None, None) in got
     assert ("actual", "ht_output_value", "level", 1188000.0, None, None) in got
+
+
+def test_a_first_time_milestone_carries_the_subject_and_the_position_after_it() -> None:
+    got = facts("2022年总结。全市科技型中小企业评价入库数创历史新高，首次突破2000家，入库总数位列无锡第一。")
+    assert ("actual", "tsme_registered", "level", 2000.0, None, None) in got
+    assert ("ranking", "tsme_registered", "level", None, 1, "无锡") in got
