@@ -278,3 +278,8 @@ def test_a_first_time_milestone_carries_the_subject_and_the_position_after_it() 
     got = facts("2022年总结。全市科技型中小企业评价入库数创历史新高，首次突破2000家，入库总数位列无锡第一。")
     assert ("actual", "tsme_registered", "level", 2000.0, None, None) in got
     assert ("ranking", "tsme_registered", "level", None, 1, "无锡") in got
+
+
+def test_the_units_of_a_list_are_a_scope() -> None:
+    got = facts("2021年总结。全县高新技术企业达到57家，总数排名县区第二。")
+    assert ("ranking", "hte_total", "level", None, 2, "县区") in got
