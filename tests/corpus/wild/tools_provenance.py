@@ -13,7 +13,8 @@ COLUMNS = ("split", "name", "level", "province", "year", "source_kind", "chars",
 
 def rows() -> list[dict[str, object]]:
     found = []
-    for split in ("check", "tune"):
+    splits = ["check", "tune", *sorted(p.name for p in HERE.glob("incoming*") if p.is_dir())]
+    for split in splits:
         for meta in sorted((HERE / split).glob("*.meta.json")):
             data = json.loads(meta.read_text(encoding="utf-8"))
             name = meta.name.removesuffix(".meta.json")
