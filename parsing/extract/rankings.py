@@ -112,6 +112,14 @@ def find_positions(sentence: str) -> list[Position]:
 _NEXT_PLACE = re.compile(r"[、和及](?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION + r"|(?P<first>首位))")
 
 
+# 保持全国区县第二、广东省第一 / 位列无锡第一，江苏省县级市第二: a further place in another
+# named area (a known place, with the kind of unit compared) right after a position.
+_NEXT_SCOPED = re.compile(
+    r"[、，](?P<place>[\u4e00-\u9fff]{2,6}?)(?P<kind>县级市|地级市|设区市|区县|县区|城市)?"
+    r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION + r"|(?P<first>首位))"
+)
+
+
 def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
     """分别居全国第四位、第五位: the places after the first share its scope."""
     extra: list[Position] = []
@@ -121,6 +129,11 @@ def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
             rank = 1 if match.group("first") else parse_rank(match.group("num"))
             extra.append(Position(match.start() + 1, match.end(), rank, position.scope))
             cursor = match.end()
+        scoped = _NEXT_SCOPED.match(sentence, cursor)
+        if scoped and known_place(scoped.group("place")) == scoped.group("place"):
+            rank = 1 if scoped.group("first") else parse_rank(scoped.group("num"))
+            scope = scoped.group("place") + (scoped.group("kind") or "")
+            extra.append(Position(scoped.start() + 1, scoped.end(), rank, scope))
     return extra
 
 

@@ -283,3 +283,9 @@ def test_a_first_time_milestone_carries_the_subject_and_the_position_after_it() 
 def test_the_units_of_a_list_are_a_scope() -> None:
     got = facts("2021年总结。全县高新技术企业达到57家，总数排名县区第二。")
     assert ("ranking", "hte_total", "level", None, 2, "县区") in got
+
+
+def test_a_further_place_in_a_named_area_follows_a_position() -> None:
+    got = facts("2022年总结。全区国家高新技术企业达6000家，位居全国区县第二、广东省第一。")
+    assert ("ranking", "hte_total", "level", None, 1, "广东省") in got
+    assert ("ranking", "hte_total", "level", None, 2, "全国") in got
