@@ -48,7 +48,10 @@ _NOT_OWN_YEAR = ("较", "比", "由", "从")
 _PLAN_END = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:(?:时期|期)?末|期间)")
 _PLAN_NUMBER = {c: 10 + i for i, c in enumerate("一二三四五六七八九", start=1)}
 _PLAN_END_BASE = 1955
-QUOTED_GOAL = re.compile(r"^(?:的)?(?:增长)?(?:任务|目标)")
+# 170家任务, 270亿元的指引性目标, 2.0%的目标要求: a figure that names a goal.
+QUOTED_GOAL = re.compile(r"^(?:的)?(?:增长)?(?:[^，。；、\d]{0,5}?(?:考核|指导性|指引性|年度|全年))?(?:任务|目标)")
+# 提前达到2.0%的目标: the goal was reached, so the figure is what was done.
+REACHED_GOAL = re.compile(r"(?:达到|实现|达)[^，。；\d]{0,6}$")
 
 
 MAX_SENTENCE = 600

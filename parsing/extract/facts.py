@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
-from parsing.extract.clauses import QUOTED_GOAL, clause_bounds, measure_of
+from parsing.extract.clauses import QUOTED_GOAL, REACHED_GOAL, clause_bounds, measure_of
 from parsing.extract.mentions import Mention
 from parsing.extract.metrics import Family, Hit, choose_key, family_named
 from parsing.records import Measure
@@ -98,9 +99,12 @@ def _own_family(figure: Figure, hits: list[Hit], text: str) -> tuple[bool, Famil
     split = figure.post_end < figure.clause[1] and "等" not in after
     reach = _FIRMS_REACH if _FIRMS_ACT.match(text, m.end) else _POST_REACH
     post = [
-        h for h in hits
-        if m.end <= h.start < m.end + reach and h.end <= figure.post_end
-        and _compatible(h.family, m, measure) and not (split and "、" in text[m.end : h.start])
+        h
+        for h in hits
+        if m.end <= h.start < m.end + reach
+        and h.end <= figure.post_end
+        and _compatible(h.family, m, measure)
+        and not (split and "、" in text[m.end : h.start])
     ]
     if len({h.family.name for h in post}) > 1:
         return True, None
@@ -140,10 +144,7 @@ def _carried_family(figure: Figure, hits: list[Hit], text: str, carried: Family 
     after = text[figure.mention.end : figure.post_end]
     if len(WORDY.findall(before)) > _CARRY_RESIDUE or not _OPEN_AFTER.match(after):
         return None
-    earlier = [
-        h for h in hits
-        if h.end <= figure.pre_start and _compatible(h.family, figure.mention, figure.measure)
-    ]
+    earlier = [h for h in hits if h.end <= figure.pre_start and _compatible(h.family, figure.mention, figure.measure)]
     if earlier:
         return earlier[-1].family
     # 高企达到120家；新增18家。 — the subject of the sentence or segment before carries on.
@@ -243,7 +244,10 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
     elif figure.measure != "level" and state.family is not None and not _is_share(text, figure):
         figure.family, figure.key = state.family, state.key
     elif (
-        figure.measure != "level" and state.carried is not None and not hits and not state.unnamed
+        figure.measure != "level"
+        and state.carried is not None
+        and not hits
+        and not state.unnamed
         and _compatible(state.carried, figure.mention, figure.measure)
     ):
         figure.family, figure.key = state.carried, state.carried_key
@@ -273,15 +277,15 @@ _AREA_GAP = re.compile(
 )
 
 
-def quoted_goal(text: str, figure: Figure, mentions: list[Mention]) -> bool | None:
-    """完成全年170家任务的71.8%: True for the quoted goal, False when nothing follows it.
-
-    None when the figure is not followed by 任务/目标 at all.
+def quoted_goal(text: str, figure: Figure, mentions: list[Mention]) -> Literal["target", "actual", ""] | None:
+    """The kind of a figure that names a goal: "target" when a completion share follows
+    (完成全年170家任务的71.8%), "actual" when the clause says it was reached (提前达到2.0%的
+    目标), "" (no record) otherwise; None when no 任务/目标 follows the figure at all.
     """
     m = figure.mention
     if not QUOTED_GOAL.match(text[m.end : figure.clause[1]]):
         return None
-    return any(
-        other.start > m.end and other.start < figure.clause[1] and other.unit == "%"
-        for other in mentions
-    )
+    if any(other.start > m.end and other.start < figure.clause[1] and other.unit == "%" for other in mentions):
+        return "target"
+    # 全面完成…确定的3%增长目标: a goal reported as met is neither a target nor what was done.
+    return "actual" if REACHED_GOAL.search(text[figure.clause[0] : m.start]) else ""

@@ -16,9 +16,18 @@ from parsing.extract.rankings import Position
 from parsing.records import IndicatorRecord, Measure
 
 _MEASURE_WORDS: tuple[tuple[str, Measure], ...] = (
-    ("增幅", "yoy_growth"), ("增速", "yoy_growth"), ("增长率", "yoy_growth"), ("增长幅度", "yoy_growth"),
-    ("完成率", "completion"), ("增量", "change"), ("提升幅度", "change"), ("提高幅度", "change"),
-    ("占比", "level"), ("比重", "level"), ("总量", "level"), ("数量", "level"),
+    ("增幅", "yoy_growth"),
+    ("增速", "yoy_growth"),
+    ("增长率", "yoy_growth"),
+    ("增长幅度", "yoy_growth"),
+    ("完成率", "completion"),
+    ("增量", "change"),
+    ("提升幅度", "change"),
+    ("提高幅度", "change"),
+    ("占比", "level"),
+    ("比重", "level"),
+    ("总量", "level"),
+    ("数量", "level"),
 )
 _SHARE_WORDS = ("占比", "比重")
 _RATE_NOUNS = tuple((word, measure) for word, measure in _MEASURE_WORDS if measure != "level")
@@ -106,8 +115,9 @@ def _share_metric(subject: str, word: str) -> str | None:
     return choose_key(hits[-1].family, subject + word, len(subject) + len(word))
 
 
-def ranking_records(text: str, position: Position, last_end: int, state: SegmentState,
-                    year: int | None) -> list[IndicatorRecord]:
+def ranking_records(
+    text: str, position: Position, last_end: int, state: SegmentState, year: int | None
+) -> list[IndicatorRecord]:
     """One record per measure ranked at this position (and per subject of a list of them)."""
     clause_start, _ = clause_bounds(text, position.start)
     residual = text[max(clause_start, last_end) : position.start]
@@ -140,8 +150,15 @@ def _listed_subjects(raw: str) -> list[str]:
     return parts
 
 
-def _one_subject(text: str, position: Position, bounds: tuple[int, int], raw: str, state: SegmentState,
-                 year: int | None, residual: str | None = None) -> list[IndicatorRecord]:
+def _one_subject(
+    text: str,
+    position: Position,
+    bounds: tuple[int, int],
+    raw: str,
+    state: SegmentState,
+    year: int | None,
+    residual: str | None = None,
+) -> list[IndicatorRecord]:
     clause_start, start = bounds
     residual = raw if residual is None else residual
     subject = _NOISE.sub("", raw)
@@ -151,8 +168,16 @@ def _one_subject(text: str, position: Position, bounds: tuple[int, int], raw: st
     snippet = text[start : position.end].strip("，、 ")
     return [
         IndicatorRecord(
-            kind="ranking", metric=_share_metric(subject, word) or metric, measure=measure, value=None,
-            unit=None, approx=False, year=year, rank=position.rank, scope=position.scope, text=snippet,
+            kind="ranking",
+            metric=_share_metric(subject, word) or metric,
+            measure=measure,
+            value=None,
+            unit=None,
+            approx=False,
+            year=year,
+            rank=position.rank,
+            scope=position.scope,
+            text=snippet,
         )
         for measure, word in measures
     ]

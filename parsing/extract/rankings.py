@@ -24,8 +24,13 @@ _ORDINAL = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 _NOT_POSITION = r"(?![\d一二三四五六七八九十个家批次届轮种类条项期年号级方梯阶季书责])"
 _RANK = (
     r"(?P<scope>" + SCOPE + r")[^，。；、：\n]{0,12}?"
-    r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION
-    + r"|(?P<first>首位|榜首|桂冠|头名)|(?P<front>前列|前茅|第一方阵)|(?P<top>前" + _ORDINAL + r"(?:位|名)?))"
+    r"(?:第(?P<num>"
+    + _ORDINAL
+    + r")(?:位|名)?"
+    + _NOT_POSITION
+    + r"|(?P<first>首位|榜首|桂冠|头名)|(?P<front>前列|前茅|第一方阵)|(?P<top>前"
+    + _ORDINAL
+    + r"(?:位|名)?))"
 )
 # Every scope opens with a literal (全, 同), so the engine scans for those in C.
 RANK = re.compile(_RANK)
@@ -48,8 +53,13 @@ _NAMED_RANK = re.compile(
     r"(?:(?P<region>" + _REGION + r")|在(?P<list>[^，。；在]{2,14})中[^，。；]{0,6}?"
     r"|(?:位列|位居|位于|居于|排名|排在|名列|稳居|跃居|列|居|排)(?P<place>[\u4e00-\u9fff]{2,4}?)"
     r"(?:[一二三四五六七八九十\d]+[县市区个](?:[(（][^)）]{1,6}[)）])?)?)"
-    r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION
-    + r"|(?P<first>首位|榜首|桂冠|头名)|(?P<front>前列|前茅|第一方阵)|(?P<top>前" + _ORDINAL + r"(?:位|名)?))"
+    r"(?:第(?P<num>"
+    + _ORDINAL
+    + r")(?:位|名)?"
+    + _NOT_POSITION
+    + r"|(?P<first>首位|榜首|桂冠|头名)|(?P<front>前列|前茅|第一方阵)|(?P<top>前"
+    + _ORDINAL
+    + r"(?:位|名)?))"
 )
 _SCOPE = re.compile(SCOPE)
 _AIMS = frozenset({"走在", "跑在", "干在", "争先"})
@@ -59,8 +69,7 @@ _RISE_REACH = 40  # 由第12位 … 上升至第5位 sit in one clause
 _BREAK = re.compile(r"[，。；\n]")  # 由全省第12位…: a position left behind
 _RISE = re.compile(
     r"(?:(?:上升|提升|跃升|升|前移|进位|跃居|攀升)(?:至|到|为)|跃居|跃升|升居|晋位)"
-    r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?"
-    + _NOT_POSITION + r"|(?P<first>首位))"
+    r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION + r"|(?P<first>首位))"
 )
 
 

@@ -59,8 +59,10 @@ class Found:
 
     def between(self, begin: int, end: int) -> Found:
         """Those starting in [begin, end), with offsets relative to `begin`."""
-        return Found(_shifted(self.mentions, self._mention_starts, begin, end),
-                     _shifted(self.positions, self._position_starts, begin, end))
+        return Found(
+            _shifted(self.mentions, self._mention_starts, begin, end),
+            _shifted(self.positions, self._position_starts, begin, end),
+        )
 
 
 def _shifted(items: list[Spanned], starts: list[int], begin: int, end: int) -> list[Spanned]:
@@ -101,7 +103,7 @@ def _kind(text: str, figure: Figure, mentions: list[Mention], ctx: Context) -> K
         return None
     quoted = quoted_goal(text, figure, mentions)
     if quoted is not None:
-        return "target" if quoted else None
+        return quoted or None
     if _BRACKETED_GOAL.search(text, max(0, m.start - 8), m.start):
         return "target"  # 完成年度任务（44亿元）的85.1%: the goal quoted in brackets
     governed = ctx.goal_governs(m.start)
@@ -146,13 +148,22 @@ def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRec
         unit, measure = "pp", "change"
     snippet = text[figure.pre_start : m.end].strip("，、：（） ")
     return IndicatorRecord(
-        kind=kind, metric=metric, measure=measure, value=m.value * figure.sign, unit=unit,
-        approx=m.approx, year=ctx.year_for(text, m.start, kind), rank=None, scope=None, text=snippet,
+        kind=kind,
+        metric=metric,
+        measure=measure,
+        value=m.value * figure.sign,
+        unit=unit,
+        approx=m.approx,
+        year=ctx.year_for(text, m.start, kind),
+        rank=None,
+        scope=None,
+        text=snippet,
     )
 
 
-def _figure_records(text: str, mentions: list[Mention], index: int, hits: list[Hit],
-                    state: SegmentState, ctx: Context) -> list[IndicatorRecord]:
+def _figure_records(
+    text: str, mentions: list[Mention], index: int, hits: list[Hit], state: SegmentState, ctx: Context
+) -> list[IndicatorRecord]:
     """The record of one figure, and one more per subject a 均 value shares."""
     figure = locate(text, mentions, index)
     record = _figure_record(text, mentions, index, hits, state, ctx, figure)
@@ -167,8 +178,9 @@ def _figure_records(text: str, mentions: list[Mention], index: int, hits: list[H
     return [record, *extra]
 
 
-def _figure_record(text: str, mentions: list[Mention], index: int, hits: list[Hit],
-                   state: SegmentState, ctx: Context, figure: Figure) -> IndicatorRecord | None:
+def _figure_record(
+    text: str, mentions: list[Mention], index: int, hits: list[Hit], state: SegmentState, ctx: Context, figure: Figure
+) -> IndicatorRecord | None:
     m = mentions[index]
     if text.startswith("大关", m.end) and any(other.unit == m.unit for other in mentions[:index]):
         return None  # 首次突破300亿元大关: a milestone restating the figure just given
@@ -287,8 +299,9 @@ class Carry:
     key: str | None = None
 
 
-def segment_records(text: str, ctx: Context, found: Found | None = None,
-                    carry: Carry | None = None) -> list[IndicatorRecord]:
+def segment_records(
+    text: str, ctx: Context, found: Found | None = None, carry: Carry | None = None
+) -> list[IndicatorRecord]:
     """All records of one segment, in reading order."""
     found = found if found is not None else Found.scan(text)
     mentions, positions = found.mentions, found.positions

@@ -62,6 +62,17 @@ def test_a_goal_reported_as_met_is_no_target() -> None:
     assert not any(kind == "target" for kind, *_ in got)
 
 
+def test_a_goal_reached_early_is_what_was_done() -> None:
+    got = facts("全县研发经费投入强度在2023年提前达到1.8%的目标要求。")
+    assert ("actual", "rd_intensity", "level", 1.8, "%") in got
+    assert not any(kind == "target" for kind, *_ in got)
+
+
+def test_a_named_goal_with_a_modifier_is_no_actual() -> None:
+    got = facts("全区圆满完成技术合同成交额突破90亿元的指导性目标。")
+    assert not any(value == 900000.0 for _, _, _, value, _ in got)
+
+
 def test_bracketed_baseline_is_not_reported() -> None:
     got = facts("有研发活动企业占比达到58.2%，较上年（55.1%）提高3.1个百分点。")
     assert ("actual", "rd_active_share", "level", 55.1, "%") not in got
