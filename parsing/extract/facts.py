@@ -34,7 +34,8 @@ CARRY_WORDS = re.compile(
     r"(?:飞速|快速|大幅)?(?:增长|增加|提高|提升|上升|扩大|发展)?(?:至|到)|增至|升至|\d{4}年(?:底|末)?的|"
     r"力争|确保|预计|估计|全年|今年|年内|\d{4}年(?:底|末)?"
 )
-_OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)")
+# 其中我市1017家企业，: a count of firms names no subject of its own.
+_OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:企业)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)")
 # A goal clause with a verb of its own (力争…突破460家) borrows no cue from the clause before.
 _OWN_VERB = re.compile(r"力争|确保|突破|达到|超过|总数|总量")
 _SPAN_START = re.compile(r"[由从](?:\d{4}年(?:底|末)?|上年|去年|年初)?(?:的)?$")

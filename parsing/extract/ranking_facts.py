@@ -34,6 +34,7 @@ _RATE_NOUNS = tuple((word, measure) for word, measure in _MEASURE_WORDS if measu
 _NOISE = re.compile(
     r"排名|排位|位次|名次|位居|位列|名列|居于|稳居|跃居|处于|保持|位于|"
     r"(?:上升|提升|跃升|攀升|前移|进位|晋升)(?:至|到|为)?|排|居|列|"
+    r"蝉联|仅次于[^，；。]*|(?:今年|去年|上年|本年|全年)(?:上半年|前三季度|一季度)?|上半年|前三季度|一季度|"
     r"连续(?:\d+|[一二三四五六七八九十]+)年|目前|同样|双双|(?:摘|夺|获|取|荣获)得|均|都|继续|仍然|仍|持续|始终|在|中|的|为|已|"
     r"同比|增幅|增速|增长率|增长幅度|完成率|占比|比重|数量|总量|总数|规模|年度|及|和|与|、|全(?:国|省|市|区|县)|"
     r"\d+|[，：（）]"
@@ -165,7 +166,7 @@ def _one_subject(
     metric = _metric(raw, subject, text[: position.start], state)
     measures = _measures(residual, text, clause_start, state)
     state.ranked = (metric, measures[-1][0])
-    snippet = text[start : position.end].strip("，、 ")
+    snippet = text[start : position.end].strip("，、）) ")
     return [
         IndicatorRecord(
             kind="ranking",

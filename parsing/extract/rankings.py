@@ -115,7 +115,8 @@ def find_positions(sentence: str) -> list[Position]:
             found.extend(_rises_after(sentence, match.end(), last_scope))
     found += _named_positions(sentence, found)
     found += _bare_positions(sentence, found)
-    return found + _listed_positions(sentence, found)
+    found += _listed_positions(sentence, found)
+    return sorted(found, key=lambda position: position.start)  # Found bisects by start
 
 
 _NEXT_PLACE = re.compile(r"[、和及](?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION + r"|(?P<first>首位))")

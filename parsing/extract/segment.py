@@ -184,6 +184,8 @@ def _figure_record(
     m = mentions[index]
     if text.startswith("大关", m.end) and any(other.unit == m.unit for other in mentions[:index]):
         return None  # 首次突破300亿元大关: a milestone restating the figure just given
+    if _COMPARED_AREA.search(text, max(0, m.start - 16), m.start):
+        return None  # 仅次于济南(1027家): another area's figure leaves the subject as it was
     borrow = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
     # A goal split by 其中 (达到5万家，其中科技型中小企业达到3万家) sets each part as a goal.
     sub_item = not borrow and _qualified_part(text, m.start) and figure.measure != "completion"
@@ -211,6 +213,7 @@ _LONG_BASE = re.compile(r"(?:较|比|相比|与)(\d{4})年")
 _SPAN_YEARS = re.compile(r"\d{4}年?(?:至|到|—|-|～|~)\d{4}年")
 _AVERAGE = re.compile(r"年均|年平均")
 _PLAN_BASE = re.compile(r"(?:较|比|相比)[“\"]?十[一二三四五六]五[”\"]?(?:末|期末|时期)")
+_COMPARED_AREA = re.compile(r"(?:仅次于|次于|超过|高于|低于)[^，；。（(\d]{1,10}[（(]$")
 _DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?")
 
 

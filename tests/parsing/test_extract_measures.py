@@ -95,3 +95,8 @@ def test_approximate_growth_rates_are_kept_and_marked() -> None:
     got = [(r.metric, r.measure, r.value, r.approx) for r in extract_indicators(text).records]
     assert got == [("tech_contract_value", "yoy_growth", 50.0, True), ("rd_expenditure", "yoy_growth", 20.0, True),
                    ("funding_secured", "level", 30000.0, True)]
+
+
+def test_a_count_of_firms_after_qizhong_takes_the_list_named_before() -> None:
+    got = facts("科技部公示了山东省2022年首批入库科技型中小企业名单，其中我市1017家企业，约占全省的五分之一。")
+    assert ("actual", "tsme_registered", "level", 1017.0, "家") in got

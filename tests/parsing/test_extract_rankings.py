@@ -166,3 +166,28 @@ def test_the_scope_nearest_the_position_and_the_metric_named_before_it(
 )
 def test_bounds_moves_and_aims_are_no_record(text: str) -> None:
     assert extract_indicators(text).records == []
+
+
+def test_a_further_place_ranks_its_subjects_when_more_figures_follow_in_the_sentence() -> None:
+    got = rankings(
+        "全省研发经费投入达1183.9亿元，强度提升至2.47%，居全国第9、中部第2；技术合同成交额突破4000亿元，"
+        "增长超20%；12个主持项目获国家科学技术奖。"
+    )
+    assert ("rd_intensity", "level", 2, "中部") in got
+    assert ("rd_expenditure", "level", 2, "中部") in got
+
+
+def test_positions_come_in_reading_order() -> None:
+    from parsing.extract.rankings import find_positions
+
+    found = find_positions("强度提升至2.47%，居全国第9、中部第2；新增12个项目，居全国第7。")
+    assert [p.start for p in found] == sorted(p.start for p in found)
+
+
+def test_a_compared_areas_figure_leaves_the_subject() -> None:
+    got = rankings("全市入库科技型中小企业1017家，仅次于济南（1027家）排全省第二位。")
+    assert ("tsme_registered", "level", 2, "全省") in got
+
+
+def test_a_held_place_names_no_subject() -> None:
+    assert ("rd_intensity", "level", 1, "苏北") in rankings("全社会研发投入占GDP比重达2.24%，蝉联苏北第1。")
