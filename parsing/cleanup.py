@@ -16,27 +16,13 @@ from parsing.extract.textclean import METADATA
 
 # Only characters that matter for numbers and identifiers are folded to ASCII;
 # Chinese punctuation (，。：；“”) is kept as the reader sees it.
-_FOLD: Final = {
-    **{0xFF10 + i: 0x30 + i for i in range(10)},
-    **{0xFF21 + i: 0x41 + i for i in range(26)},
-    **{0xFF41 + i: 0x61 + i for i in range(26)},
-    ord("．"): ".",
-    ord("％"): "%",
-    ord("＋"): "+",
-    ord("－"): "-",
-    ord("／"): "/",
-    ord("＝"): "=",
-    ord("＜"): "<",
-    ord("＞"): ">",
-    ord("\u00a0"): " ",
-    ord("\u3000"): " ",
-    ord("\u200b"): None,
-    ord("\u200c"): None,
-    ord("\u200d"): None,
-    ord("\ufeff"): None,
-    ord("\r"): None,
-    ord("\xad"): None,
-}
+_FOLD: Final = {**{0xFF10 + i: 0x30 + i for i in range(10)},
+                **{0xFF21 + i: 0x41 + i for i in range(26)},
+                **{0xFF41 + i: 0x61 + i for i in range(26)},
+                ord("．"): ".", ord("％"): "%", ord("＋"): "+", ord("－"): "-", ord("／"): "/",
+                ord("＝"): "=", ord("＜"): "<", ord("＞"): ">", ord("\u00a0"): " ", ord("\u3000"): " ",
+                ord("\u200b"): None, ord("\u200c"): None, ord("\u200d"): None, ord("\ufeff"): None,
+                ord("\r"): None, ord("\xad"): None}
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 _SPACES = re.compile(r"[ \x0b]+")
 _CJK = r"\u2e80-\u2fff\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef"
@@ -100,7 +86,8 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """
     counts: Counter[str] = Counter()
     for lines in pages:
-        edges = {_page_key(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:] if not _ends_sentence(line)}
+        edges = {_page_key(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
+                 if not _ends_sentence(line)}
         counts.update(edges)
     threshold = max(_REPEAT_MIN_PAGES - 1, len(pages) // 2)
     running = {key for key, count in counts.items() if count >= threshold}

@@ -62,9 +62,8 @@ class DocumentText:
         }
 
 
-def document_text(
-    data: bytes, *, url: str | None = None, content_type: str | None = None, limits: Limits = DEFAULT_LIMITS
-) -> DocumentText:
+def document_text(data: bytes, *, url: str | None = None, content_type: str | None = None,
+                  limits: Limits = DEFAULT_LIMITS) -> DocumentText:
     """Sniff, extract and clean; raise DocumentError with a one-line reason on failure."""
     if len(data) > limits.max_bytes:
         raise DocumentError(f"document is {len(data):,} bytes, over the {limits.max_bytes:,}-byte limit")
@@ -88,7 +87,8 @@ def document_text(
     return document
 
 
-def _extract(kind: str, data: bytes, *, url: str | None, content_type: str | None, limits: Limits) -> DocumentText:
+def _extract(kind: str, data: bytes, *, url: str | None, content_type: str | None,
+             limits: Limits) -> DocumentText:
     if kind == "pdf":
         pdf = extract_pdf(data, max_seconds=limits.max_seconds)
         return DocumentText("pdf", pdf.title, None, pdf.text, [], pdf.warnings)
@@ -102,9 +102,8 @@ def _extract(kind: str, data: bytes, *, url: str | None, content_type: str | Non
     if kind == "text":
         return DocumentText("text", None, None, decoded.text, [], decoded.warnings)
     page = extract_html(decoded.text, url=url)
-    return DocumentText(
-        "html", page.title, page.published_at, page.text, page.attachments, decoded.warnings + page.warnings
-    )
+    return DocumentText("html", page.title, page.published_at, page.text, page.attachments,
+                        decoded.warnings + page.warnings)
 
 
 def _title_from_text(text: str) -> str | None:

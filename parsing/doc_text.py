@@ -17,13 +17,16 @@ from typing import Final
 
 from parsing.sniff import DocumentError
 
-INSTALL_HINT: Final = "legacy .doc/.wps needs antiword or libreoffice; install: apt-get install antiword"
+INSTALL_HINT: Final = (
+    "legacy .doc/.wps needs antiword or libreoffice; install: apt-get install antiword"
+)
 _STDERR_CHARS: Final = 200
 
 
 def extract_legacy_word(data: bytes, *, kind: str, max_seconds: float) -> str:
     """Try antiword, then LibreOffice; raise DocumentError naming every failure."""
-    converters = [(name, path) for name in ("antiword", "soffice", "libreoffice") if (path := shutil.which(name))]
+    converters = [(name, path) for name in ("antiword", "soffice", "libreoffice")
+                  if (path := shutil.which(name))]
     if not converters:
         raise DocumentError(INSTALL_HINT)
     failures = []
@@ -32,11 +35,8 @@ def extract_legacy_word(data: bytes, *, kind: str, max_seconds: float) -> str:
         source.write_bytes(data)
         for name, path in converters:
             try:
-                text = (
-                    _run_antiword(path, source, max_seconds)
-                    if name == "antiword"
-                    else _run_soffice(path, source, max_seconds)
-                )
+                text = _run_antiword(path, source, max_seconds) if name == "antiword" else _run_soffice(
+                    path, source, max_seconds)
             except DocumentError as exc:
                 failures.append(f"{name}: {exc}")
                 continue
@@ -49,13 +49,8 @@ def extract_legacy_word(data: bytes, *, kind: str, max_seconds: float) -> str:
 def _run(command: list[str], max_seconds: float, cwd: Path) -> bytes:
     """Run in its own session so a timeout kills LibreOffice's helper processes too."""
     try:
-        process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,  # noqa: S603
-            cwd=cwd,
-            start_new_session=True,
-        )
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,  # noqa: S603
+                                   cwd=cwd, start_new_session=True)
     except OSError as exc:
         raise DocumentError(f"could not start: {exc}") from exc
     with process:
@@ -81,17 +76,8 @@ def _run_soffice(soffice: str, source: Path, max_seconds: float) -> str:
     """A private profile directory avoids clashing with a running LibreOffice."""
     outdir = source.parent / "out"
     profile = (source.parent / "profile").as_uri()
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "txt:Text (encoded):UTF8",
-        "--outdir",
-        str(outdir),
-        str(source),
-    ]
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+               "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(outdir), str(source)]
     _run(command, max_seconds, source.parent)
     produced = outdir / f"{source.stem}.txt"
     if not produced.exists():

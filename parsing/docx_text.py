@@ -50,16 +50,8 @@ def extract_docx(data: bytes, *, max_uncompressed_bytes: int) -> DocxText:
             headers = [_parse(archive, name) for name in sorted(names) if _HEADER_PART.match(name)]
             body = _parse(archive, "word/document.xml").find(f"{_W}body")
             core = _parse(archive, "docProps/core.xml") if "docProps/core.xml" in names else None
-    except (
-        KeyError,
-        ValueError,
-        zipfile.BadZipFile,
-        zlib.error,
-        NotImplementedError,
-        etree.XMLSyntaxError,
-        OSError,
-        EOFError,
-    ) as exc:
+    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, NotImplementedError, etree.XMLSyntaxError,
+            OSError, EOFError) as exc:
         reason = " ".join(str(exc).split())[:200]
         raise DocumentError(f"corrupt DOCX: {type(exc).__name__}: {reason}") from exc
     if body is None:
@@ -76,21 +68,13 @@ def check_zip(data: bytes, *, max_uncompressed_bytes: int) -> None:
             members = archive.infolist()
             total = sum(member.file_size for member in members)
             if total > max_uncompressed_bytes:
-                raise DocumentError(
-                    f"DOCX expands to {total:,} bytes, over the {max_uncompressed_bytes:,}-byte limit (zip bomb?)"
-                )
+                raise DocumentError(f"DOCX expands to {total:,} bytes, over the "
+                                    f"{max_uncompressed_bytes:,}-byte limit (zip bomb?)")
             for member in members:
                 if member.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, member):
                     raise DocumentError(f"DOCX part {member.filename} declares a DOCTYPE (XXE attempt?)")
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        ValueError,
-        NotImplementedError,
-        OSError,
-        EOFError,
-    ) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, NotImplementedError, OSError,
+            EOFError) as exc:
         raise DocumentError(f"corrupt DOCX zip: {exc}") from exc
 
 
@@ -139,11 +123,8 @@ def _table_lines(table: etree._Element) -> list[str]:
     for row in table.iter(f"{_W}tr"):
         if row.getparent() is not table:
             continue
-        cells = [
-            " ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p")).split())
-            for cell in row.iter(f"{_W}tc")
-            if cell.getparent() is row
-        ]
+        cells = [" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p")).split())
+                 for cell in row.iter(f"{_W}tc") if cell.getparent() is row]
         rows.append("\t".join(cells))
     return rows
 

@@ -25,16 +25,11 @@ _BOMS: Final = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = re.compile(rb"""<(?:meta|\?xml)[^>]*?(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_CHINESE_SUPERSETS: Final = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "cp936": "gb18030",
-    "x-gbk": "gb18030",
-    "euc-cn": "gb18030",
-    "hz-gb-2312": "gb18030",
-    "big5": "big5hkscs",
-}
+_META_CHARSET = re.compile(
+    rb"""<(?:meta|\?xml)[^>]*?(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I
+)
+_CHINESE_SUPERSETS: Final = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030",
+                             "euc-cn": "gb18030", "hz-gb-2312": "gb18030", "big5": "big5hkscs"}
 # Single-byte Western codecs never fail to decode, so as declarations on Chinese
 # sites they carry no information and would hide the real encoding.
 _UNINFORMATIVE: Final = {"latin-1", "iso8859-1", "ascii", "cp1252"}

@@ -16,58 +16,26 @@ from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 from lxml import html
 
-_NUMERIC_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
+)
 _COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(\d{1,2})[/_-](\d{1,2})(?!\d)")
 _URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:\d{2}|\d{4})?/")
-_CN_DIGITS: Final = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "О": 0, "O": 0, "Ｏ": 0}
-_CN_DATE = re.compile(
-    r"([〇零○ОOＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
-    r"\s*([一二三四五六七八九十]{1,3})\s*日"
-)
+_CN_DIGITS: Final = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
+    "零": 0, "○": 0, "О": 0, "O": 0, "Ｏ": 0}
+_CN_DATE = re.compile(r"([〇零○ОOＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                      r"\s*([一二三四五六七八九十]{1,3})\s*日")
 _SHORT_DATE = re.compile(r"[\[【(（]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*[\]】)）]")
-_LABELLED_DATE = re.compile(
-    r"(?:发布时间|发布日期|发表时间|发文日期|成文日期|更新时间|日期|时间)\s*[:：]\s*"
-    r"([^\n]{6,20})"
-)
-_META_DATE_KEYS: Final = (
-    "pubdate",
-    "publishdate",
-    "firstpublishedtime",
-    "publishtime",
-    "published_time",
-    "article:published_time",
-    "og:release_date",
-    "dc.date",
-    "dcterms.created",
-    "lastmodifiedtime",
-    "maketime",
-)
-INFO_LABELS: Final = (
-    "索引号",
-    "发布机构",
-    "发文机关",
-    "成文日期",
-    "发布日期",
-    "发文日期",
-    "生成日期",
-    "名称",
-    "文件名称",
-    "标题",
-    "文号",
-    "发文字号",
-    "主题分类",
-    "主题词",
-    "组配分类",
-    "体裁分类",
-    "公开方式",
-    "公开范围",
-    "有效性",
-    "信息来源",
-    "统一编号",
-    "所属机构",
-    "公开时限",
-)
+_LABELLED_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|发文日期|成文日期|更新时间|日期|时间)\s*[:：]\s*"
+                            r"([^\n]{6,20})")
+_META_DATE_KEYS: Final = ("pubdate", "publishdate", "firstpublishedtime", "publishtime", "published_time",
+                          "article:published_time", "og:release_date", "dc.date", "dcterms.created",
+                          "lastmodifiedtime", "maketime")
+INFO_LABELS: Final = ("索引号", "发布机构", "发文机关", "成文日期", "发布日期", "发文日期", "生成日期",
+                      "名称", "文件名称", "标题", "文号", "发文字号", "主题分类", "主题词", "组配分类",
+                      "体裁分类", "公开方式", "公开范围", "有效性", "信息来源", "统一编号", "所属机构",
+                      "公开时限")
 _INFO_INLINE = re.compile(rf"^({'|'.join(INFO_LABELS)})\s*[:：]\s*(\S.*)$", re.S)
 _INFO_NEXT_LABEL = re.compile(rf"\s(?:{'|'.join(INFO_LABELS)})\s*[:：]")
 _INFO_TAGS: Final = ("td", "th", "li", "dd", "dt", "p", "span", "div", "label", "b", "strong", "em")
@@ -180,7 +148,8 @@ def info_container(holders: list[html.HtmlElement]) -> html.HtmlElement | None:
     return None
 
 
-def choose_title(meta: dict[str, str], info: dict[str, str], title_tag: str | None, heading: str | None) -> str | None:
+def choose_title(meta: dict[str, str], info: dict[str, str], title_tag: str | None,
+                 heading: str | None) -> str | None:
     """Prefer what the CMS declares, then 信息公开 名称, then <title> unless it is the portal."""
     for key in ("articletitle", "og:title"):
         if meta.get(key):
@@ -207,9 +176,8 @@ def _looks_like_portal(text: str) -> bool:
     return len(text) <= 20 and text.endswith(_PORTAL_SUFFIXES)
 
 
-def choose_date(
-    meta: dict[str, str], info: dict[str, str], page_text: str, body_text: str, url: str | None
-) -> dt.date | None:
+def choose_date(meta: dict[str, str], info: dict[str, str], page_text: str, body_text: str,
+                url: str | None) -> dt.date | None:
     """Declared dates first, then labelled ones on the page, the signature line, the URL."""
     url_date = date_from_url(url)
     year = url_date.year if url_date else _url_year(url)
@@ -230,24 +198,8 @@ class Attachment:
     title: str
 
 
-_DOCUMENT_SUFFIXES: Final = (
-    ".pdf",
-    ".doc",
-    ".docx",
-    ".wps",
-    ".xls",
-    ".xlsx",
-    ".et",
-    ".ofd",
-    ".zip",
-    ".rar",
-    ".7z",
-    ".txt",
-    ".rtf",
-    ".ppt",
-    ".pptx",
-    ".csv",
-)
+_DOCUMENT_SUFFIXES: Final = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".zip", ".rar",
+                             ".7z", ".txt", ".rtf", ".ppt", ".pptx", ".csv")
 # Scripts write links as JS strings: document.write('<a href=\'…\'>…</a>') or var hasFJ = '…'.
 _SCRIPT_LINK = re.compile(r"""<a\s[^<>]*?href\s*=\s*["']?([^"'\s<>]+)["']?[^<>]*>(.*?)</a>""", re.I | re.S)
 _JS_ESCAPES = re.compile(r"""\\(['"/])""")
@@ -283,7 +235,8 @@ def _attachment(href: str, text: str, base_url: str | None) -> Attachment | None
         return None
     target = _viewer_target(href) or href
     path = unquote(urlsplit(target).path).lower()
-    if not (path.endswith(_DOCUMENT_SUFFIXES) or text.lower().endswith(_DOCUMENT_SUFFIXES) or text.startswith("附件")):
+    if not (path.endswith(_DOCUMENT_SUFFIXES) or text.lower().endswith(_DOCUMENT_SUFFIXES)
+            or text.startswith("附件")):
         return None
     url = urljoin(base_url, target) if base_url else target
     return Attachment(url=url, title=text or PurePosixPath(unquote(urlsplit(url).path)).name)

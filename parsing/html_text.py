@@ -31,21 +31,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # lxml refuses str input with C0 controls, which stray into CMS pages pasted from Word.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HANWEB = re.compile(r"<!--\s*ZJEG_RSS\.content\.begin\s*-->(.*?)<!--\s*ZJEG_RSS\.content\.end\s*-->", re.S)
-_INVISIBLE: Final = (
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe",
-    "object",
-    "embed",
-    "select",
-    "button",
-    "input",
-    "textarea",
-    "svg",
-    "nav",
-)
+_INVISIBLE: Final = ("script", "style", "noscript", "template", "iframe", "object", "embed", "select",
+                     "button", "input", "textarea", "svg", "nav")
 _KNOWN_BODIES: Final = (
     "//*[contains(@class,'TRS_Editor') or contains(@class,'TRS_UEDITOR') or contains(@class,'trs_editor')]",
     "//*[@id='UCAP-CONTENT' or @id='zoom' or @id='Zoom' or @id='js_content' or @id='ozoom']",
@@ -53,9 +40,8 @@ _KNOWN_BODIES: Final = (
     " or contains(@class,'news_content') or contains(@class,'wzxq') or contains(@class,'xxgk_content')]",
 )
 _MIN_BODY_CHARS: Final = 30
-_HEADING_XPATH: Final = (
-    "//h1|//*[contains(@class,'title') or contains(@id,'title') or @class='bt' or contains(@class,'tit ')]|//h2"
-)
+_HEADING_XPATH: Final = ("//h1|//*[contains(@class,'title') or contains(@id,'title') or @class='bt' "
+                         "or contains(@class,'tit ')]|//h2")
 
 
 @dataclass
@@ -149,75 +135,13 @@ def _known_body(root: html.HtmlElement) -> html.HtmlElement | None:
     return None
 
 
-_INLINE: Final = frozenset(
-    {
-        "a",
-        "span",
-        "font",
-        "b",
-        "strong",
-        "i",
-        "em",
-        "u",
-        "sub",
-        "sup",
-        "small",
-        "big",
-        "label",
-        "abbr",
-        "cite",
-        "code",
-        "s",
-        "strike",
-        "ins",
-        "del",
-        "mark",
-        "o:p",
-        "img",
-    }
-)
-_BLOCK: Final = frozenset(
-    {
-        "p",
-        "div",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "table",
-        "tr",
-        "tbody",
-        "thead",
-        "tfoot",
-        "section",
-        "article",
-        "blockquote",
-        "pre",
-        "dd",
-        "dt",
-        "dl",
-        "header",
-        "footer",
-        "form",
-        "center",
-        "hr",
-        "address",
-        "figure",
-        "main",
-        "figcaption",
-        "caption",
-        "body",
-        "html",
-        "aside",
-        "fieldset",
-        "legend",
-    }
-)
+_INLINE: Final = frozenset({"a", "span", "font", "b", "strong", "i", "em", "u", "sub", "sup", "small",
+                            "big", "label", "abbr", "cite", "code", "s", "strike", "ins", "del", "mark",
+                            "o:p", "img"})
+_BLOCK: Final = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr",
+                           "tbody", "thead", "tfoot", "section", "article", "blockquote", "pre", "dd", "dt",
+                           "dl", "header", "footer", "form", "center", "hr", "address", "figure", "main",
+                           "figcaption", "caption", "body", "html", "aside", "fieldset", "legend"})
 _SCORED_PUNCTUATION = re.compile(r"[，。；、,]")
 _MIN_PARAGRAPH_CHARS: Final = 10
 
@@ -273,9 +197,7 @@ def _link_density(element: html.HtmlElement) -> float:
 
 _WIDGET_MARKERS = re.compile(
     r"share|bdshare|print|close|font|toolbar|breadcrumb|crumb|position|location|footer|copyright|"
-    r"sidebar|related|comment|qrcode|erweima|ewm|weixin|pager|pagination|prevnext|menu",
-    re.I,
-)
+    r"sidebar|related|comment|qrcode|erweima|ewm|weixin|pager|pagination|prevnext|menu", re.I)
 _MAX_WIDGET_CHARS: Final = 200
 
 
@@ -298,8 +220,7 @@ _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 _WIDGET_TEXT = re.compile(
     r"【?\s*字[体号]\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?\s*】?"
     r"|分享到\s*[:：]?|[【\[]\s*(?:打印|关闭|收藏|返回顶部|我要纠错|加入收藏|打印本页|关闭窗口)\s*[】\]]"
-    r"|打印本页|关闭窗口|扫一扫在手机打开当前页|返回顶部"
-)
+    r"|打印本页|关闭窗口|扫一扫在手机打开当前页|返回顶部")
 _NAVIGATION_LINE = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|当前位置|您的位置|您现在的位置)\s*[:：]")
 _MAX_CELL_CHARS: Final = 200
 

@@ -47,19 +47,8 @@ def extract_pdf(data: bytes, *, max_seconds: float) -> PdfText:
             raise DocumentError(f"PDF text extraction exceeded the {max_seconds:g} s time limit") from exc
         except DocumentError:
             raise
-        except (
-            PyPdfError,
-            ValueError,
-            KeyError,
-            TypeError,
-            AttributeError,
-            IndexError,
-            OSError,
-            RecursionError,
-            AssertionError,
-            ZeroDivisionError,
-            NotImplementedError,
-        ) as exc:
+        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
+                RecursionError, AssertionError, ZeroDivisionError, NotImplementedError) as exc:
             raise DocumentError(f"corrupt PDF: {type(exc).__name__}: {_one_line(exc)}") from exc
     return PdfText("\f".join(pages), title, len(pages), _ocr_warnings(pages))
 

@@ -18,16 +18,8 @@ from parsing.records import DocumentHeader, Extraction, IndicatorRecord
 __all__ = ["extract_indicators"]
 
 
-def _sentence_records(
-    sentence: str,
-    begin: int,
-    found: Found,
-    section: Section,
-    report_year: int | None,
-    plan_year: int | None,
-    home: Home,
-    carry: Carry,
-) -> list[IndicatorRecord]:
+def _sentence_records(sentence: str, begin: int, found: Found, section: Section, report_year: int | None,
+                      plan_year: int | None, home: Home, carry: Carry) -> list[IndicatorRecord]:
     """Records of the sentence starting at `begin` of the paragraph `found` was scanned in."""
     cue = target_cue_start(sentence, report_year)
     cue_end = target_cue_end(sentence, cue)
@@ -44,9 +36,8 @@ def _sentence_records(
     return records
 
 
-def _paragraph_records(
-    body: str, base: int, found: Found, section: Section, header: DocumentHeader, home: Home
-) -> list[IndicatorRecord]:
+def _paragraph_records(body: str, base: int, found: Found, section: Section,
+                       header: DocumentHeader, home: Home) -> list[IndicatorRecord]:
     """Records of one paragraph (its heading number removed) that starts at `base` of
     the text `found` was scanned in; sentences without a figure are skipped."""
     plan_year = section.plan_year(header.report_year) if section.mode == "plan" else None

@@ -76,5 +76,7 @@ def looks_like_news(paragraphs: list[str]) -> bool:
         return True
     if any(len(p) <= 40 and _HEADLINE_FIGURE.search(p) for p in opening[:3]):
         return True  # 阳江市科技型中小企业入库数达178家: a headline that states a figure
-    own = sum(1 for p in paragraphs if _SECTION_HEADING.match(p)) >= 2 or any(_OWN_VOICE.search(p) for p in paragraphs)
+    own = sum(1 for p in paragraphs if _SECTION_HEADING.match(p)) >= 2 or any(
+        _OWN_VOICE.search(p) for p in paragraphs
+    )
     return not own and (any(_OPENING_NEWS.match(p) for p in opening) or len(paragraphs) < 40)

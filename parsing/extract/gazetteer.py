@@ -15,47 +15,17 @@ from typing import Any
 from parsing.records import Level
 
 _TYPE_LEVEL: dict[str, Level] = {
-    "省": "province",
-    "自治区": "province",
-    "直辖市": "province",
-    "特别行政区": "province",
-    "地级市": "city",
-    "自治州": "city",
-    "盟": "city",
-    "地区": "city",
-    "县": "county",
-    "自治县": "county",
-    "县级市": "county",
-    "旗": "county",
-    "自治旗": "county",
-    "林区": "county",
-    "特区": "county",
+    "省": "province", "自治区": "province", "直辖市": "province", "特别行政区": "province",
+    "地级市": "city", "自治州": "city", "盟": "city", "地区": "city",
+    "县": "county", "自治县": "county", "县级市": "county", "旗": "county", "自治旗": "county",
+    "林区": "county", "特区": "county",
     "市辖区": "district",
 }
 # Longest first: the stem is what precedes the longest suffix (东湖 + 新技术开发区).
-ZONE_SUFFIXES = tuple(
-    sorted(
-        (
-            "高新技术产业开发区",
-            "新技术产业开发区",
-            "经济技术开发区",
-            "高新技术开发区",
-            "新技术开发区",
-            "高新区",
-            "开发区",
-            "经开区",
-            "新区",
-            "产业园区",
-            "工业园区",
-            "园区",
-            "示范区",
-            "试验区",
-            "保税区",
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+ZONE_SUFFIXES = tuple(sorted((
+    "高新技术产业开发区", "新技术产业开发区", "经济技术开发区", "高新技术开发区", "新技术开发区",
+    "高新区", "开发区", "经开区", "新区", "产业园区", "工业园区", "园区", "示范区", "试验区", "保税区",
+), key=len, reverse=True))
 _UNKNOWN_STEM = range(2, 5)
 # The 55 minority nationalities (民族) that autonomous divisions are named after.
 _NATIONALITIES = (

@@ -34,7 +34,7 @@ _GROUPS = ("digits", "cn", "red", "a1", "a2", "mult", "unit", "tail")
 _APPROX_PREFIXES = ("超过", "将近", "接近", "大约", "逾", "近", "约", "超")
 _APPROX_TAILS = frozenset({"以上", "左右", "余", "多"})
 _CLAUSE_END = frozenset("，。；、）\n")
-_QUOTES = frozenset('“"《「『‘')
+_QUOTES = frozenset("“\"《「『‘")
 _NOUN_AFTER_THRESHOLD = re.compile(r"[\u4e00-\u9fff]")
 # 数十名, 几十家, 上百项: no number at all.
 _VAGUE = frozenset("数几上")

@@ -53,9 +53,8 @@ def _families(hits: list[Hit], start: int, end: int) -> list[Family]:
     return found
 
 
-def _pair_after_respectively(
-    text: str, at: int, chain: list[Mention], mentions: list[Mention], hits: list[Hit]
-) -> Pairs:
+def _pair_after_respectively(text: str, at: int, chain: list[Mention], mentions: list[Mention],
+                             hits: list[Hit]) -> Pairs:
     start, _ = clause_bounds(text, at)
     families = _families(hits, start, at)
     if len(families) != len(chain):
@@ -67,7 +66,8 @@ def _pair_after_respectively(
     return _back_referenced(text, at, chain, mentions, hits)
 
 
-def _back_referenced(text: str, at: int, chain: list[Mention], mentions: list[Mention], hits: list[Hit]) -> Pairs:
+def _back_referenced(text: str, at: int, chain: list[Mention], mentions: list[Mention],
+                     hits: list[Hit]) -> Pairs:
     """新增高企294家、新增小巨人25家、新增科小803家，分别发展到816家、31家和911家: the
     values pair with the subjects of as many figures just before; an unnamed one is dropped."""
     earlier = [m for m in mentions if m.end <= at and m.unit == chain[0].unit][-len(chain) :]

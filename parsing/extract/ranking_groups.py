@@ -16,9 +16,8 @@ from parsing.records import IndicatorRecord
 _BOTH = re.compile(r"(?:均|都|分别)(?:位|居|排名|列|为|保持|稳居|位居|位列|居于)*$")
 
 
-def each_ranked(
-    text: str, position: Position, ranked: list[IndicatorRecord], since: list[IndicatorRecord]
-) -> list[IndicatorRecord]:
+def each_ranked(text: str, position: Position, ranked: list[IndicatorRecord],
+                 since: list[IndicatorRecord]) -> list[IndicatorRecord]:
     """1.6件、120项，均居全省第三位: one position after figures of several metrics ranks each."""
     start = clause_start(text, position.start)
     if len(ranked) != 1:
@@ -46,14 +45,8 @@ def _bare_after_levels(text: str, start: int, position: Position, since: list[In
     return all(r.kind == "actual" and r.measure == "level" for r in since) and len({r.metric for r in since}) > 1
 
 
-def ranked_group(
-    text: str,
-    position: Position,
-    last_end: int,
-    ranked: list[IndicatorRecord],
-    since: list[IndicatorRecord],
-    group_before: list[IndicatorRecord],
-) -> list[IndicatorRecord]:
+def ranked_group(text: str, position: Position, last_end: int, ranked: list[IndicatorRecord],
+                 since: list[IndicatorRecord], group_before: list[IndicatorRecord]) -> list[IndicatorRecord]:
     """The records of one position: its own, one per further subject it ranks, or the
     previous position's subjects when it only adds a scope (、中部第2)."""
     if len(ranked) == 1 and next_place(text, last_end, position) and len(group_before) > 1:

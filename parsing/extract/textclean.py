@@ -62,8 +62,6 @@ def _bullet_break(match: re.Match[str]) -> str:
     if not before or before in "。！？；：\n":
         return before + "\n"
     return before + "。\n"
-
-
 _ARTEFACT = re.compile(r"\[(?:bookmark|image|footnote|comment|endnote)[^\]]*\]", re.IGNORECASE)
 # Every pass below starts with a literal character (lookbehinds come after it), so
 # the regex engine jumps between candidates in C instead of trying every position.
