@@ -191,3 +191,4 @@ def test_a_compared_areas_figure_leaves_the_subject() -> None:
 
 def test_a_held_place_names_no_subject() -> None:
     assert ("rd_intensity", "level", 1, "苏北") in rankings("全社会研发投入占GDP比重达2.24%，蝉联苏北第1。")
+
