@@ -72,6 +72,9 @@ class SegmentState:
     # The family the sentence or segment before ended on (INDICATORS.md §5 subject carry).
     carried: Family | None = None
     carried_key: str | None = None
+    # Keys of the level figures so far (None for an unnamed one): a position after a growth
+    # whose amount was not given ranks the growth (规模工业增加值增长19.9%，居全国前列).
+    levels: list[str | None] = field(default_factory=list)
     # Subjects of a 分别 list still waiting for their place (分别居全国第四位、第五位).
     listed: list[str] = field(default_factory=list)
     # (family, key) of every figure resolved so far, by where it starts.

@@ -76,6 +76,8 @@ def _measures(residual: str, text: str, clause_start: int, state: SegmentState) 
         return list(first.items())
     if state.ranked is not None:
         return [(state.ranked[1], "")]
+    if state.measure == "yoy_growth" and state.key not in state.levels:
+        return [("yoy_growth", "")]  # only the growth was given: the growth is ranked
     return [(_rate_named_before(text, clause_start, state) or "level", "")]
 
 

@@ -201,6 +201,8 @@ def _figure_record(
     elif figure.measure == "level":
         state.family, state.key = None, None
     state.measure, state.ranked = figure.measure, None
+    if figure.measure == "level":
+        state.levels.append(figure.key)
     state.unnamed = figure.family is None
     kind = _kind(text, figure, mentions, ctx)
     return None if kind is None else _record(text, figure, kind, ctx)

@@ -192,3 +192,12 @@ def test_a_compared_areas_figure_leaves_the_subject() -> None:
 def test_a_held_place_names_no_subject() -> None:
     assert ("rd_intensity", "level", 1, "苏北") in rankings("全社会研发投入占GDP比重达2.24%，蝉联苏北第1。")
 
+
+
+def test_a_position_after_a_growth_without_its_amount_ranks_the_growth() -> None:
+    assert rankings("全县研发经费投入同比增长18%，居全市第一。") == [("rd_expenditure", "yoy_growth", 1, "全市")]
+
+
+def test_a_position_after_an_amount_and_its_growth_verb_ranks_the_amount() -> None:
+    got = rankings("全县研发经费投入2.4亿元，同比增长18%，居全市第一。")
+    assert got == [("rd_expenditure", "level", 1, "全市")]
