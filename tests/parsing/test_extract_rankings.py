@@ -78,14 +78,14 @@ def test_ranking_of_growth_takes_yoy_measure() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "科技型中小企业入库数量同比增长35%，全市排名第2位。",
         "全区技术合同成交额108.6亿元，同比增长25.7%，居全省第二位。",
         "全县研发经费投入2.4亿元，比上年增长12%，位列全市第3名。",
         "全市技术合同登记额23亿元，完成年度目标任务的131%，排名全省第一。",
     ],
 )
 def test_ranking_after_a_growth_verb_ranks_the_level(sentence: str) -> None:
-    """Only a ranking that names the rate (增幅, 增速, 完成率) ranks it; 同比增长 N% is a verb."""
+    """Only a ranking that names the rate (增幅, 增速, 完成率) ranks it; 同比增长 N% after its
+    amount is a verb (a growth given without its amount is ranked itself)."""
     assert [m for _, m, _, _ in rankings(sentence)] == ["level"]
 
 
