@@ -50,7 +50,7 @@ _BARE_RANK = re.compile(
 )
 _RANKED_BEFORE = re.compile(r"[居排列位保持、]|跻身|蝉联")
 _NAMED_RANK = re.compile(
-    r"(?:(?P<region>" + _REGION + r")|在(?P<list>[^，。；在]{2,14})中[^，。；]{0,6}?"
+    r"(?:(?P<region>" + _REGION + r")(?P<verb>排名|排位|位列|位居)?|在(?P<list>[^，。；在]{2,24})中[^，。；]{0,6}?"
     r"|(?:位列|位居|位于|居于|排名|排在|名列|稳居|跃居|列|居|排)(?P<place>[\u4e00-\u9fff]{2,4}?)"
     r"(?:[一二三四五六七八九十\d]+[县市区个](?:[(（][^)）]{1,6}[)）])?)?)"
     r"(?:第(?P<num>"
@@ -62,6 +62,8 @@ _NAMED_RANK = re.compile(
     + r"(?:位|名)?))"
 )
 _SCOPE = re.compile(SCOPE)
+# 全县高新技术企业总数县区排名第二: the units of the list, nearer than 全县, are the scope.
+_NEARER_SCOPE = re.compile(SCOPE + r"|县区|区县|县市区|市州|地州市")
 _AIMS = frozenset({"走在", "跑在", "干在", "争先"})
 _PAST = frozenset("由从")
 _PLACE_REACH = 8
@@ -189,7 +191,8 @@ def _named_positions(sentence: str, found: list[Position]) -> list[Position]:
         scope = match.group("region") or match.group("list") or match.group("place")
         if match.group("place") and known_place(scope) != scope and not _REGION_RE.fullmatch(scope):
             continue
-        if match.group("region") and not _RANKED_BEFORE.search(sentence, max(0, match.start() - 6), match.start()):
+        ranked_before = match.group("verb") or _RANKED_BEFORE.search(sentence, max(0, match.start() - 6), match.start())
+        if match.group("region") and not ranked_before:
             continue  # 中共鲁南第一地委: a name, not a place in a ranked list
         ok, rank = _rank_of(match)
         group = next(name for name in ("region", "list", "place") if match.group(name))
@@ -202,7 +205,9 @@ def _nearest_scope(sentence: str, match: re.Match[str]) -> tuple[int, str]:
     """全县高新技术企业数量位居全市第一: the scope nearest the position is what it is ranked in;
     an earlier one (全县) names whose figure it is."""
     gap_end = match.start("num") if match.group("num") else match.end()
-    scopes = list(_SCOPE.finditer(sentence, match.end("scope"), gap_end))
+    scopes = list(_NEARER_SCOPE.finditer(sentence, match.end("scope"), gap_end))
+    if scopes and scopes[-1].start() == match.end("scope") and not scopes[-1].group().startswith("全"):
+        return match.start("scope"), match.group("scope") + scopes[-1].group()  # 全国区县第二
     return (scopes[-1].start(), scopes[-1].group()) if scopes else (match.start("scope"), match.group("scope"))
 
 

@@ -201,3 +201,16 @@ def test_a_position_after_a_growth_without_its_amount_ranks_the_growth() -> None
 def test_a_position_after_an_amount_and_its_growth_verb_ranks_the_amount() -> None:
     got = rankings("全县研发经费投入2.4亿元，同比增长18%，居全市第一。")
     assert got == [("rd_expenditure", "level", 1, "全市")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank", "scope"),
+    [
+        ("全市综合科技进步水平指数58.4%，市州排位第五位。", 5, "市州"),
+        ("全县高新技术企业总数县区排名第二。", 2, "县区"),
+        ("高企总量连续5年保持全国区县第二。", 2, "全国区县"),
+        ("在全省51家国家级和省级高新区综合评价中居第19位。", 19, "全省51家国家级和省级高新区综合评价"),
+    ],
+)
+def test_list_units_and_long_lists_as_scopes(sentence: str, rank: int, scope: str) -> None:
+    assert [(r, s) for _, _, r, s in rankings(sentence)] == [(rank, scope)]
