@@ -288,4 +288,4 @@ def test_the_units_of_a_list_are_a_scope() -> None:
 def test_a_further_place_in_a_named_area_follows_a_position() -> None:
     got = facts("2022年总结。全区国家高新技术企业达6000家，位居全国区县第二、广东省第一。")
     assert ("ranking", "hte_total", "level", None, 1, "广东省") in got
-    assert ("ranking", "hte_total", "level", None, 2, "全国") in got
+    assert ("ranking", "hte_total", "level", None, 2, "全国区县") in got
