@@ -7,7 +7,7 @@ per-sentence figures and rankings → one record per distinct fact.
 from __future__ import annotations
 
 from parsing.extract.clauses import SENTENCE, bounded, target_cue_end, target_cue_start
-from parsing.extract.doctypes import title_types
+from parsing.extract.doctypes import reads_as_plan
 from parsing.extract.header import build_header, bureau_place, find_title
 from parsing.extract.sections import PLAN_DOCUMENT, Section, tag_sections
 from parsing.extract.segment import Carry, Context, Found, segment_records
@@ -60,7 +60,7 @@ def extract_indicators(text: str) -> Extraction:
     paras = paragraphs(text)
     sections = tag_sections(paras)
     header = build_header(paras, sections)
-    if header.doc_types in (("plan",), ("points",)) or title_types(find_title(paras)) in (("plan",), ("points",)):
+    if reads_as_plan(find_title(paras), header.doc_types):
         sections = tag_sections(paras, PLAN_DOCUMENT)
     bodies = [HEADING_START.sub("", paragraph, count=1) for paragraph in paras]
     found = Found.scan("\n".join(bodies))

@@ -21,7 +21,10 @@ _TITLE_TYPES = (
     (re.compile(r"报告|述职|答复|复函|提案|汇报"), "report"),
 )
 # Words a news item carries and a bureau's own summary does not.
-_NEWS = re.compile(r"记者|通讯员|责任编辑|原标题|本报讯|\d日讯|网讯|\d日电|获悉|新闻发布会")
+_NEWS = re.compile(
+    r"记者|通讯员|责任编辑|原标题|本报讯|\d日讯|网讯|\d日电|获悉|新闻发布会"
+    r"|来源[:：]\s*[\u4e00-\u9fff]{1,12}(?:网|报|新闻|电视台|融媒体?)(?![\u4e00-\u9fff])"  # 来源:河北经济网
+)
 # A meeting held, in a headline or the opening lines: news of the meeting.
 _MEETING_HELD = re.compile(r"(?:会议?|大会|座谈会|推进会)(?:在\S{0,8})?(?:召开|举行)")
 _OPENING_NEWS = re.compile(r"^(?:近日|日前|近年来|\d{1,2}月\d{1,2}日)")
@@ -80,3 +83,16 @@ def looks_like_news(paragraphs: list[str]) -> bool:
         _OWN_VOICE.search(p) for p in paragraphs
     )
     return not own and (any(_OPENING_NEWS.match(p) for p in opening) or len(paragraphs) < 40)
+
+
+# 辛集着力实施县域科技创新跃升计划: a headline about carrying out a programme, not a plan's title.
+_PROGRAMME_HEADLINE = re.compile(r"(?:实施|推进|着力|开展|启动|落实|推动)[^，。]{0,14}计划")
+_PLAN_TYPES = (("plan",), ("points",))
+
+
+def reads_as_plan(title: str, types: tuple[str, ...]) -> bool:
+    """Whether every figure of the text states a goal: a plan or points document, or a
+    reprint of one whose title names it (XX县2024年科技工作要点 on a news site)."""
+    if types in _PLAN_TYPES:
+        return True
+    return title_types(title) in _PLAN_TYPES and not _PROGRAMME_HEADLINE.search(title)

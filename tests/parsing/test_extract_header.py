@@ -281,3 +281,26 @@ def test_a_heading_after_the_body_has_begun_is_no_title() -> None:
 
 def test_a_count_of_2000_is_no_year() -> None:
     assert header("历史新高!全市科技型中小企业评价入库数突破2000家\n近日，入库名单公布。").report_year is None
+
+
+def test_a_news_source_line_makes_a_report() -> None:
+    text = (
+        "您的位置:首页 >科技 > 正文\n\n某县着力实施科技创新跃升计划 创新环境不断优化\n\n"
+        "来源:河北经济网2022-01-13\n\n去年，该县新认定科技型中小企业178家，总量达到695家。"
+    )
+    assert header(text).doc_types == ("report",)
+
+
+def test_a_headline_about_a_programme_keeps_figures_as_done() -> None:
+    text = (
+        "某县着力实施科技创新跃升计划 创新环境不断优化\n\n"
+        "来源:河北经济网2022-01-13\n\n去年，该县新认定科技型中小企业178家，总量达到695家。"
+    )
+    kinds = {r.kind for r in extract_indicators(text).records}
+    assert kinds == {"actual"}
+
+
+def test_a_reprinted_plan_keeps_its_goals() -> None:
+    text = "某县2024年科技工作要点\n\n来源:某某日报\n\n全县高新技术企业总量达到60家，技术合同成交额5亿元。"
+    kinds = {r.kind for r in extract_indicators(text).records}
+    assert kinds == {"target"}
