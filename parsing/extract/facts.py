@@ -32,7 +32,7 @@ CARRY_WORDS = re.compile(
     r"新增|通过认定|新认定|认定|已公示|公示|实现|完成|目前|截至目前|数|金额|总额|有效|入库|备案|登记|"
     r"获批|超过|突破|首次|近|约|同比|较上年|其中|填报|其|另|有|"
     r"(?:飞速|快速|大幅)?(?:增长|增加|提高|提升|上升|扩大|发展)?(?:至|到)|增至|升至|\d{4}年(?:底|末)?的|"
-    r"力争|确保|预计|估计|全年|今年|年内|\d{4}年(?:底|末)?"
+    r"力争|确保|预计|估计|全年|今年|年内|\d{4}年(?:底|末)?|第[一二三四五六七八九十\d]{1,2}批|首批|拟"
 )
 # 其中我市1017家企业，: a count of firms names no subject of its own.
 _OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:企业)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)")
@@ -146,7 +146,8 @@ def _carried_family(figure: Figure, hits: list[Hit], text: str, carried: Family 
         return intensity
     before = CARRY_WORDS.sub("", text[figure.pre_start : figure.mention.start])
     after = text[figure.mention.end : figure.post_end]
-    if len(WORDY.findall(before)) > _CARRY_RESIDUE or not _OPEN_AFTER.match(after):
+    acting = bool(_FIRMS_ACT.match(after))  # 17家企业进入拟认定公示名单: firms of the subject
+    if len(WORDY.findall(before)) > _CARRY_RESIDUE or not (acting or _OPEN_AFTER.match(after)):
         return None
     earlier = [h for h in hits if h.end <= figure.pre_start and _compatible(h.family, figure.mention, figure.measure)]
     if earlier:

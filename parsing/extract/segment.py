@@ -261,7 +261,7 @@ def _breaks_down(text: str, position: int, figure: Figure, state: SegmentState) 
     if not parents or figure.family is None:
         return False
     family, key = parents[-1]
-    named = text[at + 2 : position]
+    named = text[max(at + 2, figure.clause[0]) : position]  # 其中第一批10家，第二批6家，第三批…
     for hit in alias_table().hits(named):
         named = named.replace(named[hit.start : hit.end], "")
     qualifier = WORDY.findall(CARRY_WORDS.sub("", named))  # 其中规上工业企业…, 其中A类…

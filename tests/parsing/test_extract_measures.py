@@ -100,3 +100,17 @@ def test_approximate_growth_rates_are_kept_and_marked() -> None:
 def test_a_count_of_firms_after_qizhong_takes_the_list_named_before() -> None:
     got = facts("科技部公示了山东省2022年首批入库科技型中小企业名单，其中我市1017家企业，约占全省的五分之一。")
     assert ("actual", "tsme_registered", "level", 1017.0, "家") in got
+
+
+def test_counted_firms_that_act_take_the_subject_named_before() -> None:
+    got = facts(
+        "全县高新技术企业申报工作成效明显，17家企业进入拟认定公示名单，"
+        "其中第一批拟认定10家，第二批拟认定6家，第三批拟认定1家。"
+    )
+    for value in (17.0, 10.0, 6.0, 1.0):
+        assert ("actual", "hte_new", "level", value, "家") in got
+
+
+def test_passing_review_is_new_and_applying_for_recognition_is_applied() -> None:
+    assert ("actual", "hte_new", "level", 70.0, "家") in facts("全年申报高新技术企业120家，共70家企业通过评审。")
+    assert ("actual", "hte_applied", "level", 38.0, "家") in facts("国家高新技术企业申报认定 38 家。")
