@@ -7,10 +7,11 @@ per-sentence figures and rankings → one record per distinct fact.
 from __future__ import annotations
 
 from parsing.extract.clauses import SENTENCE, bounded, target_cue_end, target_cue_start
+from parsing.extract.context import Context, Found
 from parsing.extract.doctypes import reads_as_plan
 from parsing.extract.header import build_header, bureau_place, find_title
 from parsing.extract.sections import PLAN_DOCUMENT, Section, tag_sections
-from parsing.extract.segment import Carry, Context, Found, segment_records
+from parsing.extract.segment import Carry, segment_records
 from parsing.extract.subarea import Home
 from parsing.extract.textclean import HEADING_START, paragraphs
 from parsing.records import DocumentHeader, Extraction, IndicatorRecord

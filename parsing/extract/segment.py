@@ -9,92 +9,20 @@ ranking, or nothing (a threshold, a baseline in brackets, a sub-population after
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
-from typing import TypeVar
 
 from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, clause_start, other_phrase, year_before
+from parsing.extract.context import Context, Found
 from parsing.extract.facts import CARRY_WORDS, WORDY, Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
-from parsing.extract.mentions import Mention, find_mentions
+from parsing.extract.foreign import others_figure, over_years
+from parsing.extract.mentions import Mention
 from parsing.extract.metrics import Family, Hit, alias_table, choose_key
 from parsing.extract.parallel import pair_lists, shared_families
 from parsing.extract.ranking_facts import ranking_records
 from parsing.extract.ranking_groups import ranked_group
-from parsing.extract.rankings import Position, find_positions
-from parsing.extract.sections import Section
+from parsing.extract.rankings import Position
 from parsing.extract.subarea import Home
 from parsing.records import IndicatorRecord, Kind
-
-Spanned = TypeVar("Spanned", Mention, Position)
-
-
-class Found:
-    """The figures and ranked positions of a stretch of text, in reading order.
-
-    They are found once per paragraph (neither can span a sentence or a ；) and
-    handed down, so a sentence without any costs nothing further.
-    """
-
-    __slots__ = ("_mention_starts", "_position_starts", "mentions", "positions")
-
-    def __init__(self, mentions: list[Mention], positions: list[Position]) -> None:
-        self.mentions, self.positions = mentions, positions
-        self._mention_starts = [m.start for m in mentions]
-        self._position_starts = [p.start for p in positions]
-
-    @classmethod
-    def scan(cls, text: str) -> Found:
-        return cls(find_mentions(text), find_positions(text))
-
-    def __bool__(self) -> bool:
-        return bool(self.mentions or self.positions)
-
-    def holds(self, begin: int, end: int) -> bool:
-        """Whether anything starts in [begin, end)."""
-        for starts in (self._mention_starts, self._position_starts):
-            index = bisect_left(starts, begin)
-            if index < len(starts) and starts[index] < end:
-                return True
-        return False
-
-    def between(self, begin: int, end: int) -> Found:
-        """Those starting in [begin, end), with offsets relative to `begin`."""
-        return Found(
-            _shifted(self.mentions, self._mention_starts, begin, end),
-            _shifted(self.positions, self._position_starts, begin, end),
-        )
-
-
-def _shifted(items: list[Spanned], starts: list[int], begin: int, end: int) -> list[Spanned]:
-    low, high = bisect_left(starts, begin), bisect_left(starts, end)
-    return [item.moved(-begin) for item in items[low:high]] if begin else items[low:high]
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """Where a segment sits: its section, the years in force, the sentence before it."""
-
-    section: Section
-    report_year: int | None
-    plan_year: int | None
-    prefix: str
-    target_from: int | None
-    home: Home | None = None
-    target_until: int | None = None
-
-    def year_for(self, text: str, position: int, kind: Kind) -> int | None:
-        """The year of a figure at `position` of the segment `text`."""
-        stated = year_before(self.prefix, text, position)
-        if stated is not None:
-            return stated
-        if kind == "target" and self.section.mode == "plan":
-            return self.plan_year
-        return self.report_year
-
-    def goal_governs(self, position: int) -> bool:
-        if self.target_until is not None and position >= self.target_until:
-            return False
-        return self.target_from is not None and self.target_from <= position
 
 
 def _kind(text: str, figure: Figure, mentions: list[Mention], ctx: Context) -> Kind | None:
@@ -184,12 +112,12 @@ def _figure_record(
     m = mentions[index]
     if text.startswith("大关", m.end) and any(other.unit == m.unit for other in mentions[:index]):
         return None  # 首次突破300亿元大关: a milestone restating the figure just given
-    if _COMPARED_AREA.search(text, max(0, m.start - 16), m.start):
-        return None  # 仅次于济南(1027家): another area's figure leaves the subject as it was
+    if others_figure(text, m, ctx):
+        return None  # 仅次于济南(1027家), 滨海新区（2452家）: the subject stays as it was
     borrow = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
     # A goal split by 其中 (达到5万家，其中科技型中小企业达到3万家) sets each part as a goal.
     sub_item = not borrow and _qualified_part(text, m.start) and figure.measure != "completion"
-    if is_baseline(text, m) or _over_years(text, figure, ctx) or not resolve(text, figure, hits, state, borrow):
+    if is_baseline(text, m) or over_years(text, figure, ctx) or not resolve(text, figure, hits, state, borrow):
         return None
     if sub_item and not _breaks_down(text, m.start, figure, state):
         return None
@@ -208,38 +136,7 @@ def _figure_record(
     return None if kind is None else _record(text, figure, kind, ctx)
 
 
-# Growth against a year long past (较2017年增长60%, 比2012年提升1.1个百分点), average
-# growth (年均增长) and sums over a span of years (2021年至2022年新认定…) are no figure of
-# the year reported.
-_LONG_BASE = re.compile(r"(?:较|比|相比|与)(\d{4})年")
-_SPAN_YEARS = re.compile(r"\d{4}年?(?:至|到|—|-|～|~)\d{4}年")
-_AVERAGE = re.compile(r"年均|年平均")
-_PLAN_BASE = re.compile(r"(?:较|比|相比)[“\"]?十[一二三四五六]五[”\"]?(?:末|期末|时期)")
-_COMPARED_AREA = re.compile(r"(?:仅次于|次于|超过|高于|低于)[^，；。（(\d]{1,10}[（(]$")
 _DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?")
-
-
-def _over_years(text: str, figure: Figure, ctx: Context) -> bool:
-    before = text[figure.clause[0] : figure.mention.start]
-    if figure.measure != "level":
-        base = _LONG_BASE.search(before)
-        year = ctx.year_for(text, figure.mention.start, "actual")
-        if _AVERAGE.search(before) or (base and year and int(base.group(1)) < year - 2) or _PLAN_BASE.search(before):
-            return True
-    sentence_start = max(text.rfind("。", 0, figure.mention.start), text.rfind("；", 0, figure.mention.start)) + 1
-    span = _SPAN_YEARS.search(text, sentence_start, figure.mention.start)
-    if span is not None and figure.measure == "level" and not _SPAN_END.search(before):
-        return True
-    since = _SINCE.search(ctx.prefix + text[sentence_start : figure.mention.start])
-    year = ctx.report_year
-    return bool(since and year and int(since.group(1)) < year and _FLOW.search(before))
-
-
-_SINCE = re.compile(r"(\d{4})年以来")
-_FLOW = re.compile(r"新增|新认定|认定|引进|新建|获批|立项|累计|共(?:引进|建成|认定|实施|培育)")
-
-
-_SPAN_END = re.compile(r"(?:至|到)$|(?:增长|增加|提高|提升|上升|增)(?:至|到)")
 
 
 # 其中国家级11家 / 其中我市1017家: a part by level or by the bureau's own place is a

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parsing.extract.gazetteer import ZONE_SUFFIXES, all_place_names, division_level, place_level
+from parsing.extract.gazetteer import ZONE_SUFFIXES, all_place_names, division_level, known_place, place_level
 from parsing.records import Level
 
 _DEPTH: dict[Level, int] = {"province": 0, "city": 1, "county": 2, "district": 2, "zone": 3}
@@ -64,6 +64,16 @@ class Home:
 
     place: str | None
     level: Level | None
+
+    def names_part(self, before: str) -> bool:
+        """滨海新区（2452家）: a narrower place right before a bracketed figure owns it."""
+        name = known_place(before)
+        level = place_level(name) if name else None
+        if name is None or level is None or self.level is None:
+            return False
+        if self.place and (name in self.place or self.place in name):
+            return False
+        return _DEPTH[level] > _DEPTH[self.level]
 
     def speaks_for_part(self, clause: str) -> bool | None:
         """True: the clause opens with a sub-area; False: with the whole; None: with neither."""

@@ -1,0 +1,59 @@
+"""Figures in a segment that are not the bureau's figure of the year reported.
+
+Growth against a year long past, sums over several years, another area's figure
+quoted for comparison (仅次于济南（1027家）) and a sub-area's bracketed figure
+(滨海新区（2452家）) are read past: no record, and the subject stays as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.extract.context import Context
+from parsing.extract.facts import Figure
+from parsing.extract.mentions import Mention
+
+_COMPARED_AREA = re.compile(r"(?:仅次于|次于|超过|高于|低于)[^，；。（(\d]{1,10}[（(]$")
+_PART_REACH = 12
+
+
+def others_figure(text: str, mention: Mention, ctx: Context) -> bool:
+    """仅次于济南（1027家） / 滨海新区（2452家）: a figure another area owns."""
+    if _COMPARED_AREA.search(text, max(0, mention.start - 16), mention.start):
+        return True
+    if text[mention.start - 1 : mention.start] not in ("（", "("):
+        return False
+    before = text[max(0, mention.start - 1 - _PART_REACH) : mention.start - 1]
+    return ctx.home is not None and ctx.home.names_part(before)
+
+
+# Growth against a year long past (较2017年增长60%, 比2012年提升1.1个百分点), average
+# growth (年均增长) and sums over a span of years (2021年至2022年新认定…) are no figure of
+# the year reported.
+_LONG_BASE = re.compile(r"(?:较|比|相比|与)(\d{4})年")
+_SPAN_YEARS = re.compile(r"\d{4}年?(?:至|到|—|-|～|~)\d{4}年")
+_AVERAGE = re.compile(r"年均|年平均")
+_PLAN_BASE = re.compile(r"(?:较|比|相比)[“\"]?十[一二三四五六]五[”\"]?(?:末|期末|时期)")
+
+
+def over_years(text: str, figure: Figure, ctx: Context) -> bool:
+    before = text[figure.clause[0] : figure.mention.start]
+    if figure.measure != "level":
+        base = _LONG_BASE.search(before)
+        year = ctx.year_for(text, figure.mention.start, "actual")
+        if _AVERAGE.search(before) or (base and year and int(base.group(1)) < year - 2) or _PLAN_BASE.search(before):
+            return True
+    sentence_start = max(text.rfind("。", 0, figure.mention.start), text.rfind("；", 0, figure.mention.start)) + 1
+    span = _SPAN_YEARS.search(text, sentence_start, figure.mention.start)
+    if span is not None and figure.measure == "level" and not _SPAN_END.search(before):
+        return True
+    since = _SINCE.search(ctx.prefix + text[sentence_start : figure.mention.start])
+    year = ctx.report_year
+    return bool(since and year and int(since.group(1)) < year and _FLOW.search(before))
+
+
+_SINCE = re.compile(r"(\d{4})年以来")
+_FLOW = re.compile(r"新增|新认定|认定|引进|新建|获批|立项|累计|共(?:引进|建成|认定|实施|培育)")
+
+
+_SPAN_END = re.compile(r"(?:至|到)$|(?:增长|增加|提高|提升|上升|增)(?:至|到)")
