@@ -114,3 +114,12 @@ def test_counted_firms_that_act_take_the_subject_named_before() -> None:
 def test_passing_review_is_new_and_applying_for_recognition_is_applied() -> None:
     assert ("actual", "hte_new", "level", 70.0, "家") in facts("全年申报高新技术企业120家，共70家企业通过评审。")
     assert ("actual", "hte_applied", "level", 38.0, "家") in facts("国家高新技术企业申报认定 38 家。")
+
+
+def test_bi_zeng_is_growth() -> None:
+    assert ("actual", "rd_expenditure", "yoy_growth", 44.8, "%") in facts("2023年度地方研发投入比增44.8%。")
+    assert ("actual", "rd_expenditure", "yoy_growth", -3.1, "%") in facts("研发投入同比降3.1%。")
+
+
+def test_the_enterprises_share_of_rd_is_no_intensity() -> None:
+    assert not facts("企业研发经费占比达到81.4%，企业研发投入占全社会研发投入总量88%以上。")
