@@ -49,6 +49,8 @@ def leading_place(clause: str) -> tuple[str, Level] | None:
 
 
 _RANKED = re.compile(r"第[\d一二三四五六七八九十]|首位|前列|前茅|排名|位居|其中")
+# A platform tier named by a wider area (云南省重点实验室, 广东省工程技术研究中心).
+_TIER = re.compile(r"(?:级)?(?:重点实验室|技术创新中心|工程(?:技术)?研究中心|新型研发机构|临床医学研究中心|企业技术中心)")
 _WHOLE_DEPTH = {"省": 0, "市": 1, "州": 1, "盟": 1}
 
 
@@ -93,5 +95,8 @@ class Home:
         if _DEPTH[level] < _DEPTH[self.level]:
             # 浙江省…第一批10076家 in a city report: a wider area's figure (a chain such as
             # 山东省淄博市 names the bureau's own place, and a ranking is the bureau's own).
-            return leading_place(clause[len(name) :]) is None and not _RANKED.search(clause)
+            rest = clause[len(name) :]
+            if _TIER.match(rest):
+                return None  # 云南省重点实验室140家 in a city report: the city's platforms of that tier
+            return leading_place(rest) is None and not _RANKED.search(clause)
         return _DEPTH[level] > _DEPTH[self.level]

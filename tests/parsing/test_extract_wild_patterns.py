@@ -294,3 +294,12 @@ def test_a_further_place_in_a_named_area_follows_a_position() -> None:
 def test_a_sub_areas_bracketed_figure_is_left_out() -> None:
     got = facts("天津市科技局2023年1—5月工作通报。全市科技型中小企业排名前五位的区是滨海新区（2452家）、西青区。")
     assert not any(fact[3] in (2452.0, 1100.0) for fact in got)
+
+
+def test_a_tier_named_by_the_province_counts_the_citys_platforms() -> None:
+    got = facts("昆明市科技局召开2024年工作会议。目前,全市共有国家重点实验室9家,云南省重点实验室140家。")
+    assert ("actual", "platforms", "level", 140.0, None, None) in got
+
+
+def test_new_national_talents() -> None:
+    assert ("actual", "talents", "level", 160.0, None, None) in facts("新增国家级人才160人。")
