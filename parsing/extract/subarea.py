@@ -50,7 +50,9 @@ def leading_place(clause: str) -> tuple[str, Level] | None:
 
 _RANKED = re.compile(r"第[\d一二三四五六七八九十]|首位|前列|前茅|排名|位居|其中")
 # A platform tier named by a wider area (云南省重点实验室, 广东省工程技术研究中心).
-_TIER = re.compile(r"(?:级)?(?:重点实验室|技术创新中心|工程(?:技术)?研究中心|新型研发机构|临床医学研究中心|企业技术中心)")
+_TIER = re.compile(
+    r"(?:级)?(?:重点实验室|技术创新中心|工程(?:技术)?研究中心|新型研发机构|临床医学研究中心|企业技术中心)"
+)
 _WHOLE_DEPTH = {"省": 0, "市": 1, "州": 1, "盟": 1}
 
 
