@@ -124,3 +124,10 @@ def test_the_end_of_a_five_year_plan_is_the_target_year() -> None:
     text = ("某县科技局2023年工作总结\n三、下一步工作\n"
             "到“十四五”末，全县高新技术企业达到80家。“十四五”期间，累计新增省级以上研发平台20家。\n")
     assert targets(text) == {("hte_total", 80.0, False, 2025), ("platforms", 20.0, False, 2025)}
+
+
+def test_an_assigned_task_is_a_target_and_what_was_done_after_it_is_not() -> None:
+    records = extract_indicators("2020年高新区工作总结。市下达至高新区高新技术企业指标任务为35家，全年完成42家。").records
+    kinds = {(r.kind, r.value) for r in records}
+    assert ("target", 35.0) in kinds
+    assert ("target", 42.0) not in kinds
