@@ -127,7 +127,8 @@ def test_the_end_of_a_five_year_plan_is_the_target_year() -> None:
 
 
 def test_an_assigned_task_is_a_target_and_what_was_done_after_it_is_not() -> None:
-    records = extract_indicators("2020年高新区工作总结。市下达至高新区高新技术企业指标任务为35家，全年完成42家。").records
+    text = "2020年高新区工作总结。市下达至高新区高新技术企业指标任务为35家，全年完成42家。"
+    records = extract_indicators(text).records
     kinds = {(r.kind, r.value) for r in records}
     assert ("target", 35.0) in kinds
     assert ("target", 42.0) not in kinds
