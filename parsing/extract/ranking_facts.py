@@ -42,7 +42,7 @@ _NOISE = re.compile(
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Words that say which count is ranked but not of what: 新增数量全市第一 ranks the figure before.
 _GENERIC = re.compile(
-    r"(?:新增|新认定|认定|入选|入库|引进|登记|获批|立项|备案|培育|人数|家数|个数|项数|件数|户数|金额|额度)+"
+    r"(?:新增|新认定|认定|入选|入库|引进|登记|获批|立项|备案|培育|通过|人数|家数|个数|项数|件数|户数|金额|额度)+数?"
 )
 
 
@@ -124,6 +124,9 @@ def ranking_records(
     """One record per measure ranked at this position (and per subject of a list of them)."""
     clause_start, _ = clause_bounds(text, position.start)
     residual = text[max(clause_start, last_end) : position.start]
+    inner = _INNER_MEASURE.search(text, position.start, position.end)
+    if inner:  # 在16个GDP万亿级城市中增速第一: the measure named inside the position
+        residual += inner.group()
     raw = re.sub(r"(?:由|从).*$", "", residual)
     start = max(clause_start, last_end)
     if not raw.strip("、和及 ") and state.listed:
@@ -138,6 +141,7 @@ def ranking_records(
     return _one_subject(text, position, (clause_start, start), raw, state, year, residual)
 
 
+_INNER_MEASURE = re.compile(r"中(?:" + "|".join(w for w, _ in _RATE_NOUNS) + r")(?=第|首位|前列)")
 _LIST_SPLIT = re.compile(r"[、和及与]")
 _COUNTED_LIST = re.compile(r"(?:等)?[\d一二三四五六七八九十]+(?:个|项)(?:指标|方面)?$")
 

@@ -214,3 +214,12 @@ def test_a_position_after_an_amount_and_its_growth_verb_ranks_the_amount() -> No
 )
 def test_list_units_and_long_lists_as_scopes(sentence: str, rank: int, scope: str) -> None:
     assert [(r, s) for _, _, r, s in rankings(sentence)] == [(rank, scope)]
+
+
+def test_a_rate_named_inside_the_position_is_its_measure() -> None:
+    got = rankings("全年地区生产总值1.7万亿元，在16个万亿级城市中增速第一。")
+    assert [(m, r) for _, m, r, _ in got] == [("yoy_growth", 1)]
+
+
+def test_a_count_that_passed_ranks_the_figure_before() -> None:
+    assert rankings("高新技术企业认定45家，通过数位居南通第二。") == [("hte_new", "level", 2, "南通")]
