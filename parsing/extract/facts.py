@@ -199,7 +199,8 @@ def locate(text: str, mentions: list[Mention], index: int) -> Figure:
     """The windows of one figure: its clause, and the stretch it shares with no other figure."""
     m = mentions[index]
     clause = clause_bounds(text, m.start)
-    pre_start = max(clause[0], mentions[index - 1].end if index else 0)
+    before = index - 1 if index and _span_start(text, mentions[index - 1]) else index
+    pre_start = max(clause[0], mentions[before - 1].end if before else 0)  # 比重从6.02%提高到9.75%
     post_end = min(clause[1], mentions[index + 1].start if index + 1 < len(mentions) else len(text))
     measure, sign = measure_of(text[pre_start : m.start], m.unit)
     return Figure(m, measure, sign, None, None, clause, pre_start, post_end)
@@ -264,10 +265,16 @@ def _is_share(text: str, figure: Figure) -> bool:
     return "占" in text[figure.pre_start : figure.mention.start]
 
 
+def _span_start(text: str, mention: Mention) -> bool:
+    return bool(
+        _SPAN_START.search(text, max(0, mention.start - 10), mention.start) and _SPAN_VERB.match(text, mention.end)
+    )
+
+
 def is_baseline(text: str, mention: Mention) -> bool:
     """较上年度（48.42%）: a prior-year figure quoted in brackets; 从2020年的52家增长至117家:
     the start of a span, whose end is the figure reported."""
-    if _SPAN_START.search(text, max(0, mention.start - 10), mention.start) and _SPAN_VERB.match(text, mention.end):
+    if _span_start(text, mention):
         return True
     if mention.unit in ("pp", "%") and _AREA_GAP.search(text, max(0, mention.start - 16), mention.start):
         return True

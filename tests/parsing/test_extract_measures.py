@@ -123,3 +123,9 @@ def test_bi_zeng_is_growth() -> None:
 
 def test_the_enterprises_share_of_rd_is_no_intensity() -> None:
     assert not facts("企业研发经费占比达到81.4%，企业研发投入占全社会研发投入总量88%以上。")
+
+
+def test_the_end_of_a_span_reads_its_subject_before_the_start() -> None:
+    got = facts("全市研发活动覆盖率从34.82%提高到59.95%、R&D人员占企业就业人员比重从6.02%提高到9.75%。")
+    assert ("actual", "rd_active_share", "level", 59.95, "%") in got
+    assert not any(value == 9.75 for *_, value, _ in got)
