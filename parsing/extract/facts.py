@@ -66,6 +66,7 @@ class SegmentState:
     measure: Measure = "level"
     ranked: tuple[str, Measure] | None = None
     forced: dict[int, tuple[Family, int]] = field(default_factory=dict)
+    sources: dict[int, int] = field(default_factory=dict)
     # The last figure named no metric of the table (占规上工业企业比重达到14.4%): a position
     # right after it ranks that figure, not an older subject.
     unnamed: bool = False

@@ -19,11 +19,13 @@ _FIRST_GAP = 4
 _BARE_VERB = re.compile(r"(?:分别)?(?:达到|达|为|新增|增长|增加|突破|超过|实现)?$")
 _SHARED = re.compile(r"均(?:同比)?(?:增长|达到|达|为|超过|突破|提高|增加)(?:了)?$")
 
-Pairs = tuple[dict[int, tuple[Family, int]], set[int]]
+# {value start: (family, anchor)}, the values dropped, and {value start: start of the
+# earlier figure it refers back to} (新增高企294家…，分别发展到816家).
+Pairs = tuple[dict[int, tuple[Family, int]], set[int], dict[int, int]]
 
 
 def pair_lists(text: str, mentions: list[Mention], hits: list[Hit]) -> Pairs:
-    """{value start: (family, anchor)} for paired values, and the starts of values dropped."""
+    """The paired values, the values dropped, and the figures values refer back to."""
     at = text.find("分别")
     if at >= 0:
         chain = _chain(text, mentions, at + 2)
@@ -37,7 +39,8 @@ def _chain(text: str, mentions: list[Mention], cursor: int) -> list[Mention]:
     chain: list[Mention] = []
     for m in (m for m in mentions if m.start >= cursor):
         gap = text[cursor : m.start]
-        if (not chain and len(gap) <= _FIRST_GAP and "，" not in gap) or (chain and _LIST_GAP.fullmatch(gap)):
+        opens = not chain and (len(gap) <= _FIRST_GAP or _GROWTH_GAP.fullmatch(gap)) and "，" not in gap
+        if opens or (chain and _LIST_GAP.fullmatch(gap)):
             chain.append(m)
             cursor = m.end
         else:
@@ -62,7 +65,7 @@ def _pair_after_respectively(text: str, at: int, chain: list[Mention], mentions:
         floor = max((m.end for m in mentions if m.end <= at), default=0)
         families = _families(hits, floor, at)
     if len(families) == len(chain):
-        return {m.start: (f, chain[0].start) for m, f in zip(chain, families, strict=True)}, set()
+        return {m.start: (f, chain[0].start) for m, f in zip(chain, families, strict=True)}, set(), {}
     return _back_referenced(text, at, chain, mentions, hits)
 
 
@@ -70,11 +73,12 @@ def _back_referenced(text: str, at: int, chain: list[Mention], mentions: list[Me
                      hits: list[Hit]) -> Pairs:
     """新增高企294家、新增小巨人25家、新增科小803家，分别发展到816家、31家和911家: the
     values pair with the subjects of as many figures just before; an unnamed one is dropped."""
-    earlier = [m for m in mentions if m.end <= at and m.unit == chain[0].unit][-len(chain) :]
-    if len(earlier) != len(chain):
-        return {}, {m.start for m in chain}
+    earlier = [m for m in mentions if m.end <= at and _pairs_with(text, at, chain[0], m)][-len(chain) :]
+    if len(earlier) != len(chain) or "。" in text[earlier[0].start : at]:
+        return {}, {m.start for m in chain}, {}
     forced: dict[int, tuple[Family, int]] = {}
     dropped: set[int] = set()
+    sources = {value.start: figure.start for value, figure in zip(chain, earlier, strict=True)}
     floor = clause_bounds(text, earlier[0].start)[0]
     for value, figure in zip(chain, earlier, strict=True):
         named = [h for h in hits if floor <= h.start and h.end <= figure.start]
@@ -83,13 +87,24 @@ def _back_referenced(text: str, at: int, chain: list[Mention], mentions: list[Me
         else:
             dropped.add(value.start)
         floor = figure.end
-    return forced, dropped
+    return forced, dropped, sources
+
+
+_GROWTH_GAP = re.compile(r"(?:比上年|比\d{4}年|同比|较上年)?(?:增长|增加|提高|下降)了?$")
+
+
+def _pairs_with(text: str, at: int, value: Mention, figure: Mention) -> bool:
+    """A figure a 分别 value refers back to: one in the same unit, or any amount when the
+    values are its growth (成果1249项、合同4149项，分别比2022年增长了55.7%、15.4%)."""
+    if figure.unit == value.unit:
+        return True
+    return value.unit == "%" and bool(_GROWTH_GAP.search(text, at, value.start))
 
 
 def _bare_parallel(text: str, mentions: list[Mention], hits: list[Hit]) -> Pairs:
     """高企、科小达800家、900家: a clause that opens with as many subjects as values follow."""
     if len(hits) < 2:
-        return {}, set()
+        return {}, set(), {}
     for index, first in enumerate(mentions[:-1]):
         if mentions[index + 1].start - first.end != 1:
             continue  # no list of values starts here (800家、900家)
@@ -100,8 +115,8 @@ def _bare_parallel(text: str, mentions: list[Mention], hits: list[Hit]) -> Pairs
         families = _families(hits, start, first.start)
         last = max((h.end for h in hits if start <= h.start < first.start), default=start)
         if len(chain) >= 2 and len(families) == len(chain) and _BARE_VERB.search(text, last, first.start):
-            return {m.start: (f, first.start) for m, f in zip(chain, families, strict=True)}, set()
-    return {}, set()
+            return {m.start: (f, first.start) for m, f in zip(chain, families, strict=True)}, set(), {}
+    return {}, set(), {}
 
 
 def shared_families(text: str, clause_start: int, value: Mention, hits: list[Hit]) -> list[Family]:

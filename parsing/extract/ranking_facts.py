@@ -74,11 +74,23 @@ def _measures(residual: str, text: str, clause_start: int, state: SegmentState) 
         for _, measure, word in own:
             first.setdefault(measure, word)
         return list(first.items())
+    if _names_quantity(residual):
+        return [("level", "")]  # 投资完成率达160.3%，项目建设数和投资完成额均为全省第一
     if state.ranked is not None:
         return [(state.ranked[1], "")]
     if state.measure == "yoy_growth" and state.key not in state.levels:
         return [("yoy_growth", "")]  # only the growth was given: the growth is ranked
     return [(_rate_named_before(text, clause_start, state) or "level", "")]
+
+
+_QUANTITY_END = re.compile(r"[\u4e00-\u9fff]{2,}(?:数|额|量|总值|产值|收入|规模)$")
+
+
+def _names_quantity(residual: str) -> bool:
+    """The position's own words name an amount (投资完成额均为全省第一), so it ranks that
+    amount's level, not the rate reported just before."""
+    subject = _NOISE.sub("", re.sub(r"(?:均|都|分别).*$", "", residual))
+    return bool(_QUANTITY_END.search(subject)) and not _GENERIC.fullmatch(subject)
 
 
 def _metric(raw: str, subject: str, before: str, state: SegmentState) -> str:

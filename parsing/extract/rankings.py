@@ -39,8 +39,8 @@ RANK = re.compile(_RANK)
 _PROVINCE_SHORT = "渝川蜀黔滇陕甘陇青宁新藏蒙黑吉辽冀晋鲁豫苏皖浙闽赣湘鄂粤桂琼"
 _REGION = (
     r"(?:东北|中部|西部|东部|华东|华北|华中|华南|西南|西北|长三角|珠三角|京津冀|黄河流域|长江经济带"
-    rf"|(?:东北|西北|西南|东南|[东西南北])[{_PROVINCE_SHORT}]|[{_PROVINCE_SHORT}](?:东北|西北|西南|东南|[东西南北中]))"
-    r"(?:地区|省份|六省|片区)?"
+    rf"|(?:东北|西北|西南|东南|[东西南北])[{_PROVINCE_SHORT}]|[{_PROVINCE_SHORT}](?:东北|西北|西南|东南|[东西南北中])|沿(?:黄|江|海|边))"
+    r"(?:地区|省份|省区|省市|城市|六省|片区)?"
     r"|县区|区县|县市区|市州|地州市"  # 总数排名县区第二: the units of the list as its scope
 )
 _REGION_RE = re.compile(_REGION)
@@ -142,7 +142,8 @@ def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
             extra.append(Position(match.start() + 1, match.end(), rank, position.scope))
             cursor = match.end()
         scoped = _NEXT_SCOPED.match(sentence, cursor)
-        if scoped and known_place(scoped.group("place")) == scoped.group("place"):
+        named = scoped and scoped.group("place")
+        if named and (known_place(named) == named or _REGION_RE.fullmatch(named)):
             rank = 1 if scoped.group("first") else parse_rank(scoped.group("num"))
             scope = scoped.group("place") + (scoped.group("kind") or "")
             extra.append(Position(scoped.start() + 1, scoped.end(), rank, scope))

@@ -116,7 +116,9 @@ def _figure_record(
         return None  # 仅次于济南(1027家), 滨海新区（2452家）: the subject stays as it was
     borrow = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
     # A goal split by 其中 (达到5万家，其中科技型中小企业达到3万家) sets each part as a goal.
-    sub_item = not borrow and _qualified_part(text, m.start) and figure.measure != "completion"
+    # A value that refers back (分别比上年增长21.92%) is a part only if its figure is one.
+    source = state.sources.get(m.start, m.start)
+    sub_item = not borrow and _qualified_part(text, source) and figure.measure != "completion"
     if is_baseline(text, m) or over_years(text, figure, ctx) or not resolve(text, figure, hits, state, borrow):
         return None
     if sub_item and not _breaks_down(text, m.start, figure, state):
@@ -210,8 +212,8 @@ def segment_records(
     if not mentions and not positions:
         return []
     hits = alias_table().hits(text)
-    forced, dropped = pair_lists(text, mentions, hits)
-    state = SegmentState(forced=forced)
+    forced, dropped, sources = pair_lists(text, mentions, hits)
+    state = SegmentState(forced=forced, sources=sources)
     if carry is not None:
         state.carried, state.carried_key = carry.family, carry.key
     records: list[IndicatorRecord] = []
