@@ -142,8 +142,8 @@ def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
             extra.append(Position(match.start() + 1, match.end(), rank, position.scope))
             cursor = match.end()
         scoped = _NEXT_SCOPED.match(sentence, cursor)
-        named = scoped and scoped.group("place")
-        if named and (known_place(named) == named or _REGION_RE.fullmatch(named)):
+        named = scoped.group("place") if scoped else ""
+        if scoped and (known_place(named) == named or _REGION_RE.fullmatch(named)):
             rank = 1 if scoped.group("first") else parse_rank(scoped.group("num"))
             scope = scoped.group("place") + (scoped.group("kind") or "")
             extra.append(Position(scoped.start() + 1, scoped.end(), rank, scope))
