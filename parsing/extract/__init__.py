@@ -6,7 +6,7 @@ per-sentence figures and rankings → one record per distinct fact.
 
 from __future__ import annotations
 
-from parsing.extract.clauses import SENTENCE, bounded, target_cue_end, target_cue_start
+from parsing.extract.clauses import SENTENCE, bounded, continues_goal, target_cue_end, target_cue_start
 from parsing.extract.context import Context, Found
 from parsing.extract.doctypes import reads_as_plan
 from parsing.extract.header import build_header, bureau_place, find_title
@@ -20,9 +20,11 @@ __all__ = ["extract_indicators"]
 
 
 def _sentence_records(sentence: str, begin: int, found: Found, section: Section, report_year: int | None,
-                      plan_year: int | None, home: Home, carry: Carry) -> list[IndicatorRecord]:
+                      plan_year: int | None, home: Home, carry: Carry, previous: str = "") -> list[IndicatorRecord]:
     """Records of the sentence starting at `begin` of the paragraph `found` was scanned in."""
     cue = target_cue_start(sentence, report_year)
+    if cue is None and continues_goal(previous, sentence, report_year):
+        cue = 0
     cue_end = target_cue_end(sentence, cue)
     records: list[IndicatorRecord] = []
     offset = 0
@@ -45,10 +47,14 @@ def _paragraph_records(body: str, base: int, found: Found, section: Section,
     records: list[IndicatorRecord] = []
     begin = base
     carry = Carry()
+    previous = ""
     for sentence in (piece for whole in SENTENCE.findall(body) for piece in bounded(whole)):
         if found.holds(begin, begin + len(sentence)):
-            records += _sentence_records(sentence, begin, found, section, header.report_year, plan_year, home, carry)
+            records += _sentence_records(
+                sentence, begin, found, section, header.report_year, plan_year, home, carry, previous
+            )
         begin += len(sentence)
+        previous = sentence
     return records
 
 

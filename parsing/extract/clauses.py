@@ -169,6 +169,19 @@ def target_cue_end(sentence: str, cue: int | None) -> int | None:
     return match.start() if match else None
 
 
+# 我市将实施科技企业培育工程。实现科技型中小企业入库3000家以上: a sentence that opens on a
+# bare goal verb goes on with the goal the sentence before it set.
+_OPENS_ON_GOAL = re.compile(r"(?:实现|达到|突破)")
+
+
+def continues_goal(previous: str, sentence: str, report_year: int | None) -> bool:
+    """Whether `sentence`, which states no goal of its own, carries on the one before it."""
+    if not _OPENS_ON_GOAL.match(sentence) or PAST_CUE.search(sentence):
+        return False
+    cue = target_cue_start(previous, report_year)
+    return cue is not None and target_cue_end(previous, cue) is None
+
+
 _PHRASE_EDGE = re.compile(
     r"^(?:力争|确保|争取|全年|年内|今年|明年|继续|进一步|累计|全市|全县|全区|全省|实现|完成|开展|新增|"
     r"实施|引进|年底|\d{4}年(?:度|底)?|[，、和及])+|(?:达到|达|突破|不少于|不低于|超过|为|共|累计|总数|总量)+$"

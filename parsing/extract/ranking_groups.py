@@ -29,7 +29,7 @@ def each_ranked(text: str, position: Position, ranked: list[IndicatorRecord],
     return [replace(ranked[0], metric=metric) for metric in others]
 
 
-_BARE_PLACE = re.compile(r"(?:位|居|排名|列|排|排在|位居|位列|名列|居于)*")
+_BARE_PLACE = re.compile(r"(?:位|居|排名|列|排|排在|位居|位列|名列|居于|稳居|跃居|继续|保持|始终)*")
 
 
 def next_place(text: str, last_end: int, position: Position) -> bool:

@@ -41,3 +41,32 @@ def test_a_region_after_a_position_is_a_further_scope() -> None:
 def test_a_river_belt_is_a_scope() -> None:
     found = facts("2022年总结。全社会研发经费增速居全国第7位、沿黄省区第2位。")
     assert any(f[0] == "ranking" and f[5] == "沿黄省区" and f[4] == 2 for f in found)
+
+
+def test_a_sentence_opening_on_a_goal_verb_goes_on_with_the_goal_before_it() -> None:
+    found = facts("2024年，我市将实施科技企业培育壮大工程。实现科技型中小企业入库2500家以上，"
+                  "高新技术企业数量突破1800家。")
+    assert ("target", "tsme_registered", "level", 2500.0, None, None) in found
+    assert ("target", "hte_total", "level", 1800.0, None, None) in found
+
+
+def test_a_sentence_of_done_facts_does_not_go_on_with_a_goal() -> None:
+    found = facts("2024年，我市将实施科技企业培育工程。实现高新技术企业数量已达1500家。")
+    assert not any(f[0] == "target" for f in found)
+
+
+def test_a_tier_after_two_figures_ranks_both() -> None:
+    found = facts("2025年总结。高新技术企业达1.1万家，科技型中小企业突破2万家，稳居全国第一方阵。")
+    ranked = {f[1] for f in found if f[0] == "ranking"}
+    assert ranked == {"hte_total", "tsme_registered"}
+
+
+def test_a_subsidy_for_research_is_no_research_spending() -> None:
+    found = facts("2021年总结。全县企业享受研发经费补助资金2100万元，研发投入奖补资金300万元。")
+    assert not any(f[1] == "rd_expenditure" for f in found)
+
+
+def test_firms_above_a_size_are_no_count_of_all_firms() -> None:
+    found = facts("2023年总结。高新技术企业保有量达120家，超亿元工业高新技术企业35家。")
+    assert ("actual", "hte_total", "level", 120.0, None, None) in found
+    assert not any(f[3] == 35.0 and f[1] == "hte_total" for f in found)
