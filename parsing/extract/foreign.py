@@ -33,6 +33,7 @@ def others_figure(text: str, mention: Mention, ctx: Context) -> bool:
 _LONG_BASE = re.compile(r"(?:较|比|相比|与)(\d{4})年")
 _SPAN_YEARS = re.compile(r"\d{4}年?(?:至|到|—|-|～|~)\d{4}年")
 _AVERAGE = re.compile(r"年均|年平均")
+_SUM_OVER_YEARS = re.compile(r"(?:[两二三四五]|\d)年(?:累计|共计|合计)")
 _PLAN_BASE = re.compile(r"(?:较|比|相比)[“\"]?十[一二三四五六]五[”\"]?(?:末|期末|时期)")
 
 
@@ -43,6 +44,8 @@ def over_years(text: str, figure: Figure, ctx: Context) -> bool:
         year = ctx.year_for(text, figure.mention.start, "actual")
         if _AVERAGE.search(before) or (base and year and int(base.group(1)) < year - 2) or _PLAN_BASE.search(before):
             return True
+    if _SUM_OVER_YEARS.search(before):
+        return True
     sentence_start = max(text.rfind("。", 0, figure.mention.start), text.rfind("；", 0, figure.mention.start)) + 1
     span = _SPAN_YEARS.search(text, sentence_start, figure.mention.start)
     if span is not None and figure.measure == "level" and not _SPAN_END.search(before):

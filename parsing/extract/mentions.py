@@ -78,6 +78,18 @@ def _is_place_count(sentence: str, start: int, end: int, unit_word: str | None) 
     return unit_word in ("位", "名") and sentence[start - 1 : start] == "前"
 
 
+_SLOGAN_LENGTH = 16
+
+
+def _in_slogan(sentence: str, start: int) -> bool:
+    """“六个倍增、六个突破”: a numeral inside a short quoted name counts nothing."""
+    opened = sentence.rfind("“", 0, start)
+    if opened < 0 or sentence.rfind("”", 0, start) > opened:
+        return False
+    closed = sentence.find("”", start)
+    return 0 <= closed - opened <= _SLOGAN_LENGTH
+
+
 def _build(match: re.Match[str], sentence: str) -> Mention | None:
     """Turn one regex hit into a mention, or None when it is no quantity at all.
 
@@ -89,7 +101,7 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
     prefix = sentence[max(0, start - 2) : start].endswith(_APPROX_PREFIXES)
     if start > 0 and sentence[start - 1] in _QUOTES:
         return None
-    if _cn is not None and start > 0 and sentence[start - 1] in _VAGUE:
+    if _cn is not None and start > 0 and (sentence[start - 1] in _VAGUE or _in_slogan(sentence, start)):
         return None
     multiplier = mult or ""
     approx = bool(prefix or a1 or a2) or tail in _APPROX_TAILS

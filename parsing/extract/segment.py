@@ -119,8 +119,11 @@ def _figure_record(
     # A value that refers back (分别比上年增长21.92%) is a part only if its figure is one.
     source = state.sources.get(m.start, m.start)
     sub_item = not borrow and _qualified_part(text, source) and figure.measure != "completion"
-    if is_baseline(text, m) or over_years(text, figure, ctx) or not resolve(text, figure, hits, state, borrow):
+    spans_years = over_years(text, figure, ctx)
+    if is_baseline(text, m) or (spans_years and not borrow) or not resolve(text, figure, hits, state, borrow):
         return None
+    if spans_years:
+        figure.key = None  # 研发经费年均增长34%, 三年累计突破1000个: a goal, but of no core metric
     if sub_item and not _breaks_down(text, m.start, figure, state):
         return None
     state.resolved[m.start] = (figure.family, figure.key)

@@ -70,3 +70,27 @@ def test_firms_above_a_size_are_no_count_of_all_firms() -> None:
     found = facts("2023年总结。高新技术企业保有量达120家，超亿元工业高新技术企业35家。")
     assert ("actual", "hte_total", "level", 120.0, None, None) in found
     assert not any(f[3] == 35.0 and f[1] == "hte_total" for f in found)
+
+
+def test_a_numeral_inside_a_quoted_slogan_counts_nothing() -> None:
+    found = facts("2023年总结。深入实施“六个倍增、三个突破”行动，高新技术企业达到500家。")
+    assert found == {("actual", "hte_total", "level", 500.0, None, None)}
+
+
+def test_a_plan_stating_its_indicators_sets_goals() -> None:
+    found = facts("2023年，规划提出了主要指标，研发经费投入强度达到2.5%，高新技术企业达到800家。")
+    assert ("target", "rd_intensity", "level", 2.5, None, None) in found
+    assert ("target", "hte_total", "level", 800.0, None, None) in found
+
+
+def test_a_sum_over_years_is_no_yearly_fact() -> None:
+    found = facts("2023年总结。近三年累计新增高新技术企业120家，研发经费年均增长15%。")
+    assert found == set()
+
+
+def test_a_yearly_average_goal_is_kept_outside_the_core_metrics() -> None:
+    found = facts("2024年工作要点。到2025年，研发经费年均增长12%，高新技术企业达到900家。")
+    assert ("target", "hte_total", "level", 900.0, None, None) in found
+    goals = [f for f in found if f[3] == 12.0]
+    assert len(goals) == 1
+    assert str(goals[0][1]).startswith("other:")
