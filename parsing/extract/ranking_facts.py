@@ -46,21 +46,24 @@ _GENERIC = re.compile(
 )
 
 
-def _rate_named_before(text: str, clause_start: int, state: SegmentState) -> Measure | None:
+def _rate_named_before(text: str, bounds: tuple[int, int], state: SegmentState) -> Measure | None:
     """增幅达25%，全市排名第2 / 完成率107%，全市排名第2: a rate *noun* heading the figure
     just before the position says what is ranked.
 
     A bare verb does not: in 成交额108.6亿元，同比增长25.7%，居全省第二位 the subject
     that is ranked is the amount, and so is 完成任务目标的118.6%，排名全市第一.
     """
-    if clause_start < 2 or state.measure not in ("yoy_growth", "completion"):
+    clause_start, figure_end = bounds
+    if state.measure not in ("yoy_growth", "completion"):
         return None
-    previous = text[clause_bounds(text, clause_start - 2)[0] : clause_start]
+    # 入库增幅达126.29%、位列全国第二位: the figure may share the position's clause.
+    opened = clause_bounds(text, clause_start - 2)[0] if clause_start >= 2 else clause_start
+    previous = text[opened:figure_end]
     named = {m for w, m in _RATE_NOUNS if w in previous}
     return state.measure if state.measure in named else None
 
 
-def _measures(residual: str, text: str, clause_start: int, state: SegmentState) -> list[tuple[Measure, str]]:
+def _measures(residual: str, text: str, bounds: tuple[int, int], state: SegmentState) -> list[tuple[Measure, str]]:
     """(measure, the word naming it) for each measure a position ranks: the ones its own
     clause names, else the rate it follows.
 
@@ -80,7 +83,7 @@ def _measures(residual: str, text: str, clause_start: int, state: SegmentState) 
         return [(state.ranked[1], "")]
     if state.measure == "yoy_growth" and state.key not in state.levels:
         return [("yoy_growth", "")]  # only the growth was given: the growth is ranked
-    return [(_rate_named_before(text, clause_start, state) or "level", "")]
+    return [(_rate_named_before(text, bounds, state) or "level", "")]
 
 
 _QUANTITY_END = re.compile(r"[\u4e00-\u9fff]{2,}(?:数|额|量|总值|产值|收入|规模)$")
@@ -178,11 +181,11 @@ def _one_subject(
     year: int | None,
     residual: str | None = None,
 ) -> list[IndicatorRecord]:
-    clause_start, start = bounds
+    _, start = bounds
     residual = raw if residual is None else residual
     subject = _NOISE.sub("", raw)
     metric = _metric(raw, subject, text[: position.start], state)
-    measures = _measures(residual, text, clause_start, state)
+    measures = _measures(residual, text, bounds, state)
     state.ranked = (metric, measures[-1][0])
     snippet = text[start : position.end].strip("，、）) ")
     return [

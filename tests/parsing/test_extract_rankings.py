@@ -97,6 +97,7 @@ def test_ranking_after_a_growth_verb_ranks_the_level(sentence: str) -> None:
         ("全区技术合同成交额增长率为41%，位居全市第2位。", "yoy_growth"),
         ("科技型中小企业评价入库任务完成率126%，列全市第一位。", "completion"),
         ("全县高企申报完成率达到115%，全市排名第3。", "completion"),
+        ("全区科技型中小企业新认定921家,入库增幅达126.29%、位列全国第二位。", "yoy_growth"),
     ],
 )
 def test_ranking_that_names_a_rate_takes_its_measure(sentence: str, measure: str) -> None:
