@@ -39,7 +39,7 @@ _PLACE_RUN = re.compile(r"[\u4e00-\u9fff]{1,14}$")
 # for in C; the branch is then chosen by what that character was.
 _SELF = re.compile(
     r"[我本全省市县区旗州盟](?:(?<=[我本])(?P<own>[省市县区旗州盟])(?![级直属内外])"
-    r"|(?<=全)(?P<all>[省市县区旗州盟])(?![^，。；]{0,12}?(?:第|首位|前列|前茅|排名|排位))"
+    r"|(?<=(?<!占)全)(?P<all>[省市县区旗州盟])(?![^，。；]{0,12}?(?:第|首位|前列|前茅|排名|排位|最))"
     r"|(?<=[省市县区旗州盟])(?:(?P<bureau>" + _ORG + r")|(?P<gov>委(?!员)|政府)))"
 )
 _SELF_WEIGHT = {"own": 3, "bureau": 3, "gov": 1, "all": 1}

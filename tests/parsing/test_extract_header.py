@@ -304,3 +304,15 @@ def test_a_reprinted_plan_keeps_its_goals() -> None:
     text = "某县2024年科技工作要点\n\n来源:某某日报\n\n全县高新技术企业总量达到60家，技术合同成交额5亿元。"
     kinds = {r.kind for r in extract_indicators(text).records}
     assert kinds == {"target"}
+
+
+@pytest.mark.parametrize(
+    "wider",
+    ["资格有效数达1928家，占全市40%", "聚焦打造全市创新活力最强劲城区"],
+)
+def test_a_share_of_or_a_superlative_in_the_wider_area_is_not_its_voice(wider: str) -> None:
+    text = (
+        f"良庆区科技创新工作\n2021年，良庆区新增市级以上创新平台14个，{wider}。"
+        "良庆区获评科技型中小企业113家。良庆区完成技术合同登记额2亿元。"
+    )
+    assert header(text).level == "district"
