@@ -26,8 +26,8 @@ _GROWTH = re.compile(
     r"(?P<verb>增长|增幅|增速|提高|提升|上升|增加|下降|减少|降低|回落|(?<=[比同])增|(?<=[比同])降)(?:了|率|幅度)?(?:为|达到?|是)?"
     r"(?:超过|将近|接近|大约|逾|近|约|超)?$"
 )
-_COMPARED = re.compile(r"同比|较|比上年|比去年|净增")
-_NET = re.compile(r"净增(?:了)?[^，。；、\d]{0,12}$")  # 净增120家, 净增高新技术企业120家
+_COMPARED = re.compile(r"同比|较|比上年|比去年|净新?增")
+_NET = re.compile(r"净新?增(?:了)?[^，。；、\d]{0,12}$")  # 净增120家, 净增高新技术企业120家
 _DECLINE = frozenset({"下降", "减少", "降低", "回落", "降"})
 # Summary prose: only an explicit goal makes a figure a target.
 TARGET_CUE = re.compile(

@@ -41,6 +41,10 @@ def test_net_increase_is_a_change_of_the_total() -> None:
     assert ("actual", "hte_total", "change", 97.0, "家") in got
 
 
+def test_net_new_firms_are_a_change_of_the_total_too() -> None:
+    assert facts("2019年，实现净新增国家高新技术企业302家。") == {("actual", "hte_total", "change", 302.0, "家")}
+
+
 def test_completion_of_a_task() -> None:
     got = facts("科技型中小企业入库评价314家，完成年度任务的104.7%。")
     assert ("actual", "tsme_registered", "completion", 104.7, "%") in got
