@@ -76,6 +76,9 @@ class SegmentState:
     # Keys of the level figures so far (None for an unnamed one): a position after a growth
     # whose amount was not given ranks the growth (规模工业增加值增长19.9%，居全国前列).
     levels: list[str | None] = field(default_factory=list)
+    # The metric (other: for an unnamed one) of each level figure since the last position:
+    # 比重达69%，专利拥有量达106.7件，均位于同类开发区前列 ranks each of them.
+    level_subjects: list[str] = field(default_factory=list)
     # Subjects of a 分别 list still waiting for their place (分别居全国第四位、第五位).
     listed: list[str] = field(default_factory=list)
     # (family, key) of every figure resolved so far, by where it starts.

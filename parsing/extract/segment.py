@@ -9,7 +9,7 @@ ranking, or nothing (a threshold, a baseline in brackets, a sub-population after
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, clause_start, other_phrase, year_before
 from parsing.extract.context import Context, Found
@@ -136,6 +136,8 @@ def _figure_record(
     state.measure, state.ranked = figure.measure, None
     if figure.measure == "level":
         state.levels.append(figure.key)
+        phrase = other_phrase(text[figure.pre_start : m.start], text[m.end : figure.post_end])
+        state.level_subjects.append(figure.key or f"other:{phrase}")
     state.unnamed = figure.family is None
     kind = _kind(text, figure, mentions, ctx)
     return None if kind is None else _record(text, figure, kind, ctx)
@@ -204,6 +206,8 @@ class Carry:
 
     family: Family | None = None
     key: str | None = None
+    # Level figures not yet ranked, for 以上各项指标均列全省前列 in a later sentence.
+    subjects: list[str] = field(default_factory=list)
 
 
 def segment_records(
@@ -234,7 +238,12 @@ def segment_records(
             if ctx.section.mode == "summary" and not ctx.goal_governs(position.start):
                 year = ctx.year_for(text, position.start, "ranking")
                 ranked = ranking_records(text, position, last_end, state, year)
-                group = ranked_group(text, position, last_end, ranked, records[ranked_upto:], group_before)
+                earlier = carry.subjects if carry is not None else []
+                group = ranked_group(text, position, last_end, ranked, records[ranked_upto:], group_before,
+                                     (earlier, state.level_subjects))
+                state.level_subjects = []
+                if carry is not None:
+                    carry.subjects = []
                 records += group
                 group_before, ranked_upto = group, len(records)
             last_end = max(last_end, position.end)
@@ -245,4 +254,5 @@ def segment_records(
         records += _figure_records(text, mentions, index, hits, state, ctx)
     if carry is not None:
         carry.family, carry.key = (state.family, state.key) if state.family else (state.carried, state.carried_key)
+        carry.subjects = carry.subjects + state.level_subjects
     return records

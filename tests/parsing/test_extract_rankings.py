@@ -224,3 +224,22 @@ def test_a_rate_named_inside_the_position_is_its_measure() -> None:
 
 def test_a_count_that_passed_ranks_the_figure_before() -> None:
     assert rankings("高新技术企业认定45家，通过数位居南通第二。") == [("hte_new", "level", 2, "南通")]
+
+
+def test_all_of_a_sentences_figures_share_one_tier_those_of_no_core_metric_too() -> None:
+    text = "2023年，高新技术产业产值占比达69%，每万人发明专利拥有量达106.7件，均位于同类开发区前列。"
+    assert rankings(text) == [
+        ("ht_output_share", "level", None, "同类开发区"),
+        ("other:每万人发明专利拥有量", "level", None, "同类开发区"),
+    ]
+
+
+def test_the_above_indicators_are_the_figures_of_the_sentences_before() -> None:
+    text = (
+        "2024年，全市研发投入27.84亿元，同比增长8.7%；规上企业新产品销售收入397.45亿元。"
+        "以上各项指标均列全省县域前列。"
+    )
+    assert rankings(text) == [
+        ("rd_expenditure", "level", None, "全省县域"),
+        ("other:规上企业新产品销售收入", "level", None, "全省县域"),
+    ]
