@@ -40,6 +40,7 @@ _NOISE = re.compile(
     r"\d+|[，：（）]"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_RANKING_NOUN = re.compile(r"排名|排位|位次")
 # Words that say which count is ranked but not of what: 新增数量全市第一 ranks the figure before.
 _GENERIC = re.compile(
     r"(?:新增|新认定|认定|入选|入库|引进|登记|获批|立项|备案|培育|通过|人数|家数|个数|项数|件数|户数|金额|额度)+数?"
@@ -80,7 +81,10 @@ def _measures(residual: str, text: str, bounds: tuple[int, int], state: SegmentS
     if _names_quantity(residual):
         return [("level", "")]  # 投资完成率达160.3%，项目建设数和投资完成额均为全省第一
     if state.ranked is not None:
-        return [(state.ranked[1], "")]
+        # 增幅全省第一，全省排名由第5位提升到第3位: a clause of its own naming 排名 is the
+        # ranking itself; 、排名同类县市第1名 or 、中部第2 is a further place of the same one.
+        own_clause = bounds[0] == bounds[1] and _RANKING_NOUN.search(residual)
+        return [("level" if own_clause else state.ranked[1], "")]
     if state.measure == "yoy_growth" and state.key not in state.levels:
         return [("yoy_growth", "")]  # only the growth was given: the growth is ranked
     return [(_rate_named_before(text, bounds, state) or "level", "")]
@@ -109,6 +113,8 @@ def _metric(raw: str, subject: str, before: str, state: SegmentState) -> str:
         return state.ranked[0]
     if state.key is not None:
         return state.key
+    if state.unnamed and not subject and state.level_subjects:
+        return state.level_subjects[-1]  # 指数达到65.61%，增幅全省第一: the unnamed figure's subject
     if state.unnamed:
         return f"other:{subject or _head(before)}"
     earlier = alias_table().hits(before)

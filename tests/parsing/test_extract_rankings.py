@@ -243,3 +243,14 @@ def test_the_above_indicators_are_the_figures_of_the_sentences_before() -> None:
         ("rd_expenditure", "level", None, "全省县域"),
         ("other:规上企业新产品销售收入", "level", None, "全省县域"),
     ]
+
+
+def test_a_clause_naming_its_ranking_ranks_the_level_of_the_unnamed_figure_before() -> None:
+    text = (
+        "2022年全市综合科技进步水平指数达到65.61%，比上年提高13.13个百分点，增幅全省第一，"
+        "全省排名由第5位提升到第3位。"
+    )
+    assert rankings(text) == [
+        ("other:综合科技进步水平指数", "change", 1, "全省"),
+        ("other:综合科技进步水平指数", "level", 3, "全省"),
+    ]
