@@ -154,7 +154,10 @@ def ranking_records(
         # 分别居全国第四位、第五位: the next place goes to the next subject of the list.
         return _one_subject(text, position, (clause_start, start), state.listed.pop(0), state, year)
     parts = _listed_subjects(raw)
-    if len(parts) > 1 and "分别" in raw:
+    each = "分别" in raw or "分别" in text[position.start : position.end]  # 全省排名分别为第1、2、4位
+    if len(parts) < 2 and each:
+        parts = _earlier_list(text[:clause_start])
+    if len(parts) > 1 and each:
         state.listed = parts[1:]
         return _one_subject(text, position, (clause_start, start), parts[0], state, year)
     if len(parts) > 1:
@@ -178,6 +181,17 @@ def _listed_subjects(raw: str) -> list[str]:
     return parts
 
 
+_PREDICATE = re.compile(r"(?:连续|持续|稳步|均|都|增长|提升|提高|明显|显著|实现|保持|达到)")
+
+
+def _earlier_list(before: str) -> list[str]:
+    """A、B、C增长明显，全省排名分别为第1、2、4位: the list the 分别 refers to ends the
+    clause before, its predicate cut off."""
+    clause = re.split(r"[，。；：]", before.rstrip("，"))[-1]
+    body = _PREDICATE.split(clause, maxsplit=1)[0] if "、" in clause else ""
+    return _listed_subjects(body)
+
+
 def _one_subject(
     text: str,
     position: Position,
@@ -193,7 +207,7 @@ def _one_subject(
     metric = _metric(raw, subject, text[: position.start], state)
     measures = _measures(residual, text, bounds, state)
     state.ranked = (metric, measures[-1][0])
-    snippet = text[start : position.end].strip("，、）) ")
+    snippet = text[min(start, position.start) : position.end].strip("，、）) ")
     return [
         IndicatorRecord(
             kind="ranking",

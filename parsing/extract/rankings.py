@@ -46,7 +46,8 @@ _REGION = (
 _REGION_RE = re.compile(_REGION)
 _ANY_SCOPE = re.compile(SCOPE + "|" + _REGION)
 _BARE_RANK = re.compile(
-    r"(?P<scope>" + SCOPE + r"|" + _REGION + r")[^，。；\d]{0,10}?(?:排名|位居|排在|居)(?P<num>\d{1,3})(?:位|名)(?!次)"
+    r"(?P<scope>" + SCOPE + r"|" + _REGION + r")[^，。；\d]{0,10}?(?:排名|位居|排在|居)(?:分别为|分别是|分别)?"
+    r"(?P<num>\d{1,3})(?:(?:位|名)(?!次)|(?=(?:、\d{1,3})+(?:位|名)(?!次)))"  # 排名分别为1、2、4位
 )
 _RANKED_BEFORE = re.compile(r"[居排列位保持、]|跻身|蝉联")
 _NAMED_RANK = re.compile(
@@ -121,7 +122,11 @@ def find_positions(sentence: str) -> list[Position]:
     return sorted(found, key=lambda position: position.start)  # Found bisects by start
 
 
-_NEXT_PLACE = re.compile(r"[、和及](?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION + r"|(?P<first>首位))")
+# 、第五位 / 、首位, and the bare numbers of 第1、2、4位.
+_NEXT_PLACE = re.compile(
+    r"[、和及](?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION + r"|(?P<first>首位)"
+    r"|(?P<bare>\d{1,3})(?:位|名)?" + _NOT_POSITION + ")"
+)
 
 
 # 保持全国区县第二、广东省第一 / 位列无锡第一，江苏省县级市第二: a further place in another
@@ -138,7 +143,7 @@ def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
     for position in found:
         cursor = position.end
         while match := _NEXT_PLACE.match(sentence, cursor):
-            rank = 1 if match.group("first") else parse_rank(match.group("num"))
+            rank = 1 if match.group("first") else parse_rank(match.group("num") or match.group("bare"))
             extra.append(Position(match.start() + 1, match.end(), rank, position.scope))
             cursor = match.end()
         scoped = _NEXT_SCOPED.match(sentence, cursor)
@@ -153,7 +158,7 @@ def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
 # The named and bare patterns open with many alternatives, so the engine cannot skip
 # ahead; they are only run in a window before a place word the fast scan found.
 _NAMED_TAIL = re.compile(r"第[\d一二三四五六七八九十]|首位|榜首|桂冠|头名|前列|前茅|前[\d一二三四五六七八九十]")
-_BARE_TAIL = re.compile(r"(?:排名|位居|排在|居)\d{1,3}(?:位|名)")
+_BARE_TAIL = re.compile(r"(?:排名|位居|排在|居)(?:分别为|分别是|分别)?\d{1,3}(?:、\d{1,3})*(?:位|名)")
 _WINDOW = 40
 
 

@@ -254,3 +254,16 @@ def test_a_clause_naming_its_ranking_ranks_the_level_of_the_unnamed_figure_befor
         ("other:综合科技进步水平指数", "change", 1, "全省"),
         ("other:综合科技进步水平指数", "level", 3, "全省"),
     ]
+
+
+@pytest.mark.parametrize(
+    "places",
+    ["全省排名分别为1、2、4位", "全省排名分别为第1、2、4位", "分别居全省第1、第2、第4位"],
+)
+def test_respective_places_go_to_the_list_of_the_clause_before(places: str) -> None:
+    text = f"2022年，科技活动投入、科技进步环境、科技活动产出连续3年增长明显，{places}。"
+    assert rankings(text) == [
+        ("other:科技活动投入", "level", 1, "全省"),
+        ("other:科技进步环境", "level", 2, "全省"),
+        ("other:科技活动产出", "level", 4, "全省"),
+    ]
