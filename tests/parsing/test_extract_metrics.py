@@ -37,6 +37,11 @@ def actuals(text: str) -> set[tuple[str, float | None]]:
         ("发放科技成果转化贷款6.8亿元。", "tech_loans", 68000.0),
         ("规上工业企业研发机构覆盖率达到52.4%。", "rd_institution_coverage", 52.4),
         ("规上工业企业中有研发活动企业占比为61.8%。", "rd_active_share", 61.8),
+        ("全市有研发活动的规上企业占规上企业总数的44.44%。", "rd_active_share", 44.44),
+        ("研发经费28.1亿元，经费投入强度为0.89%。", "rd_intensity", 0.89),
+        ("登记省市级科技成果70项。", "achievements_registered", 70.0),
+        ("获省厅立项支持项目70项。", "projects_provincial", 70.0),
+        ("中央引导地方科技发展资金提高至7300万元。", "funding_secured", 7300.0),
     ],
 )
 def test_core_metrics(sentence: str, metric: str, value: float) -> None:
