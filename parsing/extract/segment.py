@@ -110,7 +110,7 @@ def _figure_record(
     text: str, mentions: list[Mention], index: int, hits: list[Hit], state: SegmentState, ctx: Context, figure: Figure
 ) -> IndicatorRecord | None:
     m = mentions[index]
-    if text.startswith("大关", m.end) and any(other.unit == m.unit for other in mentions[:index]):
+    if text.startswith("大关", m.end) and _restates(m, mentions[:index], hits):
         return None  # 首次突破300亿元大关: a milestone restating the figure just given
     if others_figure(text, m, ctx):
         return None  # 仅次于济南(1027家), 滨海新区（2452家）: the subject stays as it was
@@ -141,6 +141,13 @@ def _figure_record(
     state.unnamed = figure.family is None
     kind = _kind(text, figure, mentions, ctx)
     return None if kind is None else _record(text, figure, kind, ctx)
+
+
+def _restates(m: Mention, earlier: list[Mention], hits: list[Hit]) -> bool:
+    """A milestone restates the last figure of its unit unless a metric is named between
+    them (产值271亿元，技术合同成交额突破2亿元大关 is a figure of its own)."""
+    same = [other for other in earlier if other.unit == m.unit]
+    return bool(same) and not any(same[-1].end <= hit.start < m.start for hit in hits)
 
 
 _DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?")
