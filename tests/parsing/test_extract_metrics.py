@@ -52,6 +52,7 @@ def test_core_metrics(sentence: str, metric: str, value: float) -> None:
     "sentence",
     [
         "技术市场交易额达到12.3亿元。",
+        "财政科技支出占GDP比重达到0.4%。",
         "高新技术产业增加值占规上工业增加值比重为61.2%。",
         "企业研发费用占营业收入比重为3.4%。",
         "享受研发费用加计扣除额9.6亿元。",
