@@ -252,7 +252,8 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
         borrow = borrow or _listed_after(family, figure, hits, text)
         figure.family, figure.key = family, _key_for(family, figure, text, borrow)
     elif figure.measure != "level" and state.family is not None and not _is_share(text, figure):
-        figure.family, figure.key = state.family, state.key
+        if not _names_own_subject(text, figure):
+            figure.family, figure.key = state.family, state.key
     elif (
         figure.measure != "level"
         and state.carried is not None
@@ -262,6 +263,24 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
     ):
         figure.family, figure.key = state.carried, state.carried_key
     return True
+
+
+# Words of a growth clause that name no subject (同比增长, 比上年提高, 增幅达).
+_GROWTH_WORDS = re.compile(
+    r"同比|比上年|较上年|比去年|较去年|上年同期|同期|较|比|上年|去年|增长|增速|增幅|增加|提高|提升|上升|下降|减少|"
+    r"幅度|达到|达|为|了|分别|均|实现|超过|约|年均|全年|今年|首次|突破|\d{4}年|[，、：（）]"
+)
+_OWN_SUBJECT = 4
+
+
+def _names_own_subject(text: str, figure: Figure) -> bool:
+    """高新技术产业增加值增速达到7% after 科技型中小企业818家: a growth whose clause names a
+    subject of its own (of no core metric) does not take the segment's subject."""
+    if figure.measure != "yoy_growth":
+        return False
+    own = re.split(r"[\d.%、]+", text[figure.clause[0] : figure.mention.start])[-1]  # after the last figure
+    words = _GROWTH_WORDS.sub("", CARRY_WORDS.sub("", own))
+    return len(re.findall(r"[\u4e00-\u9fff]", words)) >= _OWN_SUBJECT
 
 
 def _is_share(text: str, figure: Figure) -> bool:
