@@ -136,6 +136,9 @@ def test_the_end_of_a_span_reads_its_subject_before_the_start() -> None:
 
 
 def test_a_growth_naming_its_own_subject_does_not_take_the_one_before() -> None:
-    got = facts("2024年，完成科技型中小企业入库818家，高新技术产业增加值增速达到7%，技术合同成交额35亿元、同比增长12%。")
+    got = facts(
+        "2024年，完成科技型中小企业入库818家，高新技术产业增加值增速达到7%，"
+        "技术合同成交额35亿元、同比增长12%。"
+    )
     assert ("actual", "tsme_registered", "yoy_growth", 7.0, "%") not in got
     assert ("actual", "tech_contract_value", "yoy_growth", 12.0, "%") in got
