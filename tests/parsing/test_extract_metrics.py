@@ -41,6 +41,8 @@ def actuals(text: str) -> set[tuple[str, float | None]]:
         ("研发经费28.1亿元，经费投入强度为0.89%。", "rd_intensity", 0.89),
         ("登记省市级科技成果70项。", "achievements_registered", 70.0),
         ("获省厅立项支持项目70项。", "projects_provincial", 70.0),
+        ("新增省级及以上创业孵化平台2个。", "incubators", 2.0),
+        ("认定大学科技园4家。", "incubators", 4.0),
         ("中央引导地方科技发展资金提高至7300万元。", "funding_secured", 7300.0),
     ],
 )
