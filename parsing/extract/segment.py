@@ -21,7 +21,7 @@ from parsing.extract.parallel import pair_lists, shared_families
 from parsing.extract.ranking_facts import ranking_records
 from parsing.extract.ranking_groups import ranked_group
 from parsing.extract.rankings import Position
-from parsing.extract.subarea import Home
+from parsing.extract.subarea import Home, opens_by_area
 from parsing.records import IndicatorRecord, Kind
 
 
@@ -192,12 +192,12 @@ class _SubArea:
 
     __slots__ = ("_clause", "_home", "_part", "_text")
 
-    def __init__(self, text: str, home: Home | None) -> None:
-        self._text, self._home, self._clause, self._part = text, home, -1, False
+    def __init__(self, text: str, home: Home | None, by_area: bool = False) -> None:
+        self._text, self._home, self._clause, self._part = text, home, -1, by_area
 
     def speaks_for_part(self, position: int) -> bool:
         if self._home is None:
-            return False
+            return self._part
         start = clause_start(self._text, position)
         if start != self._clause:
             self._clause = start
@@ -236,7 +236,7 @@ def segment_records(
     last_end = 0
     ranked_upto = 0
     group_before: list[IndicatorRecord] = []
-    part = _SubArea(text, ctx.home)
+    part = _SubArea(text, ctx.home, opens_by_area(ctx.prefix or text))
     for at, index, position in sorted(events, key=lambda e: e[0]):
         if part.speaks_for_part(at):
             last_end = max(last_end, position.end if position is not None else mentions[index].end)

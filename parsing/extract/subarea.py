@@ -48,6 +48,12 @@ def leading_place(clause: str) -> tuple[str, Level] | None:
     return None
 
 
+_BY_AREA = re.compile(r"(?:分|从|按)(?:地区|区域|县区|区县|县市区|县\(市、区\)|县（市、区）|各县区)(?:来)?看")
+def opens_by_area(sentence: str) -> bool:
+    """分地区看，R&D经费投入分别为钟山区5.10亿元；…: a sentence breaking figures down by sub-area."""
+    return bool(_BY_AREA.match(_LEAD.sub("", sentence, count=1)))
+
+
 _RANKED = re.compile(r"第[\d一二三四五六七八九十]|首位|前列|前茅|排名|位居|其中")
 # A platform tier named by a wider area (云南省重点实验室, 广东省工程技术研究中心).
 _TIER = re.compile(

@@ -29,3 +29,12 @@ def test_a_city_in_a_provincial_report_is_left_out() -> None:
 def test_a_higher_level_named_in_a_county_report_does_not_silence_it() -> None:
     text = "商河县科技局2023年工作总结\n济南市下达我县目标任务，全县新增高新技术企业12家。\n"
     assert _facts(text) == [("actual", "hte_new", 12.0, None)]
+
+
+def test_a_breakdown_by_area_is_left_out() -> None:
+    text = (
+        "2020年，全市R&D经费投入11.98亿元。"
+        "分地区看，R&D经费投入分别为钟山区5.10亿元，较上年增长8.9%；六枝特区0.84亿元，较上年增长92.2%；"
+        "水城3.29亿元，较上年增长14.5%。"
+    )
+    assert [value for _, _, value, _ in _facts(text)] == [119800.0]
