@@ -68,13 +68,20 @@ def _meeting_about(year: int, paragraphs: list[str]) -> int:
     return year - 1 if reviewed.search(text) or _REVIEW.search(text) else year
 
 
+_DATELINE = 40
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
 def _year_votes(paragraphs: list[str], sections: list[Section]) -> Counter[int]:
     """Votes of the years written (a summary section's count double); compared and
     counted-from years (较2020年, 相较于2022年, 2018年以来, 到 2025 年) do not vote."""
     votes: Counter[int] = Counter()
     for paragraph, section in zip(paragraphs, sections, strict=True):
         weight = 2 if section.mode == "summary" else 1
+        dateline = len(paragraph) <= _DATELINE
         for match in YEAR.finditer(paragraph):
+            if dateline and _DAY.match(paragraph, match.end() + 1):
+                continue  # 2021年11月17日11:05 | 小字号: when the page went up, not what it is about
             before = paragraph[max(0, match.start() - 3) : match.start()].rstrip()
             since = paragraph.startswith("以来", match.end() + 1)
             if not (before.endswith((*_HORIZON, *_COMPARED, "较于", *_DASHES)) or since):

@@ -316,3 +316,11 @@ def test_a_share_of_or_a_superlative_in_the_wider_area_is_not_its_voice(wider: s
         "良庆区获评科技型中小企业113家。良庆区完成技术合同登记额2亿元。"
     )
     assert header(text).level == "district"
+
+
+def test_a_dateline_does_not_vote_for_the_year_a_news_item_is_about() -> None:
+    text = (
+        "六盘水市研究试验发展投入稳步提升\n2021年11月17日11:05 | 小字号\n"
+        "2020年，六盘水市全社会R&D经费投入11.98亿元，较上年增长7.4%，排名全省第五。"
+    )
+    assert header(text).report_year == 2020
