@@ -28,6 +28,8 @@ def rankings(text: str) -> list[tuple[str, str, int | None, str | None]]:
         ("全区技术合同成交额9.6亿元，在全省16个市中排名第四。", 4, "全省"),
         ("全区技术合同成交额9.6亿元，位居全市各区县前列。", None, "全市各区县"),
         ("全区技术合同成交额9.6亿元，稳居全国前茅。", None, "全国"),
+        ("全区技术合同成交额9.6亿元，排名全球第三。", 3, "全球"),
+        ("全区技术合同成交额9.6亿元，位居亚太地区第9。", 9, "亚太地区"),
     ],
 )
 def test_ranking_forms(sentence: str, rank: int | None, scope: str) -> None:
