@@ -114,7 +114,7 @@ def _own_family(figure: Figure, hits: list[Hit], text: str) -> tuple[bool, Famil
         if m.end <= h.start < m.end + reach
         and h.end <= figure.post_end
         and _compatible(h.family, m, measure)
-        and not (split and "、" in text[m.end : h.start])
+        and not (split and ("、" in text[m.end : h.start] or text.startswith(("和", "及", "与", "以及"), m.end)))
     ]
     if len({h.family.name for h in post}) > 1:
         return True, None

@@ -125,3 +125,19 @@ def shared_families(text: str, clause_start: int, value: Mention, hits: list[Hit
         return []
     families = _families(hits, clause_start, value.start)
     return families if len(families) >= 2 else []
+
+
+_JOINED = ("和", "与", "及", "、", "以及")
+
+
+def joint_count(text: str, clause_start: int, value: Mention, hits: list[Hit]) -> bool:
+    """高新技术企业和科技型中小企业突破260家: one figure for two kinds joined is their sum,
+    a count of neither (均 or 分别 would share or split it)."""
+    before = [h for h in hits if clause_start <= h.start and h.end <= value.start]
+    if len(before) < 2 or _SHARED.search(text, clause_start, value.start):
+        return False
+    first, last = before[-2], before[-1]
+    between = text[last.end : value.start]
+    if first.family is last.family or any(c.isdigit() for c in between) or "分别" in between:
+        return False
+    return text[first.end : last.start] in _JOINED

@@ -17,7 +17,7 @@ from parsing.extract.facts import CARRY_WORDS, WORDY, Figure, SegmentState, is_b
 from parsing.extract.foreign import others_figure, over_years
 from parsing.extract.mentions import Mention
 from parsing.extract.metrics import Family, Hit, alias_table, choose_key
-from parsing.extract.parallel import pair_lists, shared_families
+from parsing.extract.parallel import joint_count, pair_lists, shared_families
 from parsing.extract.ranking_facts import ranking_records
 from parsing.extract.ranking_groups import ranked_group
 from parsing.extract.rankings import Position
@@ -126,6 +126,9 @@ def _figure_record(
         figure.key = None  # 研发经费年均增长34%, 三年累计突破1000个: a goal, but of no core metric
     if sub_item and not _breaks_down(text, m.start, figure, state):
         return None
+    joint = m.start not in state.forced and joint_count(text, figure.clause[0], m, hits)
+    if figure.family is not None and figure.measure == "level" and joint:
+        figure.family, figure.key = None, None  # 高企和科小突破260家: a sum of two kinds
     state.resolved[m.start] = (figure.family, figure.key)
     if figure.family is not None and _DENSITY.search(text, figure.clause[0], m.start):
         figure.family, figure.key = None, None  # 每万家企业中高企15家 is a density, not a count

@@ -308,3 +308,13 @@ def test_a_tier_named_by_the_province_counts_the_citys_platforms() -> None:
 
 def test_new_national_talents() -> None:
     assert ("actual", "talents", "level", 160.0, None, None) in facts("新增国家级人才160人。")
+
+
+def test_one_figure_for_two_kinds_joined_is_a_sum_of_neither() -> None:
+    found = facts("2023年计划。力争全市高新技术企业和科技型中小企业突破260家。")
+    assert {(kind, metric) for kind, metric, *_ in found} == {("target", "other:高新技术企业和科技型中小企业")}
+
+
+def test_the_next_kind_after_and_is_no_subject_of_the_figure_before() -> None:
+    found = facts("2022年总结。全市高新技术企业120家和科技型中小企业300家。")
+    assert ("actual", "hte_total", "level", 120.0, None, None) in found
