@@ -112,6 +112,8 @@ def _figure_record(
     m = mentions[index]
     if text.startswith("大关", m.end) and _restates(m, mentions[:index], hits):
         return None  # 首次突破300亿元大关: a milestone restating the figure just given
+    if _RANGE.search(text, max(0, m.start - 4), m.start):
+        return None  # 争取获得省科学技术奖1-2项: a range states no one figure
     if others_figure(text, m, ctx):
         return None  # 仅次于济南(1027家), 滨海新区（2452家）: the subject stays as it was
     borrow = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
@@ -153,6 +155,7 @@ def _restates(m: Mention, earlier: list[Mention], hits: list[Hit]) -> bool:
     return bool(same) and not any(same[-1].end <= hit.start < m.start for hit in hits)
 
 
+_RANGE = re.compile(r"\d\s*[-~～—–]\s*$")
 _DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?")
 
 

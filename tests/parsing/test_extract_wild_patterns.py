@@ -318,3 +318,8 @@ def test_one_figure_for_two_kinds_joined_is_a_sum_of_neither() -> None:
 def test_the_next_kind_after_and_is_no_subject_of_the_figure_before() -> None:
     found = facts("2022年总结。全市高新技术企业120家和科技型中小企业300家。")
     assert ("actual", "hte_total", "level", 120.0, None, None) in found
+
+
+def test_a_range_states_no_figure() -> None:
+    found = facts("2017年计划。争取获得省科学技术奖1-2项，新增高新技术企业10家。")
+    assert [value for _, _, _, value, *_ in found] == [10.0]
