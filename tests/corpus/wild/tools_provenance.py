@@ -13,7 +13,7 @@ COLUMNS = ("split", "name", "level", "province", "year", "source_kind", "chars",
 
 def rows() -> list[dict[str, object]]:
     found = []
-    splits = ["check", "tune", *sorted(p.name for p in HERE.glob("incoming*") if p.is_dir())]
+    splits = ["check", "tune", "pending", *sorted(p.name for p in HERE.glob("incoming*") if p.is_dir())]
     for split in splits:
         for meta in sorted((HERE / split).glob("*.meta.json")):
             data = json.loads(meta.read_text(encoding="utf-8"))
