@@ -41,6 +41,7 @@ _NOISE = re.compile(
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RANKING_NOUN = re.compile(r"排名|排位|位次")
+_DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?|万人")
 # Words that say which count is ranked but not of what: 新增数量全市第一 ranks the figure before.
 _GENERIC = re.compile(
     r"(?:新增|新认定|认定|入选|入库|引进|登记|获批|立项|备案|培育|通过|人数|家数|个数|项数|件数|户数|金额|额度)+数?"
@@ -105,6 +106,8 @@ def _metric(raw: str, subject: str, before: str, state: SegmentState) -> str:
     else the one the segment is talking about, else the last one named before it
     (高新技术企业数量较上年前移4个位次，居全市第4位)."""
     hits = alias_table().hits(raw)
+    if hits and _DENSITY.search(raw):
+        return f"other:{subject or raw}"  # 每万家企业法人中高新技术企业数量位居全省前列: a density
     if hits:
         return choose_key(hits[-1].family, raw, len(raw)) or f"other:{subject or raw}"
     if len(_CJK.findall(subject)) >= 2 and not _GENERIC.fullmatch(subject):

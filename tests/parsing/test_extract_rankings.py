@@ -269,3 +269,8 @@ def test_respective_places_go_to_the_list_of_the_clause_before(places: str) -> N
         ("other:科技进步环境", "level", 2, "全省"),
         ("other:科技活动产出", "level", 4, "全省"),
     ]
+
+
+def test_a_ranked_density_is_no_ranking_of_the_count() -> None:
+    text = "2021年，全市每万家企业法人中高新技术企业数量位居全省前列。"
+    assert [(metric.startswith("other:"), scope) for metric, _, _, scope in rankings(text)] == [(True, "全省")]
