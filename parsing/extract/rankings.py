@@ -119,6 +119,7 @@ def find_positions(sentence: str) -> list[Position]:
     found += _named_positions(sentence, found)
     found += _bare_positions(sentence, found)
     found += _listed_positions(sentence, found)
+    found += _list_positions(sentence, found)
     return sorted(found, key=lambda position: position.start)  # Found bisects by start
 
 
@@ -184,6 +185,29 @@ def _bare_positions(sentence: str, found: list[Position]) -> list[Position]:
             continue
         nearest = list(_ANY_SCOPE.finditer(sentence, match.start(), match.start("num")))[-1]
         extra.append(Position(nearest.start(), match.end(), int(match.group("num")), nearest.group()))
+    return extra
+
+
+# 在“2022年中国工业百强县(市)”榜单中，醴陵排名第66位: a place in a published list.
+_LISTED_RANK = re.compile(
+    r"[“\"《](?P<list>[^，。；“”\"《》]{2,24})[”\"》](?:榜单|评比|排行榜|排行|评价|名单|排名)中[，,]?"
+    r"[\u4e00-\u9fff]{0,6}?(?:排名|位列|位居|排在|名列|居|列)第(?P<num>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?"
+)
+
+
+def _list_positions(sentence: str, found: list[Position]) -> list[Position]:
+    """A numbered place in a named list; its scope is the country or province the list covers."""
+    extra: list[Position] = []
+    if "中" not in sentence or "第" not in sentence:
+        return extra
+    for match in _LISTED_RANK.finditer(sentence):
+        if any(p.start < match.end() and match.start() < p.end for p in found):
+            continue
+        name = match.group("list")
+        scope = "全国" if re.search(r"中国|全国", name) else "全省" if "省" in name else name
+        rank = parse_rank(match.group("num"))
+        if rank is not None:
+            extra.append(Position(match.start("num") - 1, match.end(), rank, scope))
     return extra
 
 

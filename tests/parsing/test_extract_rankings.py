@@ -274,3 +274,14 @@ def test_respective_places_go_to_the_list_of_the_clause_before(places: str) -> N
 def test_a_ranked_density_is_no_ranking_of_the_count() -> None:
     text = "2021年，全市每万家企业法人中高新技术企业数量位居全省前列。"
     assert [(metric.startswith("other:"), scope) for metric, _, _, scope in rankings(text)] == [(True, "全省")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank"),
+    [
+        ("2022年，在“2022年中国工业百强县(市)”榜单中，醴陵排名第66位。", 66),
+        ("2022年，在“全国科技创新百强县(市)”评比中，醴陵排名第47位。", 47),
+    ],
+)
+def test_a_place_in_a_named_national_list(sentence: str, rank: int) -> None:
+    assert [(r, scope) for _, _, r, scope in rankings(sentence)] == [(rank, "全国")]
