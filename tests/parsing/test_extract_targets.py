@@ -132,3 +132,7 @@ def test_an_assigned_task_is_a_target_and_what_was_done_after_it_is_not() -> Non
     kinds = {(r.kind, r.value) for r in records}
     assert ("target", 35.0) in kinds
     assert ("target", 42.0) not in kinds
+
+
+def test_a_rise_that_is_to_be_made_is_a_goal() -> None:
+    assert targets("2023年，全县高新技术企业要由上年的20家增加至30家。") == {("hte_total", 30.0, False, 2023)}
