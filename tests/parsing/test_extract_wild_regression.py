@@ -26,7 +26,7 @@ SPLITS = {
     "pending": TESTS / "corpus" / "wild" / "pending",
 }
 # (overall F1, header) floors per split.
-FLOORS = {"dev": (0.98, 0.98), "tune": (0.86, 0.87), "check": (0.70, 0.75), "pending": (0.84, 0.90)}
+FLOORS = {"dev": (0.98, 0.98), "tune": (0.86, 0.87), "check": (0.70, 0.75), "pending": (0.85, 0.88)}
 _LAST = re.compile(r"overall F1 (?P<f1>[\d.]+) \(P [\d.]+ R [\d.]+\) header (?P<header>[\d.]+) docs (?P<docs>\d+)")
 
 
