@@ -12,7 +12,7 @@ import re
 from parsing.extract.clauses import clause_bounds
 from parsing.extract.facts import SegmentState
 from parsing.extract.metrics import alias_table, choose_key
-from parsing.extract.rankings import Position
+from parsing.extract.rankings import LISTED_RANK, Position
 from parsing.records import IndicatorRecord, Measure
 
 _MEASURE_WORDS: tuple[tuple[str, Measure], ...] = (
@@ -156,6 +156,9 @@ def ranking_records(
     if not raw.strip("、和及 ") and state.listed:
         # 分别居全国第四位、第五位: the next place goes to the next subject of the list.
         return _one_subject(text, position, (clause_start, start), state.listed.pop(0), state, year)
+    listed = _list_named(text, position)
+    if listed is not None:  # 在“中国工业百强县”榜单中，醴陵排名第66位: the list is what ranks
+        return _one_subject(text, position, (clause_start, start), "", state, year, metric=listed)
     parts = _listed_subjects(raw)
     each = "分别" in raw or "分别" in text[position.start : position.end]  # 全省排名分别为第1、2、4位
     if len(parts) < 2 and each:
@@ -195,6 +198,14 @@ def _earlier_list(before: str) -> list[str]:
     return _listed_subjects(body)
 
 
+def _list_named(text: str, position: Position) -> str | None:
+    """other:<list> when the position is a numbered place in a quoted, named list."""
+    for match in LISTED_RANK.finditer(text, max(0, position.start - 60), position.end):
+        if match.end() == position.end:
+            return f"other:{match.group('list')}"
+    return None
+
+
 def _one_subject(
     text: str,
     position: Position,
@@ -203,11 +214,12 @@ def _one_subject(
     state: SegmentState,
     year: int | None,
     residual: str | None = None,
+    metric: str | None = None,
 ) -> list[IndicatorRecord]:
     _, start = bounds
     residual = raw if residual is None else residual
     subject = _NOISE.sub("", raw)
-    metric = _metric(raw, subject, text[: position.start], state)
+    metric = metric or _metric(raw, subject, text[: position.start], state)
     measures = _measures(residual, text, bounds, state)
     state.ranked = (metric, measures[-1][0])
     snippet = text[min(start, position.start) : position.end].strip("，、）) ")

@@ -189,7 +189,7 @@ def _bare_positions(sentence: str, found: list[Position]) -> list[Position]:
 
 
 # 在“2022年中国工业百强县(市)”榜单中，醴陵排名第66位: a place in a published list.
-_LISTED_RANK = re.compile(
+LISTED_RANK = re.compile(
     r"[“\"《](?P<list>[^，。；“”\"《》]{2,24})[”\"》](?:榜单|评比|排行榜|排行|评价|名单|排名)中[，,]?"
     r"[\u4e00-\u9fff]{0,6}?(?:排名|位列|位居|排在|名列|居|列)第(?P<num>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?"
 )
@@ -200,7 +200,7 @@ def _list_positions(sentence: str, found: list[Position]) -> list[Position]:
     extra: list[Position] = []
     if "中" not in sentence or "第" not in sentence:
         return extra
-    for match in _LISTED_RANK.finditer(sentence):
+    for match in LISTED_RANK.finditer(sentence):
         if any(p.start < match.end() and match.start() < p.end for p in found):
             continue
         name = match.group("list")

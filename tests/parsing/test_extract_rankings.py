@@ -287,3 +287,4 @@ def test_a_ranked_density_is_no_ranking_of_the_count() -> None:
 )
 def test_a_place_in_a_named_national_list(sentence: str, rank: int) -> None:
     assert [(r, scope) for _, _, r, scope in rankings(sentence)] == [(rank, "全国")]
+    assert rankings(sentence)[0][0].endswith("百强县（市）")  # the list is the ranked metric
