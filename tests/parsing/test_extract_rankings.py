@@ -288,3 +288,7 @@ def test_a_ranked_density_is_no_ranking_of_the_count() -> None:
 def test_a_place_in_a_named_national_list(sentence: str, rank: int) -> None:
     assert [(r, scope) for _, _, r, scope in rankings(sentence)] == [(rank, "全国")]
     assert rankings(sentence)[0][0].endswith("百强县（市）")  # the list is the ranked metric
+
+
+def test_the_ranked_subject_keeps_its_words() -> None:
+    assert rankings("2022年，全市产业可持续水平位居亚太地区第9。")[0][0] == "other:产业可持续水平"
