@@ -43,6 +43,7 @@ def actuals(text: str) -> set[tuple[str, float | None]]:
         ("获省厅立项支持项目70项。", "projects_provincial", 70.0),
         ("新增省级及以上创业孵化平台2个。", "incubators", 2.0),
         ("认定大学科技园4家。", "incubators", 4.0),
+        ("新增省级校企共建研发中心7家。", "platforms", 7.0),
         ("开展“宁科贷”业务，在贷项目26项，贷款金额7130万元。", "tech_loans", 7130.0),
         ("中央引导地方科技发展资金提高至7300万元。", "funding_secured", 7300.0),
     ],
