@@ -323,3 +323,13 @@ def test_the_next_kind_after_and_is_no_subject_of_the_figure_before() -> None:
 def test_a_range_states_no_figure() -> None:
     found = facts("2017年计划。争取获得省科学技术奖1-2项，新增高新技术企业10家。")
     assert [value for _, _, _, value, *_ in found] == [10.0]
+
+
+def test_a_respective_list_item_of_no_core_metric_drops_only_its_value() -> None:
+    found = facts("2022年总结。省级以上工程技术研究中心、企业技术中心分别达83家、34家。")
+    assert [(metric, value) for _, metric, _, value, *_ in found] == [("platforms", 83.0)]
+
+
+def test_a_shared_head_noun_names_no_one_item() -> None:
+    found = facts("2016年总结。技术转让、开发和服务合同成交额分别为4.3亿元、20.5亿元、116.7亿元。")
+    assert [value for _, _, _, value, *_ in found] == []
