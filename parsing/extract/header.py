@@ -18,7 +18,8 @@ from parsing.extract.gazetteer import ZONE_SUFFIXES, division_level, known_place
 from parsing.extract.jurisdiction import named_place_level, place_counts, province_level_self, spoken_level
 from parsing.extract.report_year import TITLE_LINES, any_year, published_year, report_year
 from parsing.extract.sections import YEAR, Section
-from parsing.extract.textclean import METADATA
+from parsing.extract.subject_place import subject_level
+from parsing.extract.textclean import BREADCRUMB, METADATA
 from parsing.records import DocumentHeader, Level
 
 _ORG = (
@@ -48,7 +49,6 @@ _SELF_WEIGHT = {"own": 3, "bureau": 3, "gov": 1, "all": 1}
 _BARE_AREAS: tuple[tuple[str, Level], ...] = (("自治区", "province"), *((word, "zone") for word in ZONE_SUFFIXES))
 # A bureau named in these fields of a page's metadata is the author, as in a title.
 _AUTHOR_FIELD = re.compile(r"(?:信息名称|标题|来源|发布机构|所属机构|发文机关|发布单位)：$")
-_BREADCRUMB = re.compile(r"[>＞»›]|当前位置|您的位置|所在位置|现在的位置")
 # An organ named as the website a page sits on is no author (湖南省科学技术厅门户网站).
 _SITE = ("门户网", "网站", "微信公众号", "公众号")
 _BYLINE = re.compile(r"[^（）()，。；]{4,24}[)）]")
@@ -152,7 +152,7 @@ def _top_lines(paragraphs: list[str]) -> set[int]:
     breadcrumb lines above the title are skipped."""
     top: set[int] = set()
     for index, paragraph in enumerate(paragraphs[:TITLE_LINES]):
-        if len(top) < 3 and not METADATA.match(paragraph) and not _BREADCRUMB.search(paragraph):
+        if len(top) < 3 and not METADATA.match(paragraph) and not BREADCRUMB.search(paragraph):
             top.add(index)
     return top
 
@@ -217,7 +217,7 @@ def find_title(paragraphs: list[str]) -> str:
             if TITLE_KEYWORD.search(quoted):
                 return quoted
     for paragraph in paragraphs[:TITLE_LINES]:
-        if _BREADCRUMB.search(paragraph):
+        if BREADCRUMB.search(paragraph):
             continue
         named = _NAMED_TITLE.match(paragraph)
         paragraph = paragraph[named.end() :] if named else paragraph
@@ -240,6 +240,8 @@ def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHead
     text = "\n".join(paragraphs)
     spoken = self_level(text)
     bureau, level = find_bureau(paragraphs, spoken)
+    if level is None:
+        level = subject_level(paragraphs, text, spoken)
     if level is None and province_level_self(text, spoken):
         level = "province"
     title = find_title(paragraphs)

@@ -324,3 +324,32 @@ def test_a_dateline_does_not_vote_for_the_year_a_news_item_is_about() -> None:
         "2020年，六盘水市全社会R&D经费投入11.98亿元，较上年增长7.4%，排名全省第五。"
     )
     assert header(text).report_year == 2020
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # A headline opening with a city, in a provincial paper quoting 省政府 and 全省.
+        ("漳州全市高新技术企业已增至126家\n省政府印发方案，全省高企达到5000家。"
+         "省政府要求各地加快。漳州市新增高企20家，全省排名第3。", "city"),
+        # One district named far more than anything else, measured against 全市.
+        ("近年来，江宁区扭住科技创新。江宁区高企达300家，江宁区研发投入全市第一。"
+         "江宁区新增科技型中小企业80家。", "district"),
+        # A zone's news, the zone named more than the wider area is.
+        ("火炬开发区现有高新技术企业513家（占比全市近2成）。火炬开发区技术合同成交额10亿元。"
+         "火炬开发区新增孵化器2家。", "zone"),
+    ],
+)
+def test_a_news_item_without_its_own_voice_is_about_its_subject(text: str, level: str) -> None:
+    assert header(text).level == level
+
+
+def test_the_own_voice_is_never_overruled_by_the_subject() -> None:
+    text = "我市科技工作会议召开。江宁区高企达300家，江宁区研发投入全市第一，江宁区新增科小80家。"
+    assert header(text).level == "city"
+
+
+def test_a_list_of_districts_is_no_subject() -> None:
+    text = ("全市科技型中小企业5288家。武清区612家、西青区580家、武清区新增、西青区新增、"
+            "武清区排名第一、西青区第二、武清区、西青区。")
+    assert header(text).level == "city"

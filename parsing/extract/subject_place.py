@@ -1,0 +1,75 @@
+"""The level of the place a news item is about, when no bureau names itself.
+
+A provincial paper's item on 三亚 says 全省 and quotes 省政府, yet it is about the
+city its headline opens with; an item on 埇桥区 measures it against 全市; an item on
+火炬开发区 speaks of 全市 only as the wider area.  The text's own voice (我市, 本县)
+is never overruled.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.extract.gazetteer import division_level, known_place, place_level
+from parsing.extract.jurisdiction import place_counts
+from parsing.extract.textclean import BREADCRUMB, METADATA
+from parsing.records import Level
+
+_DEPTH: dict[Level, int] = {"province": 0, "city": 1, "county": 2, "district": 2, "zone": 2}
+_OWN_VOICE = re.compile(r"[我本](?:省|市|县|区|旗|州|盟)(?![级直属内外])")
+_WIDER = re.compile(r"(?<!占)全(?:省|市|县|区|旗|州|盟)|[省市县区]委(?!员)|[省市县区](?:人民)?政府")
+# A zone as a subject: 火炬开发区, 宝鸡高新区; not a kind of zone (国家高新区, 省级开发区)
+# nor a programme's 示范区.
+_SUBJECT_ZONE = re.compile(r"(?<!国家)(?<![级省家个批])(?:高新技术产业开发区|高新区|经济技术开发区|开发区|经开区)")
+_DISTRICT_ORGAN = re.compile(r"区委|区政府|区人民政府|区人大|区政协")
+_HEADLINE_LINES = 6
+_HEADLINE_MAX = 40
+_SUBJECT_MIN = 3
+
+
+def _lower(level: Level | None, than: Level | None) -> bool:
+    return level is not None and than is not None and _DEPTH[level] > _DEPTH[than]
+
+
+def headline_place(paragraphs: list[str]) -> str | None:
+    """The place a short headline near the top opens with (三亚全市高新技术企业…)."""
+    for paragraph in paragraphs[:_HEADLINE_LINES]:
+        if METADATA.match(paragraph) or BREADCRUMB.search(paragraph) or not 6 <= len(paragraph) <= _HEADLINE_MAX:
+            continue
+        if paragraph.startswith(("原标题", "来源", "本文")):
+            continue
+        return _opening_place(paragraph)
+    return None
+
+
+def _opening_place(line: str) -> str | None:
+    for size in range(min(len(line), 14), 1, -1):
+        head = line[:size]
+        place = known_place(head)
+        if place and head.endswith(place):
+            before = head[: -len(place)]
+            if not before or known_place(before) == before:
+                return place
+    return None
+
+
+def subject_level(paragraphs: list[str], text: str, spoken: Level | None) -> Level | None:
+    """A level lower than the spoken one that the text is plainly about, or None."""
+    if _OWN_VOICE.search(text):
+        return None
+    place = headline_place(paragraphs)
+    headline = place_level(place) if place else None
+    if _lower(headline, spoken):
+        return headline
+    wider = len(_WIDER.findall(text))
+    zones = len(_SUBJECT_ZONE.findall(text))
+    counts = [count for _, count in place_counts(text).most_common(2)]
+    divisions = counts[0] if counts else 0
+    if zones >= _SUBJECT_MIN and zones > max(wider, divisions) and not _DISTRICT_ORGAN.search(text):
+        return "zone"
+    # One division named far more than any other (埇桥区 ×6), not a list of districts.
+    if divisions >= _SUBJECT_MIN and divisions > wider and divisions > 2 * sum(counts[1:]):
+        named = division_level(place_counts(text).most_common(1)[0][0])
+        if _lower(named, spoken):
+            return named
+    return None
