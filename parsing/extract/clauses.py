@@ -53,7 +53,7 @@ _PLAN_END_BASE = 1955
 # 170家任务, 270亿元的指引性目标, 2.0%的目标要求: a figure that names a goal.
 QUOTED_GOAL = re.compile(r"^(?:的)?(?:增长)?(?:[^，。；、\d]{0,5}?(?:考核|指导性|指引性|年度|全年))?(?:任务|目标)")
 # 提前达到2.0%的目标: the goal was reached, so the figure is what was done.
-REACHED_GOAL = re.compile(r"(?:达到|实现|达)[^，。；\d]{0,6}$")
+REACHED_GOAL = re.compile(r"(?:达到|实现|达|稳定在|保持在)[^，。；\d]{0,6}$")
 
 
 MAX_SENTENCE = 600

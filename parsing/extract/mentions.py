@@ -63,6 +63,8 @@ def _is_threshold(tail: str | None, sentence: str, end: int, unit: str) -> bool:
     if tail not in ("以上", "以下"):
         return False
     after = sentence[end : end + 1]
+    if sentence.startswith(("的目标", "的任务", "的考核目标"), end):
+        return False  # 稳定在6100家以上的目标: a goal's floor, not a qualifier
     return after == "的" or (not is_count(unit) and bool(_NOUN_AFTER_THRESHOLD.match(after)))
 
 

@@ -333,3 +333,15 @@ def test_a_respective_list_item_of_no_core_metric_drops_only_its_value() -> None
 def test_a_shared_head_noun_names_no_one_item() -> None:
     found = facts("2016年总结。技术转让、开发和服务合同成交额分别为4.3亿元、20.5亿元、116.7亿元。")
     assert [value for _, _, _, value, *_ in found] == []
+
+
+def test_a_goal_floor_reported_as_held_is_the_actual() -> None:
+    got = facts("2023年总结。实现申报数、认定数双增长、有效期内高企稳定在6100家以上的目标。")
+    assert ("actual", "hte_total", "level", 6100.0, None, None) in got
+
+
+def test_a_technical_trade_contract_sum_is_the_contract_value_but_a_trade_sum_is_not() -> None:
+    assert ("actual", "tech_contract_value", "level", 49900.0, None, None) in facts(
+        "2021年总结。技术交易合同总金额达到4.99亿元。"
+    )
+    assert not any(f[1] == "tech_contract_value" for f in facts("2021年总结。全区技术交易额达到4.99亿元。"))
