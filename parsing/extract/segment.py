@@ -112,6 +112,8 @@ def _figure_record(
     m = mentions[index]
     if text.startswith("大关", m.end) and _restates(m, mentions[:index], hits):
         return None  # 首次突破300亿元大关: a milestone restating the figure just given
+    if _rounded_before_exact(text, mentions, index):
+        return None  # 总数突破600家，达到612家: the round milestone of the exact figure after it
     if _RANGE.search(text, max(0, m.start - 4), m.start):
         return None  # 争取获得省科学技术奖1-2项: a range states no one figure
     if others_figure(text, m, ctx):
@@ -156,6 +158,17 @@ def _restates(m: Mention, earlier: list[Mention], hits: list[Hit]) -> bool:
 
 
 _RANGE = re.compile(r"\d\s*[-~～—–]\s*$")
+_MILESTONE = re.compile(r"(?:突破|超过|超)$")
+_EXACT_NEXT = re.compile(r"[，,](?:达到|达|为|共|总数为|总量为)$")
+
+
+def _rounded_before_exact(text: str, mentions: list[Mention], index: int) -> bool:
+    m = mentions[index]
+    if index + 1 >= len(mentions) or not _MILESTONE.search(text, max(0, m.start - 2), m.start):
+        return False
+    after = mentions[index + 1]
+    exact = _EXACT_NEXT.search(text, m.end, after.start) is not None and after.start - m.end <= 6
+    return exact and after.unit == m.unit and (after.value or 0) >= (m.value or 0) > 0
 _DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?")
 
 

@@ -345,3 +345,8 @@ def test_a_technical_trade_contract_sum_is_the_contract_value_but_a_trade_sum_is
         "2021年总结。技术交易合同总金额达到4.99亿元。"
     )
     assert not any(f[1] == "tech_contract_value" for f in facts("2021年总结。全区技术交易额达到4.99亿元。"))
+
+
+def test_a_round_milestone_before_the_exact_figure_is_no_record_of_its_own() -> None:
+    got = facts("2017年总结。全市高新技术企业总数突破600家，达到612家。")
+    assert got == {("actual", "hte_total", "level", 612.0, None, None)}
