@@ -23,6 +23,7 @@ _POST_REACH = 10
 _FIRMS_ACT = re.compile(r"(?:家|户)?企业(?:申报|推荐|上报|申请|提交|通过|获|被|进入|入选|纳入|成功)")
 _FIRMS_REACH = 24
 _CARRY_RESIDUE = 2
+_OTHER_OBJECT = re.compile(r"项目|资金|补助|奖励|创新券|专项|计划")
 # Words that name something (Chinese or Latin letters), left after the carry words go.
 WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Words a clause may consist of and still only continue the segment's subject (通过认定 626 家).
@@ -153,6 +154,8 @@ def _carried_family(figure: Figure, hits: list[Hit], text: str, carried: Family 
     before = CARRY_WORDS.sub("", text[figure.pre_start : figure.mention.start])
     after = text[figure.mention.end : figure.post_end]
     acting = bool(_FIRMS_ACT.match(after))  # 17家企业进入拟认定公示名单: firms of the subject
+    if acting and _OTHER_OBJECT.search(after):
+        return None  # 26家企业申报各类科技计划项目: firms acting on something else
     if len(WORDY.findall(before)) > _CARRY_RESIDUE or not (acting or _OPEN_AFTER.match(after)):
         return None
     earlier = [h for h in hits if h.end <= figure.pre_start and _compatible(h.family, figure.mention, figure.measure)]

@@ -150,10 +150,16 @@ def shared_families(text: str, clause_start: int, value: Mention, hits: list[Hit
 _JOINED = ("和", "与", "及", "、", "以及")
 
 
+# A kind joined with another kind of the same sort that names no metric of ours.
+_JOINED_OTHER = re.compile(r"(?:和|及|与|以及)(?!分支|下属|分)[\u4e00-\u9fff]{1,6}(?:机构|中心|平台|载体|基地)$")
+
+
 def joint_count(text: str, clause_start: int, value: Mention, hits: list[Hit]) -> bool:
     """高新技术企业和科技型中小企业突破260家: one figure for two kinds joined is their sum,
     a count of neither (均 or 分别 would share or split it)."""
     before = [h for h in hits if clause_start <= h.start and h.end <= value.start]
+    if before and _JOINED_OTHER.match(text[before[-1].end : value.start]):
+        return not _SHARED.search(text, clause_start, value.start)  # 研发机构和服务机构40个
     if len(before) < 2 or _SHARED.search(text, clause_start, value.start):
         return False
     first, last = before[-2], before[-1]

@@ -350,3 +350,13 @@ def test_a_technical_trade_contract_sum_is_the_contract_value_but_a_trade_sum_is
 def test_a_round_milestone_before_the_exact_figure_is_no_record_of_its_own() -> None:
     got = facts("2017年总结。全市高新技术企业总数突破600家，达到612家。")
     assert got == {("actual", "hte_total", "level", 612.0, None, None)}
+
+
+def test_firms_acting_on_something_else_carry_no_subject() -> None:
+    got = facts("2023年总结。新认定高新技术企业30家。全年共组织26家企业申报各类科技计划项目。")
+    assert not any(f[3] == 26.0 for f in got)
+
+
+def test_a_kind_joined_with_another_sort_is_a_count_of_neither() -> None:
+    assert not facts("2021年总结。新增市级以上专业研发机构和服务机构40个。")
+    assert ("actual", "platforms", "level", 3.0, None, None) in facts("2022年总结。已拥有国家重点实验室及分支机构3个。")
