@@ -34,6 +34,8 @@ _LONG_BASE = re.compile(r"(?:较|比|相比|与)(\d{4})年")
 _SPAN_YEARS = re.compile(r"\d{4}年?(?:至|到|—|-|～|~)\d{4}年")
 _AVERAGE = re.compile(r"年均|年平均")
 _SUM_OVER_YEARS = re.compile(r"(?:[两二三四五]|\d)年(?:累计|共计|合计)")
+_PLAN_SUM = re.compile(r"累计(?:新增|新认定|认定|引进|培育|建成|实施)")
+_PLAN_PERIOD = re.compile(r"十[一二三四五六]五|五年|\d{4}\s*[-—－–~～至到]+\s*\d{4}\s*年")
 _PLAN_BASE = re.compile(r"(?:较|比|相比)[“\"]?十[一二三四五六]五[”\"]?(?:末|期末|时期)")
 
 
@@ -46,6 +48,8 @@ def over_years(text: str, figure: Figure, ctx: Context) -> bool:
             return True
     if _SUM_OVER_YEARS.search(before):
         return True
+    if _PLAN_SUM.search(before) and _PLAN_PERIOD.search(ctx.prefix + text[: figure.mention.start]):
+        return True  # “十三五”时期…累计认定高新技术企业超过1500户: a sum over the plan's years
     sentence_start = max(text.rfind("。", 0, figure.mention.start), text.rfind("；", 0, figure.mention.start)) + 1
     span = _SPAN_YEARS.search(text, sentence_start, figure.mention.start)
     if span is not None and figure.measure == "level" and not _SPAN_END.search(before):

@@ -360,3 +360,8 @@ def test_firms_acting_on_something_else_carry_no_subject() -> None:
 def test_a_kind_joined_with_another_sort_is_a_count_of_neither() -> None:
     assert not facts("2021年总结。新增市级以上专业研发机构和服务机构40个。")
     assert ("actual", "platforms", "level", 3.0, None, None) in facts("2022年总结。已拥有国家重点实验室及分支机构3个。")
+
+
+def test_a_plan_periods_cumulative_goal_is_of_no_core_metric() -> None:
+    got = facts("“十三五”时期的核心指标：力争累计认定高新技术企业数量超过1500户。")
+    assert {(f[0], str(f[1]).startswith("other:"), f[3]) for f in got} == {("target", True, 1500.0)}
