@@ -182,6 +182,8 @@ def _excluded(family: Family, text: str, figure: Figure) -> bool:
     if family.exclude is None:
         return False
     start, end = figure.clause
+    if text.startswith("占", start):  # 高新技术产业增加值129亿元，占GDP的10.22%: the share of what came before
+        start = max(text.rfind("，", 0, start - 1), text.rfind("；", 0, start - 1), 0)
     return bool(family.exclude.search(text[start:end]))
 
 

@@ -365,3 +365,12 @@ def test_a_kind_joined_with_another_sort_is_a_count_of_neither() -> None:
 def test_a_plan_periods_cumulative_goal_is_of_no_core_metric() -> None:
     got = facts("“十三五”时期的核心指标：力争累计认定高新技术企业数量超过1500户。")
     assert {(f[0], str(f[1]).startswith("other:"), f[3]) for f in got} == {("target", True, 1500.0)}
+
+
+def test_a_bare_share_of_gdp_belongs_to_the_figure_before() -> None:
+    assert not facts("2017年总结。前三季度高新技术产业增加值129.04亿元，占GDP的10.22%。")
+    assert ("actual", "rd_intensity", "level", 2.1, None, None) in facts("2017年总结。研发投入12亿元，占GDP的2.1%。")
+
+
+def test_firms_counted_with_products_are_no_firm_count() -> None:
+    assert not facts("2017年总结。全年新增高新技术企业（产品）162家。")
