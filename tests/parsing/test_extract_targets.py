@@ -123,7 +123,10 @@ def test_a_plan_states_goals_without_a_verb_but_an_unnamed_figure_needs_one() ->
 def test_the_end_of_a_five_year_plan_is_the_target_year() -> None:
     text = ("某县科技局2023年工作总结\n三、下一步工作\n"
             "到“十四五”末，全县高新技术企业达到80家。“十四五”期间，累计新增省级以上研发平台20家。\n")
-    assert targets(text) == {("hte_total", 80.0, False, 2025), ("platforms", 20.0, False, 2025)}
+    got = {(metric if metric.startswith(("hte", "platforms")) else "other", value, approx, year)
+           for metric, value, approx, year in targets(text)}
+    # A sum over the plan's years is of no core metric (tests/corpus/wild/README.md decision 5).
+    assert got == {("hte_total", 80.0, False, 2025), ("other", 20.0, False, 2025)}
 
 
 def test_an_assigned_task_is_a_target_and_what_was_done_after_it_is_not() -> None:
