@@ -45,7 +45,7 @@ GOAL_CUE = re.compile(
 )
 PAST_CUE = re.compile(r"截至|截止|已经|已|去年|上年|过去")
 _YEAR = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})年(?:度|底|末|初)?(?!\d{1,2}月|以来)")
-_NOT_OWN_YEAR = ("较", "比", "由", "从")
+_NOT_OWN_YEAR = ("较", "比", "由", "从", "是", "与", "于")
 # 到“十四五”末, “十四五”期间: the last year of a five-year plan (十一五 ended in 2010, 十四五 in 2025).
 _PLAN_END = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:(?:时期|期)?末|期间)")
 _PLAN_NUMBER = {c: 10 + i for i, c in enumerate("一二三四五六七八九", start=1)}

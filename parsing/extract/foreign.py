@@ -31,6 +31,8 @@ def others_figure(text: str, mention: Mention, ctx: Context) -> bool:
 # growth (年均增长) and sums over a span of years (2021年至2022年新认定…) are no figure of
 # the year reported.
 _LONG_BASE = re.compile(r"(?:较|比|相比|与)(\d{4})年")
+# 与2012年相比，增长232%: the base stated in a clause of its own just before.
+_BASE_CLAUSE = re.compile(r"(?:与|和|同)(\d{4})年(?:相比|比较|相较)[，,]?$")
 _SPAN_YEARS = re.compile(r"\d{4}年?(?:至|到|—|-|～|~)\d{4}年")
 _AVERAGE = re.compile(r"年均|年平均")
 _SUM_OVER_YEARS = re.compile(r"(?:[两二三四五]|\d)年(?:累计|共计|合计)")
@@ -42,7 +44,7 @@ _PLAN_BASE = re.compile(r"(?:较|比|相比)[“\"]?十[一二三四五六]五[�
 def over_years(text: str, figure: Figure, ctx: Context) -> bool:
     before = text[figure.clause[0] : figure.mention.start]
     if figure.measure != "level":
-        base = _LONG_BASE.search(before)
+        base = _LONG_BASE.search(before) or _BASE_CLAUSE.search(text, max(0, figure.clause[0] - 12), figure.clause[0])
         year = ctx.year_for(text, figure.mention.start, "actual")
         if _AVERAGE.search(before) or (base and year and int(base.group(1)) < year - 2) or _PLAN_BASE.search(before):
             return True

@@ -374,3 +374,14 @@ def test_a_bare_share_of_gdp_belongs_to_the_figure_before() -> None:
 
 def test_firms_counted_with_products_are_no_firm_count() -> None:
     assert not facts("2017年总结。全年新增高新技术企业（产品）162家。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年，全市全社会研发经费投入54.03亿元，是2012年的6.4倍；全社会研发投入强度1.52%，比2012年提升了1.1个百分点。",
+        "截至2016年，该市共有176家高新技术企业，与2012年相比，增长232%。",
+    ],
+)
+def test_growth_against_a_year_long_past_gives_no_record(text: str) -> None:
+    assert not any(f[2] in ("change", "yoy_growth") for f in facts(text))
