@@ -49,6 +49,8 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
         return ("report",)
     if named:
         return named
+    if reads_as_work_items(paragraphs):
+        return ("points",)
     if looks_like_news(paragraphs):
         return ("report",)
     found = ["summary"]
@@ -60,6 +62,22 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
 
 
 _REPORT_ONLY = re.compile(r"述职|答复|提案")
+
+
+_ITEM = re.compile(r"^(?:\d{1,2}[、.．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）)")
+_GOAL_CUE = re.compile(r"力争|争取|确保|全年[^，。；]{0,20}?\d[^，。；]{0,8}?以上")
+# Words that state a fact of the past: a text with none of them reports nothing done.
+_PAST_FACT = re.compile(
+    r"同比|比上年|较上年|比去年|较去年|已经|已[完有达获建认]|截至|截止|累计|共计|了\d|增长了|实现了|完成了|取得了"
+)
+
+
+def reads_as_work_items(paragraphs: list[str]) -> bool:
+    """Untitled numbered work items that set goals and state no fact done (a page of
+    工作要点 whose title was lost) read as points."""
+    items = sum(1 for p in paragraphs if _ITEM.match(p))
+    goals = sum(len(_GOAL_CUE.findall(p)) for p in paragraphs)
+    return items >= 3 and goals >= 2 and not any(_PAST_FACT.search(p) for p in paragraphs)
 
 
 def title_types(title: str) -> tuple[str, ...]:
