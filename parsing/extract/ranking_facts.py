@@ -167,7 +167,11 @@ def ranking_records(
         state.listed = parts[1:]
         return _one_subject(text, position, (clause_start, start), parts[0], state, year)
     if len(parts) > 1:
-        return [r for part in parts for r in _one_subject(text, position, (clause_start, start), part, state, year)]
+        return [
+            r
+            for part in _shared_rate(parts)
+            for r in _one_subject(text, position, (clause_start, start), part, state, year)
+        ]
     return _one_subject(text, position, (clause_start, start), raw, state, year, residual)
 
 
@@ -185,6 +189,15 @@ def _listed_subjects(raw: str) -> list[str]:
     if len(parts) < 2 or any(len(_CJK.findall(n)) < 2 for n in named):
         return []
     return parts
+
+
+def _shared_rate(parts: list[str]) -> list[str]:
+    """工业、互联网指标增速全市第一: the rate that ends a list is the rate of every item."""
+    last = parts[-1].rstrip("均都")
+    rate = next((w for w, _ in _RATE_NOUNS if last.endswith(w)), None)
+    if rate is None:
+        return parts
+    return [p if any(w in p for w, _ in _MEASURE_WORDS) else p + rate for p in parts]
 
 
 _PREDICATE = re.compile(r"(?:连续|持续|稳步|均|都|增长|提升|提高|明显|显著|实现|保持|达到)")

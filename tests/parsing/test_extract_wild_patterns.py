@@ -385,3 +385,8 @@ def test_firms_counted_with_products_are_no_firm_count() -> None:
 )
 def test_growth_against_a_year_long_past_gives_no_record(text: str) -> None:
     assert not any(f[2] in ("change", "yoy_growth") for f in facts(text))
+
+
+def test_a_rate_ending_a_list_is_the_rate_of_every_item() -> None:
+    found = facts("2024年总结。全区工业、服务业指标增速全市第一。")
+    assert {(f[1], f[2]) for f in found} == {("other:工业", "yoy_growth"), ("other:服务业指标", "yoy_growth")}
