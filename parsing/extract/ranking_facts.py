@@ -148,6 +148,10 @@ def ranking_records(
     """One record per measure ranked at this position (and per subject of a list of them)."""
     clause_start, _ = clause_bounds(text, position.start)
     residual = text[max(clause_start, last_end) : position.start]
+    counted = _COUNTED_TAIL.search(text, clause_start, position.start)
+    if counted and last_end > clause_start and counted.end() == position.start:
+        last_end = clause_start  # A、B、C 3个指标均排名第一: the count closes the list, it is no figure
+        residual = re.sub(r"^其中", "", text[clause_start : position.start])
     inner = _INNER_MEASURE.search(text, position.start, position.end)
     if inner:  # 在16个GDP万亿级城市中增速第一: the measure named inside the position
         residual += inner.group()
@@ -175,6 +179,7 @@ def ranking_records(
     return _one_subject(text, position, (clause_start, start), raw, state, year, residual)
 
 
+_COUNTED_TAIL = re.compile(r"、[^，。；]*?[\d一二三四五六七八九十]+(?:个|项)(?:指标|方面)(?:均|都)?")
 _INNER_MEASURE = re.compile(r"中(?:" + "|".join(w for w, _ in _RATE_NOUNS) + r")(?=第|首位|前列)")
 _LIST_SPLIT = re.compile(r"[、和及与]")
 _COUNTED_LIST = re.compile(r"(?:等)?[\d一二三四五六七八九十]+(?:个|项)(?:指标|方面)?$")

@@ -120,6 +120,7 @@ def find_positions(sentence: str) -> list[Position]:
     found += _bare_positions(sentence, found)
     found += _listed_positions(sentence, found)
     found += _list_positions(sentence, found)
+    found += _inherited_positions(sentence, found)
     return sorted(found, key=lambda position: position.start)  # Found bisects by start
 
 
@@ -228,6 +229,31 @@ def _named_positions(sentence: str, found: list[Position]) -> list[Position]:
         group = next(name for name in ("region", "list", "place") if match.group(name))
         if ok and not _is_past(sentence, match, group):
             extra.append(Position(match.start(), match.end(), rank, scope))
+    return extra
+
+
+_UNSCOPED = re.compile(
+    r"(?:排名|位居|位列|名列|居|列)第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION
+    + r"|(?:位居|居)(?P<first>首位)"
+)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _inherited_positions(sentence: str, found: list[Position]) -> list[Position]:
+    """跃居全国首位，其中A、B、C 3个指标均排名第一: a later place without a scope in the
+    same sentence is a place in the list just named."""
+    if not found or "第" not in sentence:
+        return []
+    extra: list[Position] = []
+    for match in _UNSCOPED.finditer(sentence, min(p.end for p in found)):
+        if any(p.start < match.end() and match.start() < p.end for p in found):
+            continue
+        before = [p for p in found if p.end <= match.start()]
+        ok, rank = _rank_of(match)
+        if before and ok and not _SENTENCE_END.search(sentence, before[-1].end, match.start()):
+            extra.append(Position(match.start(), match.end(), rank, before[-1].scope))
     return extra
 
 

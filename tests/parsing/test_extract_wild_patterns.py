@@ -390,3 +390,12 @@ def test_growth_against_a_year_long_past_gives_no_record(text: str) -> None:
 def test_a_rate_ending_a_list_is_the_rate_of_every_item() -> None:
     found = facts("2024年总结。全区工业、服务业指标增速全市第一。")
     assert {(f[1], f[2]) for f in found} == {("other:工业", "yoy_growth"), ("other:服务业指标", "yoy_growth")}
+
+
+def test_a_later_place_without_scope_keeps_the_scope_of_its_sentence() -> None:
+    found = facts("2017年总结。创新能力跃居全国首位，其中企业创新、创新绩效2个指标均排名第一。成交额排名第三。")
+    assert {(f[1], f[4], f[5]) for f in found} == {
+        ("other:创新能力", 1, "全国"),
+        ("other:企业创新", 1, "全国"),
+        ("other:创新绩效", 1, "全国"),
+    }
