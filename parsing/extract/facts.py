@@ -86,6 +86,8 @@ class SegmentState:
     listed: list[str] = field(default_factory=list)
     # (family, key) of every figure resolved so far, by where it starts.
     resolved: dict[int, tuple[Family | None, str | None]] = field(default_factory=dict)
+    # Where figures that count two kinds at once (高企和科小突破260家) start.
+    sums: set[int] = field(default_factory=set)
 
 
 def _compatible(family: Family, mention: Mention, measure: Measure) -> bool:

@@ -151,7 +151,9 @@ _JOINED = ("和", "与", "及", "、", "以及")
 
 
 # A kind joined with another kind of the same sort that names no metric of ours.
-_JOINED_OTHER = re.compile(r"(?:和|及|与|以及)(?!分支|下属|分)[\u4e00-\u9fff]{1,6}(?:机构|中心|平台|载体|基地)$")
+_JOINED_OTHER = re.compile(
+    r"(?:(?:和|及|与|以及|、)(?!分支|下属|分)[“”\"\u4e00-\u9fff]{1,8}?(?:机构|中心|平台|载体|基地|工作室|工作站))+$"
+)
 
 
 def joint_count(text: str, clause_start: int, value: Mention, hits: list[Hit]) -> bool:

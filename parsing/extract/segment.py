@@ -130,9 +130,12 @@ def _figure_record(
         figure.key = None  # 研发经费年均增长34%, 三年累计突破1000个: a goal, but of no core metric
     if sub_item and not _breaks_down(text, m.start, figure, state):
         return None
+    if not sub_item and _part_of_a_sum(text, source, hits, state):
+        figure.family, figure.key = None, None  # 双创载体和研发机构24家，其中省级以上8家
     joint = m.start not in state.forced and joint_count(text, figure.clause[0], m, hits)
     if figure.family is not None and figure.measure == "level" and joint:
         figure.family, figure.key = None, None  # 高企和科小突破260家: a sum of two kinds
+        state.sums.add(m.start)
     state.resolved[m.start] = (figure.family, figure.key)
     if figure.family is not None and _DENSITY.search(text, figure.clause[0], m.start):
         figure.family, figure.key = None, None  # 每万家企业中高企15家 is a density, not a count
@@ -196,6 +199,15 @@ def _breaks_down(text: str, position: int, figure: Figure, state: SegmentState) 
         named = named.replace(named[hit.start : hit.end], "")
     qualifier = WORDY.findall(CARRY_WORDS.sub("", named))  # 其中规上工业企业…, 其中A类…
     return family is figure.family and key not in _APPLIED and len(qualifier) < 2
+
+
+def _part_of_a_sum(text: str, position: int, hits: list[Hit], state: SegmentState) -> bool:
+    """其中省级以上8家 after a sum of two kinds names no kind of its own: a part of neither."""
+    at = text.rfind("其中", 0, position)
+    if at < 0 or not _OWN_PART.match(text, at + 2) or any(at < h.start < position for h in hits):
+        return False
+    parents = [start for start in state.resolved if start < at]
+    return bool(parents) and parents[-1] in state.sums and "，" not in text[at:position]
 
 
 def _qualified_part(text: str, position: int) -> bool:
