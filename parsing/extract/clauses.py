@@ -36,6 +36,7 @@ TARGET_CUE = re.compile(
     r"|(?:我[省市县区]|科技局|今年|明年|下一步|下半年)将"
     r"|要(?:由|从)[^，。；]{0,16}?(?:增加|增长|提高|提升)(?:至|到)"  # 研发经费支出要由上年的7.95亿元增加至12.51亿元
     r"|(?:明确|提出|确定|设定)了?[^，。；]{0,20}?(?:核心|主要|发展|预期性?|约束性)指标"  # a plan's indicators
+    r"|[（(](?:考核|年度|目标)?(?:指标|任务|目标)(?:任务)?[：:]"  # 创新主体方面（指标：新增科技型中小企业60家…）
 )
 # Plan sections: a figure governed by one of these verbs or bounds is a goal.
 GOAL_CUE = re.compile(
@@ -168,7 +169,20 @@ def target_cue_end(sentence: str, cue: int | None) -> int | None:
     if cue is None:
         return None
     match = _PAST_CLAUSE.search(sentence, cue)
-    return match.start() if match else None
+    end = match.start() if match else None
+    closed = _bracket_end(sentence, cue) if sentence[cue] in "（(" else None
+    return closed if closed is not None and (end is None or closed < end) else end
+
+
+def _bracket_end(sentence: str, start: int) -> int | None:
+    """（指标：新增高新技术企业（瞪羚企业）5家…）: a bracketed goal list ends where it closes."""
+    depth = 0
+    for at in range(start, len(sentence)):
+        depth += sentence[at] in "（("
+        depth -= sentence[at] in "）)"
+        if depth == 0:
+            return at
+    return None
 
 
 # 我市将实施科技企业培育工程。实现科技型中小企业入库3000家以上: a sentence that opens on a

@@ -194,8 +194,8 @@ def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | N
     whose clause has no verb of its own, in the clause before."""
     m = figure.mention
     post = text[m.end : figure.post_end]
-    if post.startswith(("（", "(")):
-        post = ""  # 推荐上报75家（其中新增61家）: a bracket's cue belongs to the figure inside it
+    if post.startswith(("（", "(", "以及", "及", "和", "与")):
+        post = ""  # 推荐上报75家（其中新增61家）, 增速51.6%以及总量…: the cue belongs to what follows
     window = text[figure.pre_start : m.start] + (post[: post.find("、")] if "、" in post else post)
     anchor = m.start - figure.pre_start
     if _FIRMS_ACT.match(post):  # 共有345家企业申报认定高企: what the firms did decides
@@ -262,7 +262,7 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
         figure.family, figure.key = family, _key_for(family, figure, text, borrow)
     elif figure.measure != "level" and state.family is not None and not _is_share(text, figure):
         if not _names_own_subject(text, figure):
-            figure.family, figure.key = state.family, state.key
+            figure.family, figure.key = state.family, _own_cue_key(state.family, figure, text) or state.key
     elif (
         figure.measure != "level"
         and state.carried is not None
@@ -272,6 +272,15 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
     ):
         figure.family, figure.key = state.carried, state.carried_key
     return True
+
+
+def _own_cue_key(family: Family, figure: Figure, text: str) -> str | None:
+    """认定数增速51.6%，总量增速26.7%: a growth of the segment's subject whose own words carry
+    a strong cue of the family (总量) is of the key that cue names."""
+    window = text[figure.pre_start : figure.mention.start]
+    if family.cue_re is None or not family.cue_re.search(window):
+        return None
+    return choose_key(family, window, len(window))
 
 
 # Words of a growth clause that name no subject (同比增长, 比上年提高, 增幅达).

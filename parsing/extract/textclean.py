@@ -124,7 +124,14 @@ def normalise(text: str) -> str:
     if " " in text:
         for pattern, replacement in _SPACE_PASSES:
             text = pattern.sub(replacement, text)
+    if "%）" in text:
+        text = _BRACKETED_RATE.sub(r"\1\2", text)
     return text
+
+
+# 认定数增速（51.6%）、总量增速（26.7%）: a rate's value in brackets right after its name is the
+# rate's own figure (a bracket after a place, 滨海新区（2452家）, stays: another area's figure).
+_BRACKETED_RATE = re.compile(r"(率|增速|增幅|比重|占比|强度)（(\d+(?:\.\d+)?%)）")
 
 
 def looks_like_heading(line: str) -> bool:

@@ -409,3 +409,24 @@ def test_a_part_by_level_of_a_sum_of_kinds_is_a_part_of_neither() -> None:
 def test_a_platform_listed_with_other_sorts_is_counted_with_them() -> None:
     found = facts("2021年总结。新建省技术创新中心、科学家工作室、“头雁”工作站22个。")
     assert not any(f[1] == "platforms" for f in found)
+
+
+def test_a_bracketed_list_of_indicators_sets_goals_until_it_closes() -> None:
+    found = facts(
+        "2023年总结。创新主体方面（指标：新增科技型中小企业60家、新增高新技术企业（瞪羚企业）5家），"
+        "全年入库科技型中小企业64家。"
+    )
+    assert ("target", "tsme_registered", "level", 60.0, None, None) in found
+    assert ("target", "hte_new", "level", 5.0, None, None) in found
+    assert ("actual", "tsme_registered", "level", 64.0, None, None) in found
+
+
+def test_firms_applying_to_the_small_firm_list_are_not_on_it() -> None:
+    found = facts("2023年总结。动员70余家企业申报科技型中小企业，目前已完成申报68家，入库64家。")
+    assert {f[3] for f in found if f[1] == "tsme_registered"} == {64.0}
+
+
+def test_a_rate_in_brackets_after_its_name_is_its_figure() -> None:
+    found = facts("2023年总结。全区高新技术企业认定数增速（51.6%）以及总量增速（26.7%）均居全市第一。")
+    assert ("actual", "hte_new", "yoy_growth", 51.6, None, None) in found
+    assert ("actual", "hte_total", "yoy_growth", 26.7, None, None) in found
