@@ -6,7 +6,14 @@ per-sentence figures and rankings → one record per distinct fact.
 
 from __future__ import annotations
 
-from parsing.extract.clauses import SENTENCE, bounded, continues_goal, target_cue_end, target_cue_start
+from parsing.extract.clauses import (
+    SENTENCE,
+    bounded,
+    continues_goal,
+    explicit_year,
+    target_cue_end,
+    target_cue_start,
+)
 from parsing.extract.context import Context, Found
 from parsing.extract.doctypes import reads_as_plan
 from parsing.extract.header import build_header, bureau_place, find_title
@@ -20,11 +27,15 @@ __all__ = ["extract_indicators"]
 
 
 def _sentence_records(sentence: str, begin: int, found: Found, section: Section, report_year: int | None,
-                      plan_year: int | None, home: Home, carry: Carry, previous: str = "") -> list[IndicatorRecord]:
-    """Records of the sentence starting at `begin` of the paragraph `found` was scanned in."""
+                      plan_year: int | None, home: Home, carry: Carry, previous: str = "",
+                      review: int | None = None) -> list[IndicatorRecord]:
+    """Records of the sentence starting at `begin` of the paragraph `found` was scanned in.
+
+    `review`: the past year the paragraph of a plan has been reviewing so far."""
     cue = target_cue_start(sentence, report_year)
     if cue is None and continues_goal(previous, sentence, report_year):
         cue = 0
+    dated = f"{review}年，" if review is not None and cue is None else ""
     cue_end = target_cue_end(sentence, cue)
     records: list[IndicatorRecord] = []
     offset = 0
@@ -33,7 +44,7 @@ def _sentence_records(sentence: str, begin: int, found: Found, section: Section,
         if here:
             target_from = None if cue is None else cue - offset
             until = None if cue_end is None else cue_end - offset
-            ctx = Context(section, report_year, plan_year, sentence[:offset], target_from, home, until)
+            ctx = Context(section, report_year, plan_year, dated + sentence[:offset], target_from, home, until)
             records += segment_records(segment, ctx, here, carry)
         offset += len(segment) + 1
     return records
@@ -48,14 +59,28 @@ def _paragraph_records(body: str, base: int, found: Found, section: Section,
     begin = base
     carry = Carry()
     previous = ""
+    review: int | None = None
     for sentence in (piece for whole in SENTENCE.findall(body) for piece in bounded(whole)):
         if found.holds(begin, begin + len(sentence)):
             records += _sentence_records(
-                sentence, begin, found, section, header.report_year, plan_year, home, carry, previous
+                sentence, begin, found, section, header.report_year, plan_year, home, carry, previous, review
             )
         begin += len(sentence)
         previous = sentence
+        if plan_year is not None:
+            review = _review_year(sentence, header.report_year, plan_year, review)
     return records
+
+
+def _review_year(sentence: str, report_year: int | None, plan_year: int, review: int | None) -> int | None:
+    """A plan's paragraph that opens on a past year (2023年，全市高企达到500家。) goes on
+    reviewing it in the sentences that state no year and set no goal of their own."""
+    if target_cue_start(sentence, report_year) is not None:
+        return None
+    year = explicit_year(sentence)
+    if year is None:
+        return review
+    return year if year < plan_year else None
 
 
 def extract_indicators(text: str) -> Extraction:

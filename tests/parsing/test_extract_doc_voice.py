@@ -24,3 +24,14 @@ def test_untitled_numbered_work_items_set_goals() -> None:
 def test_items_that_state_a_fact_done_are_no_plan() -> None:
     text = WORK_ITEMS + "5、今年以来，已新增高新技术企业3家，同比增长50%。\n"
     assert extract_indicators(text).header.doc_types != ("points",)
+
+
+def test_a_plan_paragraph_reviewing_a_past_year_goes_on_reviewing_it() -> None:
+    text = (
+        "XX市2024年科技工作要点\n一、总体目标\n"
+        "2023年，全市高新技术企业达到500家。技术合同成交额完成25亿元。\n"
+        "2024年，力争高新技术企业达到600家。新增科技型中小企业200家。\n"
+    )
+    kinds = {(r.kind, r.metric, r.value, r.year) for r in extract_indicators(text).records}
+    assert ("actual", "tech_contract_value", 250000.0, 2023) in kinds
+    assert ("target", "tsme_registered", 200.0, 2024) in kinds
