@@ -302,8 +302,9 @@ def _names_own_subject(text: str, figure: Figure) -> bool:
 
 
 def _is_share(text: str, figure: Figure) -> bool:
-    """占全省净增数的78.66%: a share of a wider total, not a change of the subject."""
-    return "占" in text[figure.pre_start : figure.mention.start]
+    """占全省净增数的78.66%: a share of a wider total, not a change of the subject
+    (占年度目标任务的120% is the subject's completion)."""
+    return figure.measure != "completion" and "占" in text[figure.pre_start : figure.mention.start]
 
 
 def _span_start(text: str, mention: Mention) -> bool:

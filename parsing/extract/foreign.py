@@ -13,12 +13,14 @@ from parsing.extract.context import Context
 from parsing.extract.facts import Figure
 from parsing.extract.mentions import Mention
 
-_COMPARED_AREA = re.compile(r"(?:仅次于|次于|超过|高于|低于)[^，；。（(\d]{1,10}[（(]$")
+_COMPARED_AREA = re.compile(
+    r"(?:仅次于|次于|超过|高于|低于)[^，；。（(\d]{1,10}[（(]$|(?:平均水平|平均值|均值|平均)[（(]$"
+)
 _PART_REACH = 12
 
 
 def others_figure(text: str, mention: Mention, ctx: Context) -> bool:
-    """仅次于济南（1027家） / 滨海新区（2452家）: a figure another area owns."""
+    """仅次于济南（1027家） / 滨海新区（2452家） / 全市平均水平（2.6%）: a figure another area owns."""
     if _COMPARED_AREA.search(text, max(0, mention.start - 16), mention.start):
         return True
     if text[mention.start - 1 : mention.start] not in ("（", "("):

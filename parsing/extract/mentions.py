@@ -73,10 +73,16 @@ def _counted_one(sentence: str, end: int, unit_word: str | None) -> bool:
     return unit_word is not None and (end == len(sentence) or sentence[end] in _CLAUSE_END)
 
 
+# 在全市12个县（市、区）中排名第2: the units a ranking compares, not a count of things.
+_RANKED_UNITS = re.compile(r"(?:县|区|市|省|地市|州|开发区|高新区|园区|城市|地区)[^，。；]{0,12}?中")
+
+
 def _is_place_count(sentence: str, start: int, end: int, unit_word: str | None) -> bool:
     """前三位 (a bound on a ranking) and 前移4个位次 (a move in one) count places, not things."""
     if sentence.startswith(("位次", "名次"), end):
         return True
+    if unit_word == "个" and sentence[max(0, start - 3) : start].endswith(("在", "全市", "全省", "全国")):
+        return bool(_RANKED_UNITS.match(sentence, end))
     return unit_word in ("位", "名") and sentence[start - 1 : start] == "前"
 
 

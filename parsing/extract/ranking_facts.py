@@ -22,6 +22,7 @@ _MEASURE_WORDS: tuple[tuple[str, Measure], ...] = (
     ("增长幅度", "yoy_growth"),
     ("完成率", "completion"),
     ("增量", "change"),
+    ("净增", "change"),
     ("提升幅度", "change"),
     ("提高幅度", "change"),
     ("占比", "level"),
@@ -44,7 +45,7 @@ _RANKING_NOUN = re.compile(r"排名|排位|位次")
 _DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?|万人")
 # Words that say which count is ranked but not of what: 新增数量全市第一 ranks the figure before.
 _GENERIC = re.compile(
-    r"(?:新增|新认定|认定|入选|入库|引进|登记|获批|立项|备案|培育|通过|人数|家数|个数|项数|件数|户数|金额|额度)+数?"
+    r"(?:新增|净增|新认定|认定|入选|入库|引进|登记|获批|立项|备案|培育|通过|人数|家数|个数|项数|件数|户数|金额|额度)+数?"
 )
 
 
@@ -86,8 +87,8 @@ def _measures(residual: str, text: str, bounds: tuple[int, int], state: SegmentS
         # ranking itself; 、排名同类县市第1名 or 、中部第2 is a further place of the same one.
         own_clause = bounds[0] == bounds[1] and _RANKING_NOUN.search(residual)
         return [("level" if own_clause else state.ranked[1], "")]
-    if state.measure == "yoy_growth" and state.key not in state.levels:
-        return [("yoy_growth", "")]  # only the growth was given: the growth is ranked
+    if state.measure in ("yoy_growth", "change") and state.key not in state.levels:
+        return [(state.measure, "")]  # only the growth (or the net rise) was given: it is ranked
     return [(_rate_named_before(text, bounds, state) or "level", "")]
 
 

@@ -257,13 +257,18 @@ def _inherited_positions(sentence: str, found: list[Position]) -> list[Position]
     return extra
 
 
+_UNIT_COUNT = re.compile(r"[\d一二三四五六七八九十]+个")
+
+
 def _nearest_scope(sentence: str, match: re.Match[str]) -> tuple[int, str]:
     """全县高新技术企业数量位居全市第一: the scope nearest the position is what it is ranked in;
     an earlier one (全县) names whose figure it is."""
     gap_end = match.start("num") if match.group("num") else match.end()
     scopes = list(_NEARER_SCOPE.finditer(sentence, match.end("scope"), gap_end))
-    if scopes and scopes[-1].start() == match.end("scope") and not scopes[-1].group().startswith("全"):
-        return match.start("scope"), match.group("scope") + scopes[-1].group()  # 全国区县第二
+    if scopes and not scopes[-1].group().startswith("全"):
+        counted = sentence[match.end("scope") : scopes[-1].start()]
+        if not counted or _UNIT_COUNT.fullmatch(counted):  # 全国区县第二, 全市12个县区中
+            return match.start("scope"), sentence[match.start("scope") : scopes[-1].end()]
     return (scopes[-1].start(), scopes[-1].group()) if scopes else (match.start("scope"), match.group("scope"))
 
 

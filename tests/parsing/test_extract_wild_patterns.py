@@ -430,3 +430,21 @@ def test_a_rate_in_brackets_after_its_name_is_its_figure() -> None:
     found = facts("2023年总结。全区高新技术企业认定数增速（51.6%）以及总量增速（26.7%）均居全市第一。")
     assert ("actual", "hte_new", "yoy_growth", 51.6, None, None) in found
     assert ("actual", "hte_total", "yoy_growth", 26.7, None, None) in found
+
+
+def test_a_share_of_the_years_goal_is_its_completion() -> None:
+    found = facts("2024年总结。技术合同成交额完成9.6亿元，占年度目标任务的120%。")
+    assert ("actual", "tech_contract_value", "completion", 120.0, None, None) in found
+
+
+def test_the_units_a_ranking_compares_are_no_count_and_belong_to_its_scope() -> None:
+    found = facts("2023年总结。全区高新技术企业净增45家，净增数在全市12个县（市、区）中排名第2。")
+    assert found == {
+        ("actual", "hte_total", "change", 45.0, None, None),
+        ("ranking", "hte_total", "change", None, 2, "全市12个县（市、区）"),
+    }
+
+
+def test_an_average_in_brackets_is_anothers_figure() -> None:
+    found = facts("2023年总结。研发投入强度2.1%，与全市平均水平（2.6%）相比仍有差距。")
+    assert found == {("actual", "rd_intensity", "level", 2.1, None, None)}
