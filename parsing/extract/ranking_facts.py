@@ -167,7 +167,7 @@ def ranking_records(
     parts = _listed_subjects(raw)
     each = "分别" in raw or "分别" in text[position.start : position.end]  # 全省排名分别为第1、2、4位
     if len(parts) < 2 and each:
-        parts = _earlier_list(text[:clause_start])
+        parts = _measure_list(raw) or _earlier_list(text[:clause_start])
     if len(parts) > 1 and each:
         state.listed = parts[1:]
         return _one_subject(text, position, (clause_start, start), parts[0], state, year)
@@ -195,6 +195,18 @@ def _listed_subjects(raw: str) -> list[str]:
     if len(parts) < 2 or any(len(_CJK.findall(n)) < 2 for n in named):
         return []
     return parts
+
+
+def _measure_list(raw: str) -> list[str]:
+    """高新技术企业数量、增速分别位居全市第一、第二: one subject's measures, paired in order
+    with the places (each item takes the subject the first one names)."""
+    parts = [p for p in _LIST_SPLIT.split(re.sub(r"(?:分别).*$", "", raw)) if p]
+    words = [w for w, _ in _MEASURE_WORDS]
+    first = next((w for w in words if parts and parts[0].endswith(w)), None)
+    if len(parts) < 2 or first is None or not all(p in words for p in parts[1:]):
+        return []
+    subject = parts[0][: -len(first)]
+    return [parts[0], *(subject + p for p in parts[1:])]
 
 
 def _shared_rate(parts: list[str]) -> list[str]:

@@ -448,3 +448,11 @@ def test_the_units_a_ranking_compares_are_no_count_and_belong_to_its_scope() -> 
 def test_an_average_in_brackets_is_anothers_figure() -> None:
     found = facts("2023年总结。研发投入强度2.1%，与全市平均水平（2.6%）相比仍有差距。")
     assert found == {("actual", "rd_intensity", "level", 2.1, None, None)}
+
+
+def test_one_subjects_measures_pair_in_order_with_the_places() -> None:
+    found = facts("2023年总结。高新技术企业数量、增速分别位居全市第一、第二。")
+    assert found == {
+        ("ranking", "hte_total", "level", None, 1, "全市"),
+        ("ranking", "hte_total", "yoy_growth", None, 2, "全市"),
+    }
