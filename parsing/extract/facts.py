@@ -342,4 +342,10 @@ def quoted_goal(text: str, figure: Figure, mentions: list[Mention]) -> Literal["
     if any(other.start > m.end and other.start < figure.clause[1] and other.unit == "%" for other in mentions):
         return "target"
     # 全面完成…确定的3%增长目标: a goal reported as met is neither a target nor what was done.
-    return "actual" if REACHED_GOAL.search(text[figure.clause[0] : m.start]) else ""
+    before = text[figure.clause[0] : m.start]
+    if _AIMING.search(before):
+        return "target"  # 为实现研发投入强度2.5%的目标: the goal aimed at
+    return "actual" if REACHED_GOAL.search(before) else ""
+
+
+_AIMING = re.compile(r"(?:为了?|围绕|朝着|向着|对标|瞄准)(?:实现|达到|完成)")

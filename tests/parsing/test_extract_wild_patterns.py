@@ -456,3 +456,15 @@ def test_one_subjects_measures_pair_in_order_with_the_places() -> None:
         ("ranking", "hte_total", "level", None, 1, "全市"),
         ("ranking", "hte_total", "yoy_growth", None, 2, "全市"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023年总结。为实现研发投入强度2.5%的目标，我局出台了措施。", ("target", "rd_intensity", "level", 2.5)),
+        ("2023年工作总结。下达我县高新技术企业认定任务20家，已认定22家。", ("target", "hte_new", "level", 20.0)),
+        ("2023年工作总结。下达我县高新技术企业认定任务20家，已认定22家。", ("actual", "hte_new", "level", 22.0)),
+    ],
+)
+def test_goals_aimed_at_or_assigned_are_targets_until_a_fact_is_stated(text: str, expected: tuple[object, ...]) -> None:
+    assert expected in {f[:4] for f in facts(text)}
