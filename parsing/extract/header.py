@@ -158,7 +158,8 @@ def _top_lines(paragraphs: list[str]) -> set[int]:
 
 
 def _named_place(run: str) -> tuple[str, str, Level] | None:
-    """(place, words between place and organ, level) of the Chinese run before an organ.
+    """(place as written, words between place and organ, level) of the Chinese run before
+    an organ (the place written may be a chain: 银川市西夏区).
 
     关于印发 in front and 管委会 behind (…开发区管委会科技局) are not part of the place.
     """
@@ -168,14 +169,26 @@ def _named_place(run: str) -> tuple[str, str, Level] | None:
     level = place_level(place, whole=place == core) if place else None
     if place is None or level is None:
         return None
-    return place, between.group() if between else "", level
+    return _parents(core[: -len(place)]) + place, between.group() if between else "", level
+
+
+def _parents(rest: str) -> str:
+    """江苏省启东市科技局 / 银川市西夏区科学技术局: the wider places written before the
+    bureau's own are part of its name as the text gives it."""
+    chain = ""
+    while rest:
+        parent = known_place(rest)
+        if parent is None or division_level(parent) is None:
+            break
+        chain, rest = parent + chain, rest[: -len(parent)]
+    return chain
 
 
 def bureau_place(bureau: str | None) -> str | None:
     """The place a bureau's name opens with (淄博市科学技术局 → 淄博市)."""
     match = _BUREAU.search(bureau or "")
     named = _named_place(bureau[: match.start()]) if bureau and match and match.start() else None
-    return named[0] if named else None
+    return known_place(named[0]) if named else None
 
 
 def find_bureau(paragraphs: list[str], spoken: Level | None) -> tuple[str | None, Level | None]:
