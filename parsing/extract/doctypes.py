@@ -40,9 +40,17 @@ _PLAN_HEADING = re.compile(r"\d{4}年.{0,12}?(?:工作计划|工作打算)|下�
 _POINTS_HEADING = re.compile(r"工作要点")
 
 
+# 关于…第0377号提案的复函 / 对…建议的答复: a reply to a proposal, whatever its page title.
+_REPLY = re.compile(r"(?:提案|建议|议案)[^，。]{0,12}?(?:的)?(?:答复|复函|办理)|答复如下")
+
+
+def is_reply(paragraphs: list[str]) -> bool:
+    return any(_REPLY.search(p) for p in paragraphs)
+
+
 def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
     """Types named by the title; else a report for news, a summary (+ plan / points by headings)."""
-    if any(_NEWS.search(p) for p in paragraphs[:12]):
+    if any(_NEWS.search(p) for p in paragraphs[:12]) or is_reply(paragraphs[:24]):
         return ("report",)  # news of a meeting, a plan or a summary is a report (corpus decision 2)
     named = title_types(title)
     if named and _ISSUED_HEADLINE.search(title):

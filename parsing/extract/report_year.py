@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from parsing.extract.doctypes import is_reply
 from parsing.extract.sections import YEAR, Section
 from parsing.extract.textclean import METADATA
 
@@ -36,9 +37,27 @@ _HORIZON = ("到", "至", "力争", "计划", "争取")
 _DASHES = ("-", "—", "－", "–", "~", "～")  # 2021-2023年: a period's end year
 
 
+_SIGNED = re.compile(r"^((?:19|20)\d{2})年\d{1,2}月\d{1,2}日$|(?:成文|发文)日期\s*[\]】：:]?\s*((?:19|20)\d{2})")
+_REPLY_LINES = 24
+
+
+def reply_year(paragraphs: list[str]) -> int | None:
+    """The year a reply to a proposal was signed or filed, when the text is one."""
+    if not is_reply(paragraphs[:_REPLY_LINES]):
+        return None
+    for paragraph in [*paragraphs[:_REPLY_LINES], *paragraphs[-6:]]:
+        signed = _SIGNED.search(paragraph.strip())
+        if signed:
+            return int(signed.group(1) or signed.group(2))
+    return None
+
+
 def report_year(title: str, paragraphs: list[str], sections: list[Section], types: tuple[str, ...]) -> int | None:
     """The summarised year: from the title, the work meeting a news item reports on,
-    else the year the text talks about most."""
+    else the year the text talks about most (a reply: the year it was made)."""
+    replied = reply_year(paragraphs)
+    if replied is not None:
+        return replied
     meeting = _MEETING_YEAR.search(title)
     if meeting:  # 在2016年天津市科技工作会议上的报告: a meeting's report, not a 2016 summary
         return _meeting_about(int(meeting.group(1)), paragraphs)

@@ -35,3 +35,14 @@ def test_a_plan_paragraph_reviewing_a_past_year_goes_on_reviewing_it() -> None:
     kinds = {(r.kind, r.metric, r.value, r.year) for r in extract_indicators(text).records}
     assert ("actual", "tech_contract_value", 250000.0, 2023) in kinds
     assert ("target", "tsme_registered", 200.0, 2024) in kinds
+
+
+def test_a_reply_to_a_proposal_is_a_report_of_the_year_it_was_signed() -> None:
+    text = (
+        "关于市政协十届三次会议第125号提案的答复\n张委员：\n您提出的建议收悉，现答复如下：\n"
+        "截至2023年底，全市有效高新技术企业达到1286家。2023年全市技术合同成交额达到152.6亿元。\n"
+        "XX市科学技术局\n2024年5月20日\n"
+    )
+    header = extract_indicators(text).header
+    assert header.doc_types == ("report",)
+    assert header.report_year == 2024
