@@ -122,11 +122,23 @@ def normalise(text: str) -> str:
     for pattern, replacement in _PUNCT_PASSES:
         text = pattern.sub(replacement, text)
     if " " in text:
+        if _SPACED_OUT.search(text):
+            text = _SPACED_LINE.sub(_join_spaced_digits, text)
         for pattern, replacement in _SPACE_PASSES:
             text = pattern.sub(replacement, text)
     if "%）" in text:
         text = _BRACKETED_RATE.sub(r"\1\2", text)
     return text
+
+
+# Spaced-out PDF text (高 新 技 术 企 业 达 到 1 2 0 家): its digits are spaced out too.
+_SPACED_OUT = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff] ")
+_SPACED_LINE = re.compile(r"^.*(?:[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff] ).*$", re.MULTILINE)
+_DIGIT_CHAIN = re.compile(r"(?<![\d.])\d(?: \.(?= \d))?(?: \d(?: \.(?= \d))?)+(?![\d.])")
+
+
+def _join_spaced_digits(line: re.Match[str]) -> str:
+    return _DIGIT_CHAIN.sub(lambda chain: chain.group().replace(" ", ""), line.group())
 
 
 # 认定数增速（51.6%）、总量增速（26.7%）: a rate's value in brackets right after its name is the

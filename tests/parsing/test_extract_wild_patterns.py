@@ -468,3 +468,9 @@ def test_one_subjects_measures_pair_in_order_with_the_places() -> None:
 )
 def test_goals_aimed_at_or_assigned_are_targets_until_a_fact_is_stated(text: str, expected: tuple[object, ...]) -> None:
     assert expected in {f[:4] for f in facts(text)}
+
+
+def test_spaced_out_text_has_spaced_out_digits() -> None:
+    found = facts("2 0 2 3 年 工 作 总 结 。全 县 高 新 技 术 企 业 达 到 1 2 0 家 ，研 发 投 入 强 度 2 . 1 % 。")
+    assert ("actual", "hte_total", "level", 120.0, None, None) in found
+    assert ("actual", "rd_intensity", "level", 2.1, None, None) in found
