@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from parsing.extract.script import to_simplified
+from parsing.extract.spun import unspin
 
 _WIDTH_MAP: dict[str, str] = {
     **{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -110,7 +111,7 @@ def normalise(text: str) -> str:
     rule is much cheaper than one per line.  Spaces next to a Chinese character
     are layout (分 别 为) and go; between ASCII words one stays.
     """
-    text = to_simplified(text)
+    text = unspin(to_simplified(text))
     if "r&" in text or "R&d" in text:
         text = _RD.sub("R&D", text)
     if any(mark in text for mark in _BULLETS):

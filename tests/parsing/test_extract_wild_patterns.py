@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parsing.extract import extract_indicators
+from parsing.extract.spun import unspin
 
 
 def facts(text: str) -> set[tuple[object, ...]]:
@@ -474,3 +475,16 @@ def test_spaced_out_text_has_spaced_out_digits() -> None:
     found = facts("2 0 2 3 年 工 作 总 结 。全 县 高 新 技 术 企 业 达 到 1 2 0 家 ，研 发 投 入 强 度 2 . 1 % 。")
     assert ("actual", "hte_total", "level", 120.0, None, None) in found
     assert ("actual", "rd_intensity", "level", 2.1, None, None) in found
+
+
+def test_a_spinners_reprint_reads_as_the_plain_words() -> None:
+    spun = "2023年回顾。全省研发经费加入伸长14.2%，增速居寰宇第5位；高新本领企业总数打破1.6万家；家产链加疾擢升。"
+    found = facts(spun)
+    assert ("actual", "rd_expenditure", "yoy_growth", 14.2, None, None) in found
+    assert ("ranking", "rd_expenditure", "yoy_growth", None, 5, "全国") in found
+    assert ("actual", "hte_total", "level", 16000.0, None, None) in found
+
+
+def test_plain_prose_keeps_words_a_spinner_would_use() -> None:
+    plain = "2023年总结。正在建设的创新平台加入了省级网络，技术改进项目打破纪录。"
+    assert unspin(plain) == plain
