@@ -488,3 +488,8 @@ def test_a_spinners_reprint_reads_as_the_plain_words() -> None:
 def test_plain_prose_keeps_words_a_spinner_would_use() -> None:
     plain = "2023年总结。正在建设的创新平台加入了省级网络，技术改进项目打破纪录。"
     assert unspin(plain) == plain
+
+
+def test_contracts_above_a_size_are_a_subset() -> None:
+    found = facts("2016年总结。全年共成交1000万以上的重大技术合同303项。全省共成交技术合同5252项。")
+    assert {f[3] for f in found if f[1] == "tech_contract_count"} == {5252.0}
