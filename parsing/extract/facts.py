@@ -100,6 +100,12 @@ def _compatible(family: Family, mention: Mention, measure: Measure) -> bool:
     return True
 
 
+# 8家企业获得省级高新技术企业发展专项资金: the kind names the fund, not the firms.
+_MODIFIES_OBJECT = re.compile(
+    r"(?:发展|培育|认定)(?:专项)?(?:资金|奖励|奖补|补助|补贴|经费)|专项(?:资金|经费)|资金|经费"
+)
+
+
 def _own_family(figure: Figure, hits: list[Hit], text: str) -> tuple[bool, Family | None]:
     """(ambiguous, family): the alias next to the figure, unless several different ones compete.
 
@@ -118,6 +124,8 @@ def _own_family(figure: Figure, hits: list[Hit], text: str) -> tuple[bool, Famil
         and h.end <= figure.post_end
         and _compatible(h.family, m, measure)
         and not (split and ("、" in text[m.end : h.start] or text.startswith(("和", "及", "与", "以及"), m.end)))
+        and not _MODIFIES_OBJECT.match(text, h.end)
+        and not text.endswith("优秀", 0, h.start)
     ]
     if len({h.family.name for h in post}) > 1:
         return True, None

@@ -493,3 +493,19 @@ def test_plain_prose_keeps_words_a_spinner_would_use() -> None:
 def test_contracts_above_a_size_are_a_subset() -> None:
     found = facts("2016年总结。全年共成交1000万以上的重大技术合同303项。全省共成交技术合同5252项。")
     assert {f[3] for f in found if f[1] == "tech_contract_count"} == {5252.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年总结。星锐科技、东贝铸造等8家企业获得省级高新技术企业发展专项资金。",
+        "2022年总结。对王勤礼等35名优秀科技特派员进行通报表扬。",
+    ],
+)
+def test_firms_funded_and_people_commended_are_no_count_of_the_kind(text: str) -> None:
+    assert facts(text) == set()
+
+
+def test_firms_granted_as_new_high_tech_firms_are_counted() -> None:
+    found = facts("2021年总结。对252家首次获批的高新技术企业奖补7560万元。")
+    assert ("actual", "hte_new", "level", 252.0, None, None) in found
