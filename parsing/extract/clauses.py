@@ -36,6 +36,8 @@ TARGET_CUE = re.compile(
     r"|(?:我[省市县区]|科技局|今年|明年|下一步|下半年)将"
     r"|要(?:由|从)[^，。；]{0,16}?(?:增加|增长|提高|提升)(?:至|到)"  # 研发经费支出要由上年的7.95亿元增加至12.51亿元
     r"|(?:明确|提出|确定|设定)了?[^，。；]{0,20}?(?:核心|主要|发展|预期性?|约束性)指标"  # a plan's indicators
+    r"|(?:目标|任务)(?:数|值)?(?=\d)|(?:目标任务|任务目标|目标)[：:]"  # 高企目标40家，完成45家 / 年度目标任务：…
+    r"|计划(?:新增|新认定|认定|引进|培育|完成|实现|入库|申报|推荐|建设|新建|组建|选派)"
     r"|[（(](?:考核|年度|目标)?(?:指标|任务|目标)(?:任务)?[：:]"  # 创新主体方面（指标：新增科技型中小企业60家…）
 )
 # Plan sections: a figure governed by one of these verbs or bounds is a goal.
@@ -151,16 +153,19 @@ def target_cue_start(sentence: str, report_year: int | None = None) -> int | Non
         horizon = _HORIZON_YEAR.match(match.group())
         if horizon and report_year is not None and int(horizon.group(1)) <= report_year:
             continue
+        if match.group()[-1] in "务标数值" and _COMPLETED.search(sentence, max(0, match.start() - 10), match.start()):
+            continue  # 完成全年目标任务73.5%: a completion share, not a goal
         return match.start()
     return None
 
 
 _HORIZON_YEAR = re.compile(r"到(\d{4})年")
+_COMPLETED = re.compile(r"完成|占")
 # A clause that opens on an elapsed period or a done fact ends a goal cue's reach (decision 3):
 # 估计国家高企累计达95家，1—9月份，高新技术产业产值达118.8亿元.
 _PAST_CLAUSE = re.compile(
     r"[，；](?=(?:截至|截止|目前已|已|去年|上年|今年以来|\d{4}年以来|1[-—–~至]\d{1,2}月|前三季度|上半年"
-    r"|(?:全年|实际|累计)?(?:已)?完成了?\d|(?:全年|实际)(?:共)?完成))"
+    r"|(?:全年|实际|累计)?(?:已)?完成了?\d|(?:全年|实际)(?:共)?完成|实际))"
 )
 
 

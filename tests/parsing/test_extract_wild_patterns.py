@@ -509,3 +509,29 @@ def test_firms_funded_and_people_commended_are_no_count_of_the_kind(text: str) -
 def test_firms_granted_as_new_high_tech_firms_are_counted() -> None:
     found = facts("2021年总结。对252家首次获批的高新技术企业奖补7560万元。")
     assert ("actual", "hte_new", "level", 252.0, None, None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "goal", "done"),
+    [
+        ("2023年总结。高新技术企业目标40家，完成45家。", ("target", "hte_total", "level", 40.0), 45.0),
+        ("2023年总结。年度目标任务：新增高新技术企业40家，实际完成45家。", ("target", "hte_new", "level", 40.0), 45.0),
+        ("2023年总结。科技型中小企业入库任务数300家，已入库320家。",
+         ("target", "tsme_registered", "level", 300.0), 320.0),
+        ("2023年总结。技术合同成交额年度目标10亿元，截至12月底完成12.3亿元。",
+         ("target", "tech_contract_value", "level", 100000.0), 123000.0),
+        ("2023年总结。全年计划新增科技型中小企业100家，实际新增120家。",
+         ("target", "tsme_registered", "level", 100.0), 120.0),
+    ],
+)
+def test_a_quota_stated_in_a_summary_is_a_target_and_what_was_done_an_actual(
+    text: str, goal: tuple[object, ...], done: float
+) -> None:
+    found = {f[:4] for f in facts(text)}
+    assert goal in found
+    assert ("actual", goal[1], "level", done) in found
+
+
+def test_a_share_of_the_quota_done_is_no_goal() -> None:
+    found = facts("2025年总结。技术合同成交额5亿元，完成全年目标任务73.5%。")
+    assert ("actual", "tech_contract_value", "completion", 73.5, None, None) in found
