@@ -17,12 +17,15 @@ _COMPARED_AREA = re.compile(
     r"(?:仅次于|次于|超过|高于|低于)[^，；。（(\d]{1,10}[（(]$|(?:平均水平|平均值|均值|平均)[（(]$"
 )
 _PART_REACH = 12
+_GAP = re.compile(r"(?:平均水平|平均值|均值)的?差距[^，。；]*$")
 
 
 def others_figure(text: str, mention: Mention, ctx: Context) -> bool:
     """仅次于济南（1027家） / 滨海新区（2452家） / 全市平均水平（2.6%）: a figure another area owns."""
     if _COMPARED_AREA.search(text, max(0, mention.start - 16), mention.start):
         return True
+    if _GAP.search(text, max(0, mention.start - 24), mention.start):
+        return True  # 与全国平均水平的差距…缩小到0.2个百分点: a gap to another area's figure
     if text[mention.start - 1 : mention.start] not in ("（", "("):
         return False
     before = text[max(0, mention.start - 1 - _PART_REACH) : mention.start - 1]

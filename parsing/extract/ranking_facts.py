@@ -181,7 +181,9 @@ def ranking_records(
 
 
 _COUNTED_TAIL = re.compile(r"、[^，。；]*?[\d一二三四五六七八九十]+(?:个|项)(?:指标|方面)(?:均|都)?")
-_INNER_MEASURE = re.compile(r"中(?:" + "|".join(w for w, _ in _RATE_NOUNS) + r")(?=第|首位|前列)")
+_INNER_MEASURE = re.compile(
+    r"中(?:" + "|".join(w for w, _ in _RATE_NOUNS) + r")(?=(?:排名|排位|位居|位列|居|列)?(?:第|首位|前列))"
+)
 _LIST_SPLIT = re.compile(r"[、和及与]")
 _COUNTED_LIST = re.compile(r"(?:等)?[\d一二三四五六七八九十]+(?:个|项)(?:指标|方面)?$")
 

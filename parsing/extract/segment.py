@@ -141,8 +141,8 @@ def _figure_record(
         figure.family, figure.key = None, None  # 每万家企业中高企15家 is a density, not a count
     if figure.family is not None:
         state.family, state.key = figure.family, figure.key
-    elif figure.measure == "level":
-        state.family, state.key = None, None
+    elif figure.measure == "level" and not _WIDER_SHARE.match(text, figure.clause[0]):
+        state.family, state.key = None, None  # (the figure's share of a wider total, 占全省比重为61%, keeps it)
     state.measure, state.ranked = figure.measure, None
     if figure.measure == "level":
         state.levels.append(figure.key)
@@ -173,6 +173,7 @@ def _rounded_before_exact(text: str, mentions: list[Mention], index: int) -> boo
     exact = _EXACT_NEXT.search(text, m.end, after.start) is not None and after.start - m.end <= 6
     return exact and after.unit == m.unit and (after.value or 0) >= (m.value or 0) > 0
 _DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?")
+_WIDER_SHARE = re.compile(r"占全(?:国|省|市|区|县|州|的?比重|的?比例)")
 
 
 # 其中国家级11家 / 其中我市1017家: a part by level or by the bureau's own place is a

@@ -535,3 +535,26 @@ def test_a_quota_stated_in_a_summary_is_a_target_and_what_was_done_an_actual(
 def test_a_share_of_the_quota_done_is_no_goal() -> None:
     found = facts("2025年总结。技术合同成交额5亿元，完成全年目标任务73.5%。")
     assert ("actual", "tech_contract_value", "completion", 73.5, None, None) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年总结。北京流向津冀技术合同成交额达748.7亿元，同比增长109.8%。",
+        "2022年总结。吸纳京津技术合同成交额40.35亿元。",
+        "2018年总结。研发投入强度与全国平均水平的差距从2015年的0.5个百分点缩小到0.2个百分点。",
+    ],
+)
+def test_flows_of_contracts_and_gaps_to_an_average_are_no_figure_of_ours(text: str) -> None:
+    assert facts(text) == set()
+
+
+def test_a_growth_after_the_figures_share_of_a_wider_total_is_the_figures() -> None:
+    found = facts("2021年总结。全市社会研发经费投入28.8亿元，占全省比重为61.27%，同比增长87.7%。")
+    assert ("actual", "rd_expenditure", "yoy_growth", 87.7, None, None) in found
+
+
+def test_small_form_semicolons_end_a_segment_and_a_rate_before_the_place_is_ranked() -> None:
+    found = facts("2021年总结。地方财政收入完成10亿元，增长20%，在长春市四大开发区中增速排名第一﹔科研平台200家。")
+    assert ("ranking", "other:地方财政收入完成", "yoy_growth", None, 1, "长春市四大开发区") in found
+    assert ("actual", "platforms", "level", 200.0, None, None) in found
