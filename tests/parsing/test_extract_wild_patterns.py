@@ -558,3 +558,10 @@ def test_small_form_semicolons_end_a_segment_and_a_rate_before_the_place_is_rank
     found = facts("2021年总结。地方财政收入完成10亿元，增长20%，在长春市四大开发区中增速排名第一﹔科研平台200家。")
     assert ("ranking", "other:地方财政收入完成", "yoy_growth", None, 1, "长春市四大开发区") in found
     assert ("actual", "platforms", "level", 200.0, None, None) in found
+
+
+def test_a_bracket_of_details_opens_a_clause_of_its_own() -> None:
+    found = facts(
+        "2024年总结。共组织27家企业申报高新技术企业，17家企业进入拟认定公示名单（第一批拟认定10家，第二批拟认定6家）。"
+    )
+    assert {f[3] for f in found if f[1] == "hte_new"} == {17.0, 10.0, 6.0}
