@@ -199,7 +199,8 @@ def _breaks_down(text: str, position: int, figure: Figure, state: SegmentState) 
     for hit in alias_table().hits(named):
         named = named.replace(named[hit.start : hit.end], "")
     qualifier = WORDY.findall(CARRY_WORDS.sub("", named))  # 其中规上工业企业…, 其中A类…
-    return family is figure.family and key not in _APPLIED and len(qualifier) < 2
+    applied_stage = key in _APPLIED and figure.key in _APPLIED  # 其中17家企业通过审核推荐: still applications
+    return family is figure.family and (key not in _APPLIED or applied_stage) and len(qualifier) < 2
 
 
 def _part_of_a_sum(text: str, position: int, hits: list[Hit], state: SegmentState) -> bool:

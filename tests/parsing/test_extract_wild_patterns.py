@@ -565,3 +565,8 @@ def test_a_bracket_of_details_opens_a_clause_of_its_own() -> None:
         "2024年总结。共组织27家企业申报高新技术企业，17家企业进入拟认定公示名单（第一批拟认定10家，第二批拟认定6家）。"
     )
     assert {f[3] for f in found if f[1] == "hte_new"} == {17.0, 10.0, 6.0}
+
+
+def test_a_part_of_applications_still_at_the_application_stage_is_a_record() -> None:
+    found = facts("2021年总结。组织30家企业申报2021年度第一批国家高新技术企业，其中17家企业通过审核推荐。")
+    assert {f[3] for f in found if f[1] == "hte_applied"} == {30.0, 17.0}
