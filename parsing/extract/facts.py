@@ -14,15 +14,17 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from parsing.extract.clauses import QUOTED_GOAL, REACHED_GOAL, clause_bounds, measure_of
+from parsing.extract.gazetteer import known_place
 from parsing.extract.mentions import Mention
 from parsing.extract.metrics import Family, Hit, choose_key, family_named
 from parsing.records import Measure
 
 _POST_REACH = 10
 # 30家企业申报2021年度第一批国家高新技术企业: counted firms and what they did, then the subject.
-_FIRMS_ACT = re.compile(r"(?:家|户)?企业(?:申报|推荐|上报|申请|提交|通过|获|被|进入|入选|纳入|成功)")
+_FIRMS_ACT = re.compile(r"(?:家|户)?企业(?:申报|推荐|上报|申请|提交|通过|获|被|进入|入选|入库|入围|上榜|纳入|成功)")
 _FIRMS_REACH = 24
 _CARRY_RESIDUE = 2
+_FIRM_NAME = re.compile(r"(?:公司|集团|厂)、")
 _OTHER_OBJECT = re.compile(r"项目|资金|补助|奖励|创新券|专项|计划")
 # Words that name something (Chinese or Latin letters), left after the carry words go.
 WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -167,6 +169,8 @@ def _carried_family(figure: Figure, hits: list[Hit], text: str, carried: Family 
     acting = bool(_FIRMS_ACT.match(after))  # 17家企业进入拟认定公示名单: firms of the subject
     if acting and _OTHER_OBJECT.search(after):
         return None  # 26家企业申报各类科技计划项目: firms acting on something else
+    if acting and ((before.endswith("等") and _FIRM_NAME.search(before)) or known_place(before) == before):
+        before = ""  # A公司、B公司等387家企业入选 / 晋城市22家企业入库: the firms are named, not a kind
     if len(WORDY.findall(before)) > _CARRY_RESIDUE or not (acting or _OPEN_AFTER.match(after)):
         return None
     earlier = [h for h in hits if h.end <= figure.pre_start and _compatible(h.family, figure.mention, figure.measure)]
@@ -207,8 +211,9 @@ def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | N
         post = ""  # 推荐上报75家（其中新增61家）, 增速51.6%以及总量…: the cue belongs to what follows
     window = text[figure.pre_start : m.start] + (post[: post.find("、")] if "、" in post else post)
     anchor = m.start - figure.pre_start
-    if _FIRMS_ACT.match(post):  # 共有345家企业申报认定高企: what the firms did decides
-        window, anchor = post[: post.find("、")] if "、" in post else post, 0
+    acted = post[: post.find("、")] if "、" in post else post
+    if _FIRMS_ACT.match(post) and family.cue_re is not None and family.cue_re.search(acted):
+        window, anchor = acted, 0  # 共有345家企业申报认定高企: what the firms did decides
     start = figure.clause[0]
     earlier = ""
     if borrow and start and not _OWN_VERB.search(text, start, m.start):
@@ -259,7 +264,9 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
     if paired is not None:
         return _paired(text, figure, *paired)
     ambiguous, family = _own_family(figure, hits, text)
-    if ambiguous or (family is None and text[figure.pre_start : figure.mention.start].endswith("等")):
+    m = figure.mention
+    named_firms = _FIRMS_ACT.match(text, m.end) and _FIRM_NAME.search(text, figure.pre_start, m.start)
+    if ambiguous or (family is None and text[figure.pre_start : m.start].endswith("等") and not named_firms):
         return False
     counted_change = figure.measure == "change" and figure.mention.unit not in ("%", "pp")
     if family is None and (figure.measure == "level" or (counted_change and state.family is None)):

@@ -570,3 +570,22 @@ def test_a_bracket_of_details_opens_a_clause_of_its_own() -> None:
 def test_a_part_of_applications_still_at_the_application_stage_is_a_record() -> None:
     found = facts("2021年总结。组织30家企业申报2021年度第一批国家高新技术企业，其中17家企业通过审核推荐。")
     assert {f[3] for f in found if f[1] == "hte_applied"} == {30.0, 17.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023年总结。江西省科学技术厅公示了第二批拟入库科技型中小企业名单，我市天驰科技发展有限公司、"
+         "水镜石科技有限公司等387家企业入选。", ("actual", "tsme_registered", "level", 387.0)),
+        ("2023年总结。全市科技型中小企业入库工作推进有力，晋城市22家企业入库。",
+         ("actual", "tsme_registered", "level", 22.0)),
+        ("2021年总结。全国最新一批高新技术企业名单公示，我市1327家企业上榜。", ("actual", "hte_new", "level", 1327.0)),
+    ],
+)
+def test_firms_named_or_placed_before_their_count_act_as_the_subject(text: str, expected: tuple[object, ...]) -> None:
+    assert expected in {f[:4] for f in facts(text)}
+
+
+def test_a_list_of_the_top_firms_is_no_count_of_them() -> None:
+    text = "2022年总结。自治区发布高新技术企业百强榜单，钦州发电有限公司、天山电子有限公司等5家企业入选。"
+    assert facts(text) == set()
