@@ -219,7 +219,15 @@ def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | N
     if borrow and start and not _OWN_VERB.search(text, start, m.start):
         earlier_start, _ = clause_bounds(text, start - 1)
         earlier = text[earlier_start : start - 1]
+    if text.startswith("、", figure.pre_start):
+        head = _LIST_VERB.match(text, start)  # 新增科技型中小企业50家、高新技术企业10家: the verb leads the list
+        earlier = head.group(1) if head else earlier
     return choose_key(family, window, anchor, earlier)
+
+
+_LIST_VERB = re.compile(
+    r"(?:全年|今年|年内|力争|确保|累计|共|全市|全县|全区)*(新增|新认定|认定|引进|培育|获批|入库|申报|推荐)"
+)
 
 
 def locate(text: str, mentions: list[Mention], index: int) -> Figure:

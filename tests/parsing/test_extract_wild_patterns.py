@@ -589,3 +589,10 @@ def test_firms_named_or_placed_before_their_count_act_as_the_subject(text: str, 
 def test_a_list_of_the_top_firms_is_no_count_of_them() -> None:
     text = "2022年总结。自治区发布高新技术企业百强榜单，钦州发电有限公司、天山电子有限公司等5家企业入选。"
     assert facts(text) == set()
+
+
+def test_the_verb_leading_a_list_is_the_verb_of_every_item() -> None:
+    found = {f[:4] for f in facts("2023年总结。全年新增科技型中小企业50家、高新技术企业10家。")}
+    assert ("actual", "hte_new", "level", 10.0) in found
+    found = {f[:4] for f in facts("2023年总结。全县拥有科技型中小企业150家、高新技术企业40家。")}
+    assert ("actual", "hte_total", "level", 40.0) in found
