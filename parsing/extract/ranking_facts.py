@@ -164,28 +164,26 @@ def ranking_records(
     listed = _list_named(text, position)
     if listed is not None:  # 在“中国工业百强县”榜单中，醴陵排名第66位: the list is what ranks
         return _one_subject(text, position, (clause_start, start), "", state, year, metric=listed)
-    parts = _listed_subjects(raw)
     each = "分别" in raw or "分别" in text[position.start : position.end]  # 全省排名分别为第1、2、4位
+    parts = _measure_list(raw) or _listed_subjects(raw)
     if len(parts) < 2 and each:
-        parts = _measure_list(raw) or _earlier_list(text[:clause_start])
+        parts = _earlier_list(text[:clause_start])
     if len(parts) > 1 and each:
         state.listed = parts[1:]
         return _one_subject(text, position, (clause_start, start), parts[0], state, year)
     if len(parts) > 1:
-        return [
-            r
-            for part in _shared_rate(parts)
-            for r in _one_subject(text, position, (clause_start, start), part, state, year)
-        ]
+        return _each_subject(text, position, (clause_start, start), _shared_rate(parts), state, year)
     return _one_subject(text, position, (clause_start, start), raw, state, year, residual)
 
 
-_COUNTED_TAIL = re.compile(r"、[^，。；]*?[\d一二三四五六七八九十]+(?:个|项)(?:指标|方面)(?:均|都)?")
+_COUNTED_TAIL = re.compile(
+    r"、[^，。；]*?[\d一二两三四五六七八九十]+(?:个|项)(?:指标|方面)(?:均|都)?(?:位居|位列|排名|居|列|排)?"
+)
 _INNER_MEASURE = re.compile(
     r"中(?:" + "|".join(w for w, _ in _RATE_NOUNS) + r")(?=(?:排名|排位|位居|位列|居|列)?(?:第|首位|前列))"
 )
 _LIST_SPLIT = re.compile(r"[、和及与]")
-_COUNTED_LIST = re.compile(r"(?:等)?[\d一二三四五六七八九十]+(?:个|项)(?:指标|方面)?$")
+_COUNTED_LIST = re.compile(r"(?:等)?[\d一二两三四五六七八九十]+(?:个|项)(?:指标|方面)?$")
 
 
 def _listed_subjects(raw: str) -> list[str]:
@@ -199,15 +197,30 @@ def _listed_subjects(raw: str) -> list[str]:
     return parts
 
 
+def _each_subject(
+    text: str, position: Position, bounds: tuple[int, int], parts: list[str], state: SegmentState, year: int | None
+) -> list[IndicatorRecord]:
+    """One position ranking every subject of a list: an item names its own measure or
+    none (no item lends its measure to the next)."""
+    before = state.ranked
+    records: list[IndicatorRecord] = []
+    for part in parts:
+        state.ranked = before
+        records += _one_subject(text, position, bounds, part, state, year)
+    return records
+
+
 def _measure_list(raw: str) -> list[str]:
     """高新技术企业数量、增速分别位居全市第一、第二: one subject's measures, paired in order
     with the places (each item takes the subject the first one names)."""
-    parts = [p for p in _LIST_SPLIT.split(re.sub(r"(?:分别).*$", "", raw)) if p]
-    words = [w for w, _ in _MEASURE_WORDS]
+    parts = [p for p in _LIST_SPLIT.split(re.sub(r"(?:分别|均|都).*$", "", raw)) if p]
+    words = [*(w for w, _ in _MEASURE_WORDS), "强度"]
     first = next((w for w in words if parts and parts[0].endswith(w)), None)
     if len(parts) < 2 or first is None or not all(p in words for p in parts[1:]):
         return []
     subject = parts[0][: -len(first)]
+    if not _NOISE.sub("", subject):
+        return []  # 增速及占比均列全市第2: measures of the segment's subject, ranked together
     return [parts[0], *(subject + p for p in parts[1:])]
 
 

@@ -596,3 +596,14 @@ def test_the_verb_leading_a_list_is_the_verb_of_every_item() -> None:
     assert ("actual", "hte_new", "level", 10.0) in found
     found = {f[:4] for f in facts("2023年总结。全县拥有科技型中小企业150家、高新技术企业40家。")}
     assert ("actual", "hte_total", "level", 40.0) in found
+
+
+def test_listed_measures_take_the_subject_the_first_names_and_no_item_lends_its_measure() -> None:
+    found = facts("2023年总结。研发投入总量和强度分别位居全市第2位和第3位。")
+    assert found == {
+        ("ranking", "rd_expenditure", "level", None, 2, "全市"),
+        ("ranking", "rd_intensity", "level", None, 3, "全市"),
+    }
+    found = facts("2023年总结。高新技术产业增加值增速、研发投入强度两项指标均居全市第一位。")
+    assert ("ranking", "rd_intensity", "level", None, 1, "全市") in found
+    assert ("ranking", "other:高新技术产业增加值", "yoy_growth", None, 1, "全市") in found
