@@ -17,6 +17,7 @@ _COMPARED_AREA = re.compile(
     r"(?:仅次于|次于|超过|高于|低于)[^，；。（(\d]{1,10}[（(]$|(?:平均水平|平均值|均值|平均)[（(]$"
 )
 _PART_REACH = 12
+_ABOVE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先|落后于?)[^，。；\d]{0,16}$")
 _GAP = re.compile(r"(?:平均水平|平均值|均值)的?差距[^，。；]*$")
 
 
@@ -24,6 +25,8 @@ def others_figure(text: str, mention: Mention, ctx: Context) -> bool:
     """仅次于济南（1027家） / 滨海新区（2452家） / 全市平均水平（2.6%）: a figure another area owns."""
     if _COMPARED_AREA.search(text, max(0, mention.start - 16), mention.start):
         return True
+    if mention.unit == "pp" and _ABOVE.search(text, max(0, mention.start - 18), mention.start):
+        return True  # 高于全省平均增速1.6个百分点: a lead over another figure, not a change of ours
     if _GAP.search(text, max(0, mention.start - 24), mention.start):
         return True  # 与全国平均水平的差距…缩小到0.2个百分点: a gap to another area's figure
     if text[mention.start - 1 : mention.start] not in ("（", "("):

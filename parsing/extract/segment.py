@@ -112,8 +112,8 @@ def _figure_record(
     m = mentions[index]
     if text.startswith("大关", m.end) and _restates(m, mentions[:index], hits):
         return None  # 首次突破300亿元大关: a milestone restating the figure just given
-    if _rounded_before_exact(text, mentions, index):
-        return None  # 总数突破600家，达到612家: the round milestone of the exact figure after it
+    if _rounded_before_exact(text, mentions, index) or _rounded_after_exact(text, mentions, index, hits):
+        return None  # 总数突破600家，达到612家 / 达到121家，首次突破100家: the round milestone of the exact figure
     if _RANGE.search(text, max(0, m.start - 4), m.start):
         return None  # 争取获得省科学技术奖1-2项: a range states no one figure
     if others_figure(text, m, ctx):
@@ -165,6 +165,22 @@ _MILESTONE = re.compile(r"(?:突破|超过|超)$")
 _EXACT_NEXT = re.compile(r"[，,](?:达到|达|为|共|总数为|总量为)$")
 
 
+_MILESTONE_REACH = 24
+_MILESTONE_CLAUSE = re.compile(r"[，,](?:首次|历史性|一举)?(?:突破|超过)$")
+
+
+def _rounded_after_exact(text: str, mentions: list[Mention], index: int, hits: list[Hit]) -> bool:
+    m = mentions[index]
+    if not index or not _MILESTONE_CLAUSE.search(text, max(0, m.start - 6), m.start):
+        return False
+    same = [other for other in mentions[:index] if other.unit == m.unit]
+    if not same or m.start - same[-1].end > _MILESTONE_REACH or "。" in text[same[-1].end : m.start]:
+        return False
+    before = same[-1]
+    named = any(before.end <= hit.start < m.start for hit in hits)
+    return not named and (before.value or 0) > (m.value or 0) > 0
+
+
 def _rounded_before_exact(text: str, mentions: list[Mention], index: int) -> bool:
     m = mentions[index]
     if index + 1 >= len(mentions) or not _MILESTONE.search(text, max(0, m.start - 2), m.start):
@@ -172,7 +188,7 @@ def _rounded_before_exact(text: str, mentions: list[Mention], index: int) -> boo
     after = mentions[index + 1]
     exact = _EXACT_NEXT.search(text, m.end, after.start) is not None and after.start - m.end <= 6
     return exact and after.unit == m.unit and (after.value or 0) >= (m.value or 0) > 0
-_DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?")
+_DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?|(?<![\d.])万人(?:从业人员|就业人员|口)")
 _WIDER_SHARE = re.compile(r"占全(?:国|省|市|区|县|州|的?比重|的?比例)")
 
 
@@ -183,6 +199,7 @@ _OWN_PART = re.compile(r"[：]?(?:国家级|省级|市级|县级|区级|我市|�
 
 # Counts of applications: a part of them (其中复审13家，新认定34家) is no certified count.
 _APPLIED = frozenset({"hte_applied"})
+_PASSED = re.compile(r"[^，。；]{0,4}?(?:被[^，。；]{0,6}?认定|通过[^，。；]{0,8}?(?:认定|评审)|获批|已公示)")
 _BRACKETED_GOAL = re.compile(r"(?:任务|目标|指标)[（(]$")
 
 
@@ -200,7 +217,10 @@ def _breaks_down(text: str, position: int, figure: Figure, state: SegmentState) 
         named = named.replace(named[hit.start : hit.end], "")
     qualifier = WORDY.findall(CARRY_WORDS.sub("", named))  # 其中规上工业企业…, 其中A类…
     applied_stage = key in _APPLIED and figure.key in _APPLIED  # 其中17家企业通过审核推荐: still applications
-    return family is figure.family and (key not in _APPLIED or applied_stage) and len(qualifier) < 2
+    # 推荐47家，其中38家被国家认定为高新技术企业: the applicants that passed, said so.
+    passed = key in _APPLIED and figure.key not in _APPLIED and bool(_PASSED.match(text, position))
+    ok = key not in _APPLIED or applied_stage or passed
+    return family is figure.family and ok and len(qualifier) < 2
 
 
 def _part_of_a_sum(text: str, position: int, hits: list[Hit], state: SegmentState) -> bool:

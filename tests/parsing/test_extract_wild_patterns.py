@@ -607,3 +607,25 @@ def test_listed_measures_take_the_subject_the_first_names_and_no_item_lends_its_
     found = facts("2023年总结。高新技术产业增加值增速、研发投入强度两项指标均居全市第一位。")
     assert ("ranking", "rd_intensity", "level", None, 1, "全市") in found
     assert ("ranking", "other:高新技术产业增加值", "yoy_growth", None, 1, "全市") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019年总结。我市高新技术企业总数有望达到121家，首次突破100家。", {("target", "hte_total", "level", 121.0)}),
+        ("2020年新闻。2020年该省R&D经费增长目标14%以上。", {("target", "rd_expenditure", "yoy_growth", 14.0)}),
+        ("2020年新闻。此外，该省还将新增高新技术企业4000家。", {("target", "hte_new", "level", 4000.0)}),
+        ("2019年总结。我市推荐47家高新技术企业，其中38家被国家认定为高新技术企业。",
+         {("actual", "hte_applied", "level", 47.0), ("actual", "hte_new", "level", 38.0)}),
+        ("2019年总结。万人从业人员技术合同成交额为472.67万元。", set()),
+    ],
+)
+def test_expected_and_announced_goals_milestones_passed_parts_and_densities(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert {f[:4] for f in facts(text)} == expected
+
+
+def test_a_lead_over_another_figure_leaves_the_ranked_growth_alone() -> None:
+    found = facts("2019年总结。高新技术产业增加值增长14.8%，高于全省平均增速1.6个百分点，居全省第9位。")
+    assert {f[2] for f in found if f[0] == "ranking"} == {"yoy_growth"}
