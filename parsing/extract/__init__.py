@@ -92,7 +92,7 @@ def extract_indicators(text: str) -> Extraction:
     paras = paragraphs(text)
     sections = tag_sections(paras)
     header = build_header(paras, sections)
-    if reads_as_plan(find_title(paras), header.doc_types):
+    if reads_as_plan(find_title(paras), header.doc_types, tuple(paras[:4])):
         sections = tag_sections(paras, PLAN_DOCUMENT)
     bodies = [HEADING_START.sub("", paragraph, count=1) for paragraph in paras]
     found = Found.scan("\n".join(bodies))

@@ -116,9 +116,16 @@ _PROGRAMME_HEADLINE = re.compile(r"(?:实施|推进|着力|开展|启动|落实|
 _PLAN_TYPES = (("plan",), ("points",))
 
 
-def reads_as_plan(title: str, types: tuple[str, ...]) -> bool:
-    """Whether every figure of the text states a goal: a plan or points document, or a
-    reprint of one whose title names it (XX县2024年科技工作要点 on a news site)."""
-    if types in _PLAN_TYPES:
+# 浙江官方对外公布《…关于下达2020年…发展计划的通知》: news that opens on a plan being issued.
+_PLAN_ISSUED = re.compile(
+    r"(?:印发|下达|公布|发布)[^。]{0,12}《[^》]{0,30}\d{4}年[^》]{0,30}(?:计划|要点)(?:的通知)?》"
+)
+
+
+def reads_as_plan(title: str, types: tuple[str, ...], opening: tuple[str, ...] = ()) -> bool:
+    """Whether every figure of the text states a goal: a plan or points document, a
+    reprint of one whose title names it (XX县2024年科技工作要点 on a news site), or news
+    that opens on the plan being issued."""
+    if types in _PLAN_TYPES or any(_PLAN_ISSUED.search(p) for p in opening):
         return True
     return title_types(title) in _PLAN_TYPES and not _PROGRAMME_HEADLINE.search(title)

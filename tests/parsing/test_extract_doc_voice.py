@@ -46,3 +46,19 @@ def test_a_reply_to_a_proposal_is_a_report_of_the_year_it_was_signed() -> None:
     header = extract_indicators(text).header
     assert header.doc_types == ("report",)
     assert header.report_year == 2024
+
+
+def test_news_opening_on_an_issued_annual_plan_reads_as_the_plan() -> None:
+    text = (
+        "16日，省政府对外公布《关于下达2020年国民经济和社会发展计划的通知》。\n"
+        "据了解，2019年全省研发经费支出预计达1648亿元。\n"
+        "深入实施双倍增计划，新增高新技术企业4000家。\n"
+    )
+    kinds = {(r.kind, r.metric, r.value) for r in extract_indicators(text).records}
+    assert ("target", "hte_new", 4000.0) in kinds
+
+
+def test_a_policy_list_issued_is_no_plan_of_figures() -> None:
+    text = "近年来，市科技局制定出台《促进科技成果转化改革方案》。\n2020年全市新增高新技术企业40家。\n"
+    kinds = {(r.kind, r.metric, r.value) for r in extract_indicators(text).records}
+    assert ("actual", "hte_new", 40.0) in kinds
