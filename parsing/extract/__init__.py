@@ -98,13 +98,28 @@ def extract_indicators(text: str) -> Extraction:
     found = Found.scan("\n".join(bodies))
     home = Home(bureau_place(header.bureau), header.level)
     seen: set[tuple[object, ...]] = set()
+    positions: dict[tuple[object, ...], str] = {}
     records: list[IndicatorRecord] = []
     base = 0
     for body, section in zip(bodies, sections, strict=True):
         if found.holds(base, base + len(body)):
             for record in _paragraph_records(body, base, found, section, header, home):
-                if record.identity() not in seen:
+                if record.identity() not in seen and not _restated_position(record, positions):
                     seen.add(record.identity())
                     records.append(record)
         base += len(body) + 1
     return Extraction(header=header, records=records)
+
+
+_POSITION_WORDS = 12
+
+
+def _restated_position(record: IndicatorRecord, positions: dict[tuple[object, ...], str]) -> bool:
+    """综合评价排名升至全国第37位 in a headline, the body and a page footer is one ranking of
+    no core metric however its subject phrase was cut; the subjects of one list (A、B均居
+    全国首位) share one text and stay apart."""
+    if record.kind != "ranking" or not record.metric.startswith("other:"):
+        return False
+    key = (record.measure, record.rank, record.scope, record.text[-_POSITION_WORDS:])
+    first = positions.setdefault(key, record.text)
+    return first != record.text

@@ -190,7 +190,7 @@ def _listed_subjects(raw: str) -> list[str]:
     """项目建设数和投资完成额均为 / 有效发明专利量、PCT申请量及专利综合实力居: each named
     subject of a list before one position (a list of measures, 增速及占比, is left whole)."""
     body = _COUNTED_LIST.sub("", re.sub(r"(?:均|都|连续多年|连续\d+年|继续|分别).*$", "", raw))
-    parts = [p for p in _LIST_SPLIT.split(body) if p]
+    parts = _split_list(body)
     named = [_NOISE.sub("", p) for p in parts]
     if len(parts) < 2 or any(len(_CJK.findall(n)) < 2 for n in named):
         return []
@@ -210,10 +210,24 @@ def _each_subject(
     return records
 
 
+_QUOTED = re.compile(r"“[^”]*”")
+
+
+def _split_list(body: str) -> list[str]:
+    """The items of a list; a quoted name (“综合质效和持续创新力”) is one item."""
+    hidden = _QUOTED.sub(lambda quoted: "\0" * len(quoted.group()), body)
+    parts, start = [], 0
+    for joiner in _LIST_SPLIT.finditer(hidden):
+        parts.append(body[start : joiner.start()])
+        start = joiner.end()
+    parts.append(body[start:])
+    return [p for p in parts if p]
+
+
 def _measure_list(raw: str) -> list[str]:
     """高新技术企业数量、增速分别位居全市第一、第二: one subject's measures, paired in order
     with the places (each item takes the subject the first one names)."""
-    parts = [p for p in _LIST_SPLIT.split(re.sub(r"(?:分别|均|都).*$", "", raw)) if p]
+    parts = _split_list(re.sub(r"(?:分别|均|都).*$", "", raw))
     words = [*(w for w, _ in _MEASURE_WORDS), "强度"]
     first = next((w for w in words if parts and parts[0].endswith(w)), None)
     if len(parts) < 2 or first is None or not all(p in words for p in parts[1:]):

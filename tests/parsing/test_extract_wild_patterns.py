@@ -629,3 +629,24 @@ def test_expected_and_announced_goals_milestones_passed_parts_and_densities(
 def test_a_lead_over_another_figure_leaves_the_ranked_growth_alone() -> None:
     found = facts("2019年总结。高新技术产业增加值增长14.8%，高于全省平均增速1.6个百分点，居全省第9位。")
     assert {f[2] for f in found if f[0] == "ranking"} == {"yoy_growth"}
+
+
+def test_a_position_restated_in_headline_and_body_is_one_ranking() -> None:
+    text = (
+        "贵阳高新区综合评价排名升至全国第37位\n"
+        "本报讯，贵阳高新区综合评价排名升至全国第37位，其中“综合质效和持续创新力”单项排名第25位。"
+    )
+    found = facts(text)
+    assert sorted(f[4] for f in found if f[0] == "ranking") == [25, 37]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023年回顾。有效期内高企总数将达1850家。", {("target", "hte_total", "level", 1850.0)}),
+        ("2022年总结。大学科技园累计落地企业534家。", set()),
+        ("2015年新闻。鹿泉区8家企业被评为高新技术企业。", {("actual", "hte_new", "level", 8.0)}),
+    ],
+)
+def test_将达_goals_firms_in_parks_and_firms_named_high_tech(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert {f[:4] for f in facts(text)} == expected
