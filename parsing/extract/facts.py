@@ -298,7 +298,21 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
         and _compatible(state.carried, figure.mention, figure.measure)
     ):
         figure.family, figure.key = state.carried, state.carried_key
+    elif figure.measure == "yoy_growth" and state.family is None:
+        _growth_of_named_subject(text, figure, hits)
     return True
+
+
+def _growth_of_named_subject(text: str, figure: Figure, hits: list[Hit]) -> None:
+    """高新技术企业培育工作中，认定数增速51.6%: a segment that named its subject without a
+    figure; a growth that names a cue of that subject's family (认定数, 总量) is its growth."""
+    earlier = [h for h in hits if h.end <= figure.pre_start]
+    if not earlier or _names_own_subject(text, figure):
+        return
+    family = earlier[-1].family
+    key = _own_cue_key(family, figure, text)
+    if key is not None:
+        figure.family, figure.key = family, key
 
 
 def _own_cue_key(family: Family, figure: Figure, text: str) -> str | None:

@@ -141,8 +141,8 @@ def _figure_record(
         figure.family, figure.key = None, None  # 每万家企业中高企15家 is a density, not a count
     if figure.family is not None:
         state.family, state.key = figure.family, figure.key
-    elif figure.measure == "level" and not _WIDER_SHARE.match(text, figure.clause[0]):
-        state.family, state.key = None, None  # (the figure's share of a wider total, 占全省比重为61%, keeps it)
+    elif figure.measure == "level" and not _keeps_subject(text, figure):
+        state.family, state.key = None, None
     state.measure, state.ranked = figure.measure, None
     if figure.measure == "level":
         state.levels.append(figure.key)
@@ -189,6 +189,17 @@ def _rounded_before_exact(text: str, mentions: list[Mention], index: int) -> boo
     exact = _EXACT_NEXT.search(text, m.end, after.start) is not None and after.start - m.end <= 6
     return exact and after.unit == m.unit and (after.value or 0) >= (m.value or 0) > 0
 _DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?|(?<![\d.])万人(?:从业人员|就业人员|口)")
+_RATE_OF_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:通过率|成功率|覆盖率|完成率)(?:为|达到?)?$")
+
+
+def _keeps_subject(text: str, figure: Figure) -> bool:
+    """A figure of no metric that is the subject's share of a wider total (占全省比重为61%) or
+    a rate of it (认定通过率89.1%、认定数增速51.6%) keeps the segment's subject."""
+    if _WIDER_SHARE.match(text, figure.clause[0]):
+        return True
+    return figure.mention.unit == "%" and bool(_RATE_OF_SUBJECT.match(text[figure.pre_start : figure.mention.start]))
+
+
 _WIDER_SHARE = re.compile(r"占全(?:国|省|市|区|县|州|的?比重|的?比例)")
 
 

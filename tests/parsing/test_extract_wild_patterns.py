@@ -650,3 +650,9 @@ def test_a_position_restated_in_headline_and_body_is_one_ranking() -> None:
 )
 def test_将达_goals_firms_in_parks_and_firms_named_high_tech(text: str, expected: set[tuple[object, ...]]) -> None:
     assert {f[:4] for f in facts(text)} == expected
+
+
+def test_growths_of_a_subject_named_without_a_figure_take_its_cues() -> None:
+    found = facts("2023年新闻。全区高新技术企业培育工作中，认定通过率(89.1%)、认定数增速(51.6%)以及总量增速(26.7%)。")
+    assert ("actual", "hte_new", "yoy_growth", 51.6, None, None) in found
+    assert ("actual", "hte_total", "yoy_growth", 26.7, None, None) in found
