@@ -77,7 +77,7 @@ def deliver_channel(channel: Channel, alerts: Sequence[PendingAlert], policy: De
                     sender: Sender = send_message, record: Recorder | None = None,
                     sleep: Callable[[float], None] = time.sleep) -> list[DeliveryOutcome]:
     """Send one channel's owed alerts; alerts not attempted (quota, budget, a failed message
-    before them) get no outcome and stay owed."""
+    before them) get no outcome and stay owed, as does a digest whose parts were not all sent."""
     policy = policy or DeliveryPolicy()
     deadline = time.monotonic() + policy.channel_budget
     pacer = _Pacer(channel.per_minute, sleep)
@@ -87,6 +87,8 @@ def deliver_channel(channel: Channel, alerts: Sequence[PendingAlert], policy: De
             break
         pacer.wait()
         ok, error = _send_with_retries(channel, message, policy, sender, deadline, sleep)
+        if ok and message.part < message.parts:
+            continue  # a digest's row is sent once its last part is; a failure re-sends it whole
         batch = [DeliveryOutcome(a.alert_id, channel.name, ok, error) for a in message.alerts]
         if record is not None:
             record(batch)

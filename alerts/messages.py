@@ -3,18 +3,24 @@
 A WeCom markdown message over 4096 bytes is refused (errcode 40058) and other
 bots cap near there too, so bot messages stay under 4000 bytes, title included.
 Each alert's delivery row takes the outcome of the message that carried it.
+
+A stored digest (one alert summing up many) keeps its items as plain lines under
+`## bureau` / `### title` headings, never pre-rendered: rendering it again for a
+channel would wrap its links twice. At send time its items are split like a
+run's alerts into numbered parts (1/3 …) under each channel's cap, none clipped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
-from alerts.render import render_digest
+from alerts.render import body_lines, render_digest
 
 MAX_MESSAGE_BYTES = 4000  # markdown bots: WeCom refuses more than 4096 bytes
 STYLE_LIMITS = {"markdown": MAX_MESSAGE_BYTES, "text": 20_000, "html": 400_000}
 _CLIPPED = "\n…（内容过长，已截断）"
+DIGEST_MARK = "<!-- kjwatch digest -->"  # first line of a stored digest body
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,8 @@ class Message:
     title: str
     body: str
     alerts: tuple[PendingAlert, ...]
+    part: int = 1    # numbered parts of one digest: its row is recorded after the last one
+    parts: int = 1
 
 
 def digest_title(batch: Sequence[PendingAlert]) -> str:
@@ -56,13 +64,13 @@ def _render(batch: Sequence[PendingAlert], style: str) -> Message:
     return Message(digest_title(batch), render_digest(batch, style, lone_body=True), tuple(batch))
 
 
-def split_batches(alerts: Sequence[PendingAlert], limit: int = MAX_MESSAGE_BYTES, style: str = "markdown"
-                  ) -> list[list[PendingAlert]]:
+def split_batches(alerts: Sequence[PendingAlert], limit: int = MAX_MESSAGE_BYTES, style: str = "markdown",
+                  render: Callable[[Sequence[PendingAlert], str], Message] = _render) -> list[list[PendingAlert]]:
     """Greedy batches, in order, whose rendered message stays under `limit` bytes (one alert at least)."""
     batches: list[list[PendingAlert]] = []
     current: list[PendingAlert] = []
     for alert in alerts:
-        trial = _render([*current, alert], style)
+        trial = render([*current, alert], style)
         if current and message_bytes(trial.title, trial.body) > limit:
             batches.append(current)
             current = [alert]
@@ -74,13 +82,74 @@ def split_batches(alerts: Sequence[PendingAlert], limit: int = MAX_MESSAGE_BYTES
 
 
 def build_messages(alerts: Sequence[PendingAlert], style: str, limit: int | None = None) -> list[Message]:
-    """Messages for one channel; a lone alert still too long has its body clipped, never dropped."""
+    """Messages for one channel: the run's alerts as digests, then each stored digest in its parts."""
     limit = limit or STYLE_LIMITS[style]
-    messages = []
-    for batch in split_batches(alerts, limit, style):
-        message = _render(batch, style)
-        room = limit - message_bytes(message.title, "")
-        if message_bytes(message.title, message.body) > limit:
-            message = Message(message.title, clip_bytes(message.body, room), message.alerts)
-        messages.append(message)
+    digests = [(a, items) for a in alerts if (items := digest_items(a))]
+    plain = [a for a in alerts if not digest_items(a)]
+    messages = _plain_messages(plain, style, limit)
+    for digest, items in digests:
+        messages += digest_messages(digest, items, style, limit)
     return messages
+
+
+def _plain_messages(alerts: Sequence[PendingAlert], style: str, limit: int) -> list[Message]:
+    """A lone alert still too long has its body clipped, never dropped."""
+    return [_fit(_render(batch, style), limit) for batch in split_batches(alerts, limit, style)]
+
+
+def _fit(message: Message, limit: int) -> Message:
+    """Only a lone alert can exceed `limit` (batches are split under it): clip its body."""
+    if message_bytes(message.title, message.body) <= limit:
+        return message
+    return replace(message, body=clip_bytes(message.body, limit - message_bytes(message.title, "")))
+
+
+def compose_digest(alerts: Sequence[PendingAlert]) -> str:
+    """The stored body of a digest: each alert's own lines, unrendered, under bureau and title headings."""
+    groups: dict[str, list[PendingAlert]] = {}
+    for alert in alerts:
+        groups.setdefault(alert.bureau, []).append(alert)
+    lines = [DIGEST_MARK]
+    for bureau, items in sorted(groups.items()):
+        lines.append(f"## {' '.join(bureau.split())}")
+        for item in items:
+            lines.append(f"### {' '.join(item.title.split())}")
+            lines += [f"- {line}" for line in body_lines(item.body)]
+    return "\n".join(lines)
+
+
+def digest_items(alert: PendingAlert) -> list[PendingAlert]:
+    """The alerts a stored digest sums up (ids `<digest id>#<n>`); empty for any other alert.
+    Body lines never start with `#` (`body_lines` strips it), so the headings are unambiguous."""
+    lines = alert.body.splitlines()
+    if not lines or lines[0].strip() != DIGEST_MARK:
+        return []
+    items: list[PendingAlert] = []
+    bureau = ""
+    for line in lines[1:]:
+        if line.startswith("## "):
+            bureau = line[3:].strip()
+        elif line.startswith("### "):
+            items.append(PendingAlert(f"{alert.alert_id}#{len(items) + 1}", bureau, line[4:].strip(), ""))
+        elif items and line.strip():
+            last = items[-1]
+            items[-1] = replace(last, body=f"{last.body}\n{line}".lstrip("\n"))
+    return items
+
+
+def digest_messages(digest: PendingAlert, items: Sequence[PendingAlert], style: str, limit: int
+                    ) -> list[Message]:
+    """A digest's items in numbered parts under `limit`; each part carries the digest's row."""
+    total = len(items)
+    position = {item.alert_id: n for n, item in enumerate(items, 1)}
+
+    def render(batch: Sequence[PendingAlert], style: str, part: str = "（99/99）") -> Message:
+        first, last = position[batch[0].alert_id], position[batch[-1].alert_id]
+        heading = f"第 {first}–{last} 条，共 {total} 条" if len(batch) < total else f"共 {total} 条提醒"
+        return Message(digest.title + part, render_digest(batch, style, heading=heading), (digest,))
+
+    batches = split_batches(items, limit, style, render)
+    if len(batches) == 1:
+        return [_fit(render(batches[0], style, ""), limit)]
+    return [_fit(replace(render(batch, style, f"（{n}/{len(batches)}）"), part=n, parts=len(batches)), limit)
+            for n, batch in enumerate(batches, 1)]

@@ -82,9 +82,11 @@ def render_alert(kind: str, key: str, source_id: str, bureau: str, document_id: 
                  title=title, body=body, url=url)
 
 
-def render_digest(alerts: Sequence[Any], style: str = "markdown", lone_body: bool = False) -> str:
+def render_digest(alerts: Sequence[Any], style: str = "markdown", lone_body: bool = False,
+                  heading: str | None = None) -> str:
     """One message for many alerts, grouped by bureau; `alerts` need title, body, bureau.
-    With `lone_body`, a single alert renders as its body alone (its title is the message's)."""
+    With `lone_body`, a single alert renders as its body alone (its title is the message's);
+    `heading` replaces the count line, so a part of a longer digest can say where it stands."""
     if style not in STYLES:
         raise ValueError(f"unknown message style {style!r}")
     groups: dict[str, list[Any]] = {}
@@ -92,4 +94,5 @@ def render_digest(alerts: Sequence[Any], style: str = "markdown", lone_body: boo
         groups.setdefault(a.bureau, []).append(a)
     template = {"markdown": "digest.md.j2", "html": "digest.html.j2", "text": "digest.txt.j2"}[style]
     return _environment().get_template(template).render(
-        alerts=alerts, groups=sorted(groups.items()), lone=lone_body and len(alerts) == 1).strip()
+        alerts=alerts, groups=sorted(groups.items()), lone=lone_body and len(alerts) == 1,
+        heading=heading or f"kjwatch 科技局监测：本次共 {len(alerts)} 条提醒").strip()

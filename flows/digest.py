@@ -1,7 +1,10 @@
-"""The `digest` flow: one summary message of the period's alerts, per channel, once.
+"""The `digest` flow: one summary of the period's alerts, per channel, once.
 
 The digest is itself stored as an alert (kind `digest`) whose key names the period,
-so a re-run of the same day's digest sends nothing twice.
+so a re-run of the same day's digest sends nothing twice. Its body keeps the alerts'
+own lines (`alerts.messages.compose_digest`); delivery splits it into numbered parts
+per channel, so nothing is rendered twice or cut. Without a channel only a few lines
+are printed: the whole digest is in the warehouse.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 from prefect import flow
 
 from alerts.deliver import PendingAlert
-from alerts.render import render_digest
+from alerts.messages import compose_digest
 from flows import stages
 from flows.config import notify_from_env
 from flows.notify_setup import load_channels, route_new_alerts
@@ -29,9 +32,22 @@ def digest_alert(rows: list[dict[str, Any]], days: int, until: datetime) -> dict
     pending = [PendingAlert(r["id"], r["bureau"], r["title"], r["body"]) for r in rows]
     key = f"digest:{days}d:{until.date().isoformat()}"
     return {"id": uuid.uuid5(uuid.NAMESPACE_URL, key).hex[:16], "kind": "digest", "key": key, "source_id": None,
-            "document_id": None, "url": None, "body": render_digest(pending),
+            "document_id": None, "url": None, "body": compose_digest(pending),
             "title": f"kjwatch 科技局监测{period}：{start.month}月{start.day}日至{until.month}月{until.day}日"
                      f"共 {len(rows)} 条提醒"}
+
+
+def summary_lines(alert: dict[str, Any], rows: list[dict[str, Any]], shown: int = 5) -> list[str]:
+    """What the terminal gets when no channel is set: title, alerts per bureau, where the rest is."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["bureau"]] = counts.get(row["bureau"], 0) + 1
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    who = "，".join(f"{name} {n} 条" for name, n in top[:shown])
+    more = f" 等 {len(top)} 个单位" if len(top) > shown else ""
+    return [alert["title"], f"  {who}{more}",
+            "  未配置提醒渠道（--notify URL 或 KJWATCH_NOTIFY），未发送；全文：",
+            f"  kjwatch sql \"SELECT body FROM alerts WHERE key = '{alert['key']}'\""]  # noqa: S608 (a hint, not run)
 
 
 @flow(name="digest")
@@ -48,7 +64,6 @@ def digest(db: str, notify: list[str] | None = None, days: int = 7, quiet: bool 
         inserted = insert_new_alerts(con, [alert], run_id=f"digest-{alert['key']}")
         route_new_alerts(con, inserted, channels)
     if not channels and not quiet:
-        print(alert["title"])
-        print(alert["body"])
+        print("\n".join(summary_lines(alert, rows)))
     outcomes = stages.deliver_pending(db_path, channels, lambda m: None if quiet else print(m, file=sys.stderr))
     return {"alerts": len(rows), "new_digest": bool(inserted), "sent": sum(o.sent for o in outcomes)}
