@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""Write PROVENANCE.md from the meta files: python3 tests/corpus/wild/tools_provenance.py"""
+"""Write PROVENANCE.md from the meta files: python3 tests/corpus/wild/tools_provenance.py [--committed]
+
+Without --committed the table also lists incoming_* batches, so collectors at work see every
+URL already taken; the committed table lists the splits only.
+"""
 
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -11,9 +16,10 @@ HERE = Path(__file__).resolve().parent
 COLUMNS = ("split", "name", "level", "province", "year", "source_kind", "chars", "artefacts", "title", "url")
 
 
-def rows() -> list[dict[str, object]]:
+def rows(committed: bool) -> list[dict[str, object]]:
     found = []
-    splits = ["check", "tune", "pending", *sorted(p.name for p in HERE.glob("incoming*") if p.is_dir())]
+    incoming = [] if committed else sorted(p.name for p in HERE.glob("incoming*") if p.is_dir())
+    splits = ["check", "tune", "pending", *incoming]
     for split in splits:
         for meta in sorted((HERE / split).glob("*.meta.json")):
             data = json.loads(meta.read_text(encoding="utf-8"))
@@ -29,7 +35,7 @@ def cell(value: object) -> str:
 
 
 def main() -> None:
-    table = rows()
+    table = rows("--committed" in sys.argv[1:])
     spread = {key: Counter(str(r[key]) for r in table) for key in ("split", "level", "source_kind")}
     lines = ["# Wild corpus provenance", "", f"{len(table)} texts, {len({r['province'] for r in table})} provinces."]
     lines += [f"- {key}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())) for key, c in spread.items()]
