@@ -10,7 +10,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from flows.config import Settings, prepare_prefect, settings_from
+from flows.config import Settings, StateDirError, prepare_prefect, settings_from
 
 TRY_QUERY = (
     "SELECT bureau, kind, metric, year, value, unit, rank, scope FROM indicator_latest "
@@ -27,7 +27,7 @@ def _refusals() -> tuple[type[BaseException], ...]:
     from spiders.sources import SourcesError
     from warehouse.db import WarehouseLocked
 
-    return (SourcesError, WarehouseLocked, ChannelError, RunRefused)
+    return (SourcesError, WarehouseLocked, ChannelError, RunRefused, StateDirError)
 
 
 def _demo_sources(stack: ExitStack, settings: Settings) -> Path:
@@ -123,10 +123,10 @@ def digest(args: argparse.Namespace) -> int:
     if not settings.db.exists():
         print(f"kjwatch: no warehouse at {settings.db}: run `kjwatch run` first", file=sys.stderr)
         return 2
-    prepare_prefect(settings.state_dir)
-    from flows.digest import digest as digest_flow
-
     try:
+        prepare_prefect(settings.state_dir)
+        from flows.digest import digest as digest_flow
+
         os.environ["KJWATCH_NOTIFY"] = " ".join(settings.notify)
         summary = digest_flow(str(settings.db), None, args.days, settings.quiet)
     except _refusals() as exc:
@@ -141,10 +141,10 @@ def reparse(args: argparse.Namespace) -> int:
     if not settings.db.exists():
         print(f"kjwatch: no warehouse at {settings.db}: run `kjwatch run` first", file=sys.stderr)
         return 2
-    prepare_prefect(settings.state_dir)
-    from flows.reparse import reparse as reparse_flow
-
     try:
+        prepare_prefect(settings.state_dir)
+        from flows.reparse import reparse as reparse_flow
+
         summary = reparse_flow(str(settings.db), settings.quiet)
     except _refusals() as exc:
         print(f"kjwatch: {exc}", file=sys.stderr)
@@ -161,7 +161,11 @@ def serve(args: argparse.Namespace) -> int:
     from flows.local_server import prefect_server
 
     settings = settings_from(db=args.db, sources=args.sources, notify=args.notify, quiet=args.quiet)
-    prepare_prefect(settings.state_dir)
+    try:
+        prepare_prefect(settings.state_dir)
+    except StateDirError as exc:
+        print(f"kjwatch: {exc}", file=sys.stderr)
+        return 2
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     with ExitStack() as stack:
         if not os.environ.get("PREFECT_API_URL"):

@@ -59,10 +59,16 @@ def settings_from(db: str | None = None, sources: str | None = None, notify: lis
     )
 
 
+class StateDirError(RuntimeError):
+    """The folder for the database, the crawl state and Prefect's home cannot be made."""
+
+
 def prepare_prefect(state_dir: Path) -> None:
     """Ephemeral Prefect with nothing to set up: home under the data dir, telemetry off.
 
-    Must run before `prefect` is imported; values already in the environment win.
+    Must run before `prefect` is imported; values already in the environment win. Prefect
+    only warns when it cannot make its home and then waits 90 s for a server that cannot
+    start, so the home is made here, parents included, and a failure stops the run at once.
     """
     defaults = {
         "PREFECT_HOME": str((state_dir / "prefect").resolve()),
@@ -75,3 +81,8 @@ def prepare_prefect(state_dir: Path) -> None:
     }
     for key, value in defaults.items():
         os.environ.setdefault(key, value)
+    home = Path(os.environ["PREFECT_HOME"]).expanduser()
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StateDirError(f"cannot create the state folder {home}: {exc.strerror or exc}") from None
