@@ -37,7 +37,7 @@ TARGET_CUE = re.compile(
     r"|要(?:由|从)[^，。；]{0,16}?(?:增加|增长|提高|提升)(?:至|到)"  # 研发经费支出要由上年的7.95亿元增加至12.51亿元
     r"|(?:明确|提出|确定|设定)了?[^，。；]{0,20}?(?:核心|主要|发展|预期性?|约束性)指标"  # a plan's indicators
     r"|(?:目标|任务)(?:数|值)?(?=\d)|(?:目标任务|任务目标|目标)[：:]"  # 高企目标40家，完成45家 / 年度目标任务：…
-    r"|计划(?:新增|新认定|认定|引进|培育|完成|实现|入库|申报|推荐|建设|新建|组建|选派)"
+    r"|(?<!支持|科技|人才|研发|重点|专项|攻关|工程|引智|引才)计划(?:新增|新认定|认定|引进|培育|完成|实现|入库|申报|推荐|建设|新建|组建|选派)"
     r"|[（(](?:考核|年度|目标)?(?:指标|任务|目标)(?:任务)?[：:]"  # 创新主体方面（指标：新增科技型中小企业60家…）
 )
 # Plan sections: a figure governed by one of these verbs or bounds is a goal.
@@ -165,7 +165,8 @@ _COMPLETED = re.compile(r"完成|占")
 # 估计国家高企累计达95家，1—9月份，高新技术产业产值达118.8亿元.
 _PAST_CLAUSE = re.compile(
     r"[，；](?=(?:截至|截止|目前已|已|去年|上年|今年以来|\d{4}年以来|1[-—–~至]\d{1,2}月|前三季度|上半年"
-    r"|(?:全年|实际|累计)?(?:已)?完成了?\d|(?:全年|实际)(?:共)?完成|实际))"
+    r"|(?:全年|实际|累计)?(?:已)?完成了?\d|(?:全年|实际)(?:共)?完成|实际"
+    r"|完成[^，。；\d]{0,8}?(?:任务|目标)[^，。；\d]{0,3}?\d))"  # ，完成全年任务的136%
 )
 
 
@@ -175,8 +176,20 @@ def target_cue_end(sentence: str, cue: int | None) -> int | None:
         return None
     match = _PAST_CLAUSE.search(sentence, cue)
     end = match.start() if match else None
-    closed = _bracket_end(sentence, cue) if sentence[cue] in "（(" else None
+    opened = cue if sentence[cue] in "（(" else _open_bracket(sentence, cue)
+    closed = _bracket_end(sentence, opened) if opened is not None else None
     return closed if closed is not None and (end is None or closed < end) else end
+
+
+def _open_bracket(sentence: str, cue: int) -> int | None:
+    """545家（任务目标400家），完成…: a cue inside a bracket governs only the bracket."""
+    depth = 0
+    for at in range(cue - 1, max(-1, cue - 16), -1):
+        depth += sentence[at] in "）)"
+        depth -= sentence[at] in "（("
+        if depth < 0:
+            return at
+    return None
 
 
 def _bracket_end(sentence: str, start: int) -> int | None:

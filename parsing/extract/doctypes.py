@@ -12,13 +12,14 @@ import re
 
 TITLE_KEYWORD = re.compile(
     r"总结(?!如下|了)|工作计划|计划(?!项目|专项|资金|经费|立项|管理)|要点|打算|工作思路|报告|规划|工作重点|"
-    r"述职|答复|复函|提案|方案|汇报|谋划"
+    r"述职|答复|复函|提案|方案|汇报|谋划|进展情况|推进情况"
 )
 _TITLE_TYPES = (
     (re.compile(r"总结(?!如下)"), "summary"),
     (re.compile(r"计划(?!项目|专项|资金|经费|立项|管理)|打算|思路|安排|规划|谋划|(?:行动|实施|工作)方案"), "plan"),
     (re.compile(r"要点|工作重点"), "points"),
-    (re.compile(r"报告|述职|答复|复函|提案|汇报"), "report"),
+    # …任务进展情况一览表: a quarterly progress item (corpus decision 2).
+    (re.compile(r"报告|述职|答复|复函|提案|汇报|进展情况|推进情况"), "report"),
 )
 # Words a news item carries and a bureau's own summary does not.
 _NEWS = re.compile(

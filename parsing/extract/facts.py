@@ -36,6 +36,7 @@ CARRY_WORDS = re.compile(
     r"数|金额|总额|有效|入库|备案|登记|"
     r"获批|超过|突破|首次|近|约|同比|较上年|其中|填报|其|另|有|"
     r"(?:飞速|快速|大幅)?(?:增长|增加|提高|提升|上升|扩大|发展)?(?:至|到)|增至|升至|\d{4}年(?:底|末)?的|"
+    r"任务目标|目标任务|目标|任务数|任务|"  # 545家（任务目标400家）: the goal of the same subject
     r"力争|确保|预计|估计|全年|今年|年内|\d{4}年(?:底|末)?|第[一二三四五六七八九十\d]{1,2}批|首批|拟|"
     # 由2014年的1.04万家提高到…: the baseline of a series names nothing of its own.
     r"(?:由|从)(?:\d{4}年(?:底|末)?的?)?[\d.]+(?:万|亿)?(?:家|项|个|件|人|元|户|%)?"
@@ -219,6 +220,8 @@ def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | N
     if borrow and start and not _OWN_VERB.search(text, start, m.start):
         earlier_start, _ = clause_bounds(text, start - 1)
         earlier = text[earlier_start : start - 1]
+    if borrow and figure.pre_start > start and text[figure.pre_start - 1] == "（":
+        earlier = text[start : figure.pre_start - 1]  # 新认定高企300家（任务目标180家）: the goal of that count
     if text.startswith("、", figure.pre_start):
         head = _LIST_VERB.match(text, start)  # 新增科技型中小企业50家、高新技术企业10家: the verb leads the list
         earlier = head.group(1) if head else earlier

@@ -55,7 +55,7 @@ _BYLINE = re.compile(r"[^（）()，。；]{4,24}[)）]")
 # A cover notice names the document it issues: 现将《…工作总结及2016年工作思路》印发给你们.
 _ISSUED = re.compile(r"现将《|关于印发《|》[^，。]{0,8}印发给")
 _QUOTED = re.compile(r"《([^》]{4,60})》")
-_NAMED_TITLE = re.compile(r"(?:信息名称|标题)：")
+_NAMED_TITLE = re.compile(r"(?:[-•·*]\s*)?(?:信息名称|标题)：")
 _CHAR_LEVEL: dict[str, Level] = {
     "省": "province",
     "市": "city",
@@ -132,10 +132,16 @@ def _candidates(paragraphs: list[str]) -> list[_Candidate]:
             place, between, level = named
             standalone = len(paragraph) <= len(place) + len(match.group("org")) + 14
             leads_title = index in top and run.start() == 0
-            score = 5 if standalone or leads_title or _authored(paragraph, run.start()) else 1
+            begins = match.start() - len(between) - len(place)
+            sourced = _SOURCED.search(paragraph, max(0, begins - 16), begins) is not None
+            score = 5 if standalone or leads_title or sourced or _authored(paragraph, run.start()) else 1
             name = place + between + match.group("org")
             found.append((score, -index, name, level, _CHAR_LEVEL.get(place[-1])))
     return found
+
+
+# 记者从南宁市科技局获悉: the bureau a news item's figures come from speaks for it.
+_SOURCED = re.compile(r"记者[^，。；]{0,10}?从$")
 
 
 def _authored(paragraph: str, start: int) -> bool:

@@ -116,12 +116,26 @@ def find_positions(sentence: str) -> list[Position]:
             found.append(Position(start, match.end(), rank, last_scope))
         elif past:
             found.extend(_rises_after(sentence, match.end(), last_scope))
+    found += _shared_positions(sentence, found)
     found += _named_positions(sentence, found)
     found += _bare_positions(sentence, found)
     found += _listed_positions(sentence, found)
     found += _list_positions(sentence, found)
     found += _inherited_positions(sentence, found)
     return sorted(found, key=lambda position: position.start)  # Found bisects by start
+
+
+_SHARED_SCOPE = re.compile(r"(?P<scope>" + SCOPE + r")[、和及]$")
+
+
+def _shared_positions(sentence: str, found: list[Position]) -> list[Position]:
+    """稳居全省、全市第一: the scopes listed before a position share its place."""
+    extra: list[Position] = []
+    for position in found:
+        shared = _SHARED_SCOPE.search(sentence, max(0, position.start - 12), position.start)
+        if shared:
+            extra.append(Position(shared.start(), position.end, position.rank, shared.group("scope")))
+    return extra
 
 
 # 、第五位 / 、首位, and the bare numbers of 第1、2、4位.

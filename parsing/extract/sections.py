@@ -64,11 +64,38 @@ def heading_section(paragraph: str) -> Section | None:
 PLAN_DOCUMENT = Section("plan", None, True)
 
 
+# A progress table of assigned tasks (序号 | 任务目标 | 进展情况 …): in each row the first
+# long cell, after the short ones (row number, 牵头单位, 进度), states the year's task and the
+# long cells after it what was done.
+_TASK_COLUMN = re.compile(
+    r"(?:任务目标|目标任务|具体任务(?:与要求|内容)?|工作任务|重点任务|主要任务|任务内容|工作目标)\s*[|｜]?\s*"
+)
+_PROGRESS_COLUMN = re.compile(r"(?:进展情况|完成情况|推进情况|落实情况|工作进展|进度情况)")
+_SHORT_CELL = 12
+TASK_CELL = Section("plan", None, True)
+
+
+def _task_table_start(paragraphs: list[str]) -> int | None:
+    """Index of the first task-column header that a progress column follows within three cells."""
+    return next((i for i, p in enumerate(paragraphs)
+                 if _TASK_COLUMN.fullmatch(p.strip())
+                 and any(_PROGRESS_COLUMN.match(q.strip()) for q in paragraphs[i + 1:i + 4])), None)
+
+
 def tag_sections(paragraphs: list[str], start: Section = SUMMARY) -> list[Section]:
     """The section of every paragraph (headings belong to the section they open)."""
     current = start
     tagged: list[Section] = []
-    for paragraph in paragraphs:
+    table = _task_table_start(paragraphs)
+    task_next = False
+    for index, paragraph in enumerate(paragraphs):
+        if table is not None and index > table:
+            short = len(paragraph.strip(" |｜")) <= _SHORT_CELL
+            if not short and task_next:
+                tagged.append(TASK_CELL)
+                task_next, current = False, SUMMARY
+                continue
+            task_next = short
         opened = heading_section(paragraph)
         if opened is not None and opened.mode == "plan" and opened.year is None and current.mode == "plan":
             opened = current  # （二）重点任务 inside 2025年工作目标和重点任务 keeps its year

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from parsing.extract.gazetteer import division_level, known_place, place_level
-from parsing.extract.jurisdiction import place_counts
+from parsing.extract.jurisdiction import place_counts, province_level_self
 from parsing.extract.textclean import BREADCRUMB, METADATA
 from parsing.records import Level
 
@@ -59,6 +59,8 @@ def subject_level(paragraphs: list[str], text: str, spoken: Level | None) -> Lev
         return None
     place = headline_place(paragraphs)
     headline = place_level(place) if place else None
+    if province_level_self(text, spoken):
+        spoken = "province"  # 全区 said of 广西: 南宁市 in the headline is lower
     if _lower(headline, spoken):
         return headline
     wider = len(_WIDER.findall(text))

@@ -100,12 +100,13 @@ HEADING_START = re.compile(
 # A web page's metadata fields (信息公开 catalogue, article info bar): complete
 # lines however long, never a sentence broken by a PDF wrap.
 METADATA = re.compile(
-    r"[【\[]?(?:信息名称|标题|索引号|来源|信息来源|发布机构|所属机构|发文机关|发布单位|"
+    r"(?:[-•·*]\s*)?[【\[]?(?:信息名称|标题|索引号|来源|信息来源|发布机构|所属机构|发文机关|发布单位|"
     r"发布时间|发布日期|生成日期|成文日期|发文日期|印发日期|日期|时间|文号|发文字号|"
-    r"内容分类|主题分类|信息分类|公开方式|公开范围|有效性|浏览次数|浏览量|访问量|点击数|作者|字体)："
+    r"内容分类|主题分类|信息分类|公开方式|公开范围|有效性|效力状态|浏览次数|浏览量|访问量|点击数|作者|字体)："
 )
 BREADCRUMB = re.compile(r"[>＞»›]|当前位置|您的位置|所在位置|现在的位置")
-_TERMINAL = frozenset("。！？；：…”」』")
+# A line ending in a table border (… |) is a cell of its own.
+_TERMINAL = frozenset("。！？；：…”」』|｜")
 _WRAP_MIN = 20
 _HEADING_MAX = 40
 
@@ -184,12 +185,18 @@ def paragraphs(text: str) -> list[str]:
     out: list[str] = []
     parts: list[str] = []
     length = 0
-    closed = False
+    closed = gap = paged = False
     for raw in normalise(text).splitlines():
         line = raw.strip()
-        if not line or _PAGE_NUMBER.match(line):
+        if not line:
+            gap = gap or not paged  # a blank line ends a web page's paragraph, even mid-sentence
             continue
-        if parts and not closed and _continues(parts[-1] if length > _HEADING_MAX else "".join(parts), length, line):
+        if _PAGE_NUMBER.match(line):
+            gap, paged = False, True  # …同比增长 / — 3 — / 2.1个百分点: a PDF page break
+            continue
+        paged, gapped, gap = False, gap, False
+        tail = parts[-1] if length > _HEADING_MAX else "".join(parts)
+        if parts and not closed and not gapped and _continues(tail, length, line):
             parts.append(line)
             length += len(line)
             continue

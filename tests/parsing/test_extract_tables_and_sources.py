@@ -1,0 +1,70 @@
+"""Patterns of batches R–U (2026-12-07), each on an invented text: progress tables of
+assigned tasks, goals quoted in brackets, scopes sharing one place, news sourced from a
+bureau, and paragraphs a blank line ends."""
+
+from __future__ import annotations
+
+from parsing.extract import extract_indicators
+from parsing.extract.textclean import paragraphs
+
+
+def facts(text: str) -> set[tuple[object, ...]]:
+    return {(r.kind, r.metric, r.measure, r.value, r.rank, r.scope) for r in extract_indicators(text).records}
+
+
+PROGRESS_TABLE = (
+    "- 标 题:某县科学技术局2022年第一季度重点任务进展情况一览表\n- 效力状态:有效\n"
+    "序号 |\n任务目标 |\n进展情况 |\n存在问题 |\n|\n1 |\n"
+    "深化产学研合作，新增高新技术企业25家以上，研发经费占地区生产总值比重达到2.1%。 |\n"
+    "召开高企培训会，一季度新增科技型中小企业12家。 |\n无 |\n→正常 |\n"
+)
+
+
+def test_a_task_cell_of_a_progress_table_states_goals_and_the_next_cell_what_was_done() -> None:
+    found = facts(PROGRESS_TABLE)
+    assert ("target", "hte_new", "level", 25.0, None, None) in found
+    assert ("target", "rd_intensity", "level", 2.1, None, None) in found
+    assert ("actual", "tsme_registered", "level", 12.0, None, None) in found
+
+
+def test_a_progress_table_titled_in_a_bulleted_metadata_field_is_a_report() -> None:
+    header = extract_indicators(PROGRESS_TABLE).header
+    assert header.doc_types == ("report",)
+    assert header.report_year == 2022
+
+
+def test_a_goal_in_brackets_after_a_count_is_that_count_s_goal_and_the_completion_is_done() -> None:
+    found = facts("2019年，全区新认定高新技术企业300家（任务目标180家），完成全年任务的167%，总数达到900家。")
+    assert ("target", "hte_new", "level", 180.0, None, None) in found
+    assert ("actual", "hte_new", "completion", 167.0, None, None) in found
+    assert ("actual", "hte_total", "level", 900.0, None, None) in found
+
+
+def test_scopes_listed_before_one_place_share_it() -> None:
+    found = facts("2019年，全区高新技术企业总数达到2292家，稳居全省、全市第一。")
+    assert ("ranking", "hte_total", "level", None, 1, "全省") in found
+    assert ("ranking", "hte_total", "level", None, 1, "全市") in found
+
+
+def test_a_programme_named_plan_sets_no_goal() -> None:
+    found = facts("2022年，通过“三区”人才支持计划选派科技特派员27人，资金54万元。")
+    assert ("actual", "sci_commissioners", "level", 27.0, None, None) in found
+    assert not any(kind == "target" for kind, *_ in found)
+
+
+def test_the_money_of_projects_named_as_fiscal_support_is_secured_funding() -> None:
+    found = facts("2022年，全年立项各级科研项目56个，财政支持资金总额2269.5万元，较上年增长46.3%。")
+    assert ("actual", "funding_secured", "level", 2269.5, None, None) in found
+
+
+def test_a_bureau_a_reporter_learned_the_figures_from_is_the_bureau() -> None:
+    text = ("某某市科技型中小企业数量突破600家，居广西第一\n\n广西日报 2020-08-04\n\n"
+            "本报讯 8月3日，记者从南宁市科技局获悉，今年全区科技型中小企业中，该市入库603家，稳居全区第一。")
+    header = extract_indicators(text).header
+    assert header.bureau == "南宁市科技局"
+    assert header.level == "city"
+
+
+def test_a_blank_line_ends_a_paragraph_but_a_page_break_does_not() -> None:
+    assert len(paragraphs("南宁市科技型中小企业数量突破600家，居广西第一\n\n广西日报 2020-08-04")) == 2
+    assert len(paragraphs("全市有研发活动企业占比达到62.5%，同比增长\n\n— 3 —\n\n2.1个百分点。")) == 1
