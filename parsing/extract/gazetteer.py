@@ -25,6 +25,7 @@ _TYPE_LEVEL: dict[str, Level] = {
 ZONE_SUFFIXES = tuple(sorted((
     "高新技术产业开发区", "新技术产业开发区", "经济技术开发区", "高新技术开发区", "新技术开发区",
     "高新区", "开发区", "经开区", "新区", "产业园区", "工业园区", "园区", "示范区", "试验区", "保税区",
+    "高新技术产业集聚区", "产业集聚区",
 ), key=len, reverse=True))
 _UNKNOWN_STEM = range(2, 5)
 # The 55 minority nationalities (民族) that autonomous divisions are named after.

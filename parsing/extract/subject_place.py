@@ -20,7 +20,9 @@ _OWN_VOICE = re.compile(r"[我本](?:省|市|县|区|旗|州|盟)(?![级直属�
 _WIDER = re.compile(r"(?<!占)全(?:省|市|县|区|旗|州|盟)|[省市县区]委(?!员)|[省市县区](?:人民)?政府")
 # A zone as a subject: 火炬开发区, 宝鸡高新区; not a kind of zone (国家高新区, 省级开发区)
 # nor a programme's 示范区.
-_SUBJECT_ZONE = re.compile(r"(?<!国家)(?<![级省家个批])(?:高新技术产业开发区|高新区|经济技术开发区|开发区|经开区)")
+_SUBJECT_ZONE = re.compile(
+    r"(?<!国家)(?<![级省家个批])(?:高新技术产业开发区|高新区|经济技术开发区|开发区|经开区|产业集聚区)"
+)
 _DISTRICT_ORGAN = re.compile(r"区委|区政府|区人民政府|区人大|区政协")
 _HEADLINE_LINES = 6
 _HEADLINE_MAX = 40

@@ -68,3 +68,33 @@ def test_a_bureau_a_reporter_learned_the_figures_from_is_the_bureau() -> None:
 def test_a_blank_line_ends_a_paragraph_but_a_page_break_does_not() -> None:
     assert len(paragraphs("南宁市科技型中小企业数量突破600家，居广西第一\n\n广西日报 2020-08-04")) == 2
     assert len(paragraphs("全市有研发活动企业占比达到62.5%，同比增长\n\n— 3 —\n\n2.1个百分点。")) == 1
+
+
+def test_a_completion_or_growth_ranked_without_a_subject_ranks_the_count_before() -> None:
+    found = facts("2024年，全区科技型中小企业入库500家，任务完成率全市第一，增速连续两年位列全市第一。")
+    assert ("ranking", "tsme_registered", "completion", None, 1, "全市") in found
+    assert ("ranking", "tsme_registered", "yoy_growth", None, 1, "全市") in found
+
+
+def test_a_share_of_the_year_s_task_is_the_completion() -> None:
+    found = facts("2022年上半年，申报高新技术企业21家，占全年目标任务30.88%。")
+    assert ("actual", "hte_applied", "completion", 30.88, None, None) in found
+
+
+def test_research_and_development_spelled_out_without_yu_is_r_and_d() -> None:
+    found = facts("2019年，全省研究开发支出超过830亿元，同比增长13.6%。")
+    assert ("actual", "rd_expenditure", "level", 8_300_000.0, None, None) in found
+
+
+def test_a_clause_continuing_the_year_before_ends_an_estimate() -> None:
+    found = facts("2020年1月。预计去年高新技术产业营业收入1.84万亿元，同比增长9%，延续前一年的高速增速；"
+                  "全省研发投入强度达到2.1%。")
+    assert ("actual", "rd_intensity", "level", 2.1, None, None) in found
+
+
+def test_an_industrial_cluster_zone_is_a_zone() -> None:
+    text = ("洛阳高新技术产业集聚区获评省优\n\n日前，省政府印发通报，洛阳高新技术产业集聚区等20个产业集聚区被评为优秀。"
+            "2017年，洛阳高新技术产业集聚区认定高新技术企业66家，有效期内高新技术企业跃升至111家。")
+    extraction = extract_indicators(text)
+    assert extraction.header.level == "zone"
+    assert ("actual", "hte_new", "level", 66.0, None, None) in facts(text)
