@@ -153,6 +153,9 @@ _NEXT_SCOPED = re.compile(
 )
 
 
+_ASIDE = re.compile(r"[（(][^（()）]{0,40}[)）]")
+
+
 def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
     """分别居全国第四位、第五位: the places after the first share its scope."""
     extra: list[Position] = []
@@ -162,7 +165,8 @@ def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
             rank = 1 if match.group("first") else parse_rank(match.group("num") or match.group("bare"))
             extra.append(Position(match.start() + 1, match.end(), rank, position.scope))
             cursor = match.end()
-        scoped = _NEXT_SCOPED.match(sentence, cursor)
+        aside = _ASIDE.match(sentence, cursor)  # 全国第6位（北京和上海未参评），西部城市第1位
+        scoped = _NEXT_SCOPED.match(sentence, aside.end() if aside else cursor)
         named = scoped.group("place") if scoped else ""
         if scoped and (known_place(named) == named or _REGION_RE.fullmatch(named)):
             rank = 1 if scoped.group("first") else parse_rank(scoped.group("num"))

@@ -104,7 +104,7 @@ class Home:
             # 浙江省…第一批10076家 in a city report: a wider area's figure (a chain such as
             # 山东省淄博市 names the bureau's own place, and a ranking is the bureau's own).
             rest = clause[len(name) :]
-            if _TIER.match(rest):
-                return None  # 云南省重点实验室140家 in a city report: the city's platforms of that tier
+            if _TIER.match(rest) or rest.startswith("级"):
+                return None  # 云南省重点实验室140家 / 山东省级瞪羚企业27家: the bureau's own, of that tier
             return leading_place(rest) is None and not _RANKED.search(clause)
         return _DEPTH[level] > _DEPTH[self.level]

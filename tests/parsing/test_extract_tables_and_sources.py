@@ -98,3 +98,15 @@ def test_an_industrial_cluster_zone_is_a_zone() -> None:
     extraction = extract_indicators(text)
     assert extraction.header.level == "zone"
     assert ("actual", "hte_new", "level", 66.0, None, None) in facts(text)
+
+
+def test_a_further_scope_after_a_bracketed_aside_keeps_the_ranking() -> None:
+    found = facts("2022年，西安创新能力排名跃升至全国第6位（位列前五的均为副省级城市），西部城市第1位。")
+    assert any(r[0] == "ranking" and r[4] == 6 and r[5] == "全国" for r in found)
+    assert any(r[0] == "ranking" and r[4] == 1 and r[5] == "西部城市" for r in found)
+
+
+def test_a_wider_place_naming_a_tier_speaks_for_the_bureau() -> None:
+    found = facts("2021年，山东省级及以上瞪羚企业27家，隐形冠军企业34家，专精特新中小企业104家，数量均居潍坊市首位。")
+    ranked = {r[1] for r in found if r[0] == "ranking" and r[4] == 1 and r[5] == "潍坊市"}
+    assert len(ranked) == 3
