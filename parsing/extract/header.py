@@ -27,7 +27,8 @@ _ORG = (
     r"科技和工业信息化局|工业和科技局|科技和信息化局|教育和科学技术局|教育和科技局|教育科技局|"
     r"科技和经济委员会|科技经济委员会|科技创新委员会|科学技术和信息化局|科学技术和经济信息化局|"
     r"科技和经济信息化局|科技经济信息化局|科信局|科工信局|科经信局|科工局|科创委|科创局|经济科技局|"
-    r"经济和科技局|科技和大数据局|科技与工业信息化局"
+    r"经济和科技局|科技和大数据局|科技与工业信息化局|工业信息化和科学技术局|工业信息化和科技局|新经济和科技局|"
+    r"新科局|科促局"
 )
 # The organ name comes first so the scan jumps from 科/工/教 to 科/工/教; the two
 # place characters that must precede it are checked on each hit.
@@ -222,8 +223,13 @@ def _another_place_dominates(text: str, name: str) -> bool:
     if place is None:
         return False
     counts = place_counts(text)
-    own = counts.get(place, 0)
-    return any(count > own and division_level(other) == division_level(place) for other, count in counts.items())
+    own = sum(count for other, count in counts.items() if _same_place(other, place))  # 兰州 is 兰州市
+    return any(count > own and division_level(other) == division_level(place) and not _same_place(other, place)
+               for other, count in counts.items())
+
+
+def _same_place(one: str, other: str) -> bool:
+    return one.startswith(other) or other.startswith(one)
 
 
 def find_title(paragraphs: list[str]) -> str:

@@ -110,3 +110,26 @@ def test_a_wider_place_naming_a_tier_speaks_for_the_bureau() -> None:
     found = facts("2021年，山东省级及以上瞪羚企业27家，隐形冠军企业34家，专精特新中小企业104家，数量均居潍坊市首位。")
     ranked = {r[1] for r in found if r[0] == "ranking" and r[4] == 1 and r[5] == "潍坊市"}
     assert len(ranked) == 3
+
+
+def test_a_bureau_is_not_outnumbered_by_the_short_name_of_its_own_place() -> None:
+    text = ("兰州：科技创新亮牌\n\n2023年，兰州全力推进强科技行动，兰州高新技术企业达到1015家，"
+            "兰州技术合同成交额达到92.57亿元。兰州市科技局相关负责人说，兰州将继续发力。2023年，兰州市科技局支持兰州兽研所建设研究中心。")
+    assert extract_indicators(text).header.bureau == "兰州市科技局"
+
+
+def test_bureaus_named_for_industry_and_science_or_the_new_economy() -> None:
+    text = "澄迈县工业信息化和科学技术局2023年工作总结\n\n全县高新技术企业达到30家。"
+    assert extract_indicators(text).header.bureau == "澄迈县工业信息化和科学技术局"
+
+
+def test_projects_of_the_state_and_an_autonomous_region_and_their_money() -> None:
+    found = facts("2024年，推动争取国家、自治区科技计划项目56项，各类资金2.32亿元，居各盟市首位。")
+    assert ("actual", "projects_provincial", "level", 56.0, None, None) in found
+    assert ("actual", "funding_secured", "level", 23200.0, None, None) in found
+    assert ("ranking", "funding_secured", "level", None, 1, "各盟市") in found
+
+
+def test_a_contribution_rate_to_r_and_d_growth_is_no_intensity() -> None:
+    found = facts("2024年，全市研发投入增长18%，对全区R&D投入增长的贡献率达到48.9%，居全区首位。")
+    assert not any(metric == "rd_intensity" for _, metric, *_ in found)
