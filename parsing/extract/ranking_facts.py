@@ -41,6 +41,7 @@ _NOISE = re.compile(
     r"\d+|[，：（）]"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PART_BEFORE = re.compile(r"[，；]其中(?P<name>[\u4e00-\u9fff]{2,16}?)(?:达到?|为|共)?[\d.]+(?:万|亿)?[^\d，。；]{0,3}，$")
 _RANKING_NOUN = re.compile(r"排名|排位|位次")
 _DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?|万人")
 # Words that say which count is ranked but not of what: 新增数量全市第一 ranks the figure before.
@@ -114,6 +115,11 @@ def _metric(raw: str, subject: str, before: str, state: SegmentState) -> str:
         return choose_key(hits[-1].family, raw, len(raw)) or f"other:{subject or raw}"
     if len(_CJK.findall(subject)) >= 2 and not _GENERIC.fullmatch(subject):
         return f"other:{subject}"
+    part = _PART_BEFORE.search(before)
+    if part and not subject:  # 取得专利437件，其中有效发明专利165件，全省排名第二: the part is ranked
+        named = alias_table().hits(part.group("name"))
+        found = choose_key(named[-1].family, part.group("name"), len(part.group("name"))) if named else None
+        return found or f"other:{part.group('name')}"
     if state.ranked is not None:
         return state.ranked[0]
     if state.key is not None:

@@ -133,3 +133,8 @@ def test_projects_of_the_state_and_an_autonomous_region_and_their_money() -> Non
 def test_a_contribution_rate_to_r_and_d_growth_is_no_intensity() -> None:
     found = facts("2024年，全市研发投入增长18%，对全区R&D投入增长的贡献率达到48.9%，居全区首位。")
     assert not any(metric == "rd_intensity" for _, metric, *_ in found)
+
+
+def test_a_position_right_after_a_part_ranks_the_part() -> None:
+    found = facts("2017年，全县申请专利300件，取得专利200件，其中有效发明专利165件，全省排名第二。")
+    assert ("ranking", "other:有效发明专利", "level", None, 2, "全省") in found
