@@ -41,7 +41,9 @@ _NOISE = re.compile(
     r"\d+|[，：（）]"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_PART_BEFORE = re.compile(r"[，；]其中(?P<name>[\u4e00-\u9fff]{2,16}?)(?:达到?|为|共)?[\d.]+(?:万|亿)?[^\d，。；]{0,3}，$")
+_PART_BEFORE = re.compile(
+    r"[，；]其中(?P<name>[\u4e00-\u9fff]{2,16}?)(?:达到?|为|共)?[\d.]+(?:万|亿)?[^\d，。；]{0,3}，$"
+)
 _RANKING_NOUN = re.compile(r"排名|排位|位次")
 _DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?|万人")
 # Words that say which count is ranked but not of what: 新增数量全市第一 ranks the figure before.
