@@ -37,6 +37,7 @@ CARRY_WORDS = re.compile(
     r"获批|超过|突破|首次|近|约|同比|较上年|其中|填报|其|另|有|"
     r"(?:飞速|快速|大幅)?(?:增长|增加|提高|提升|上升|扩大|发展)?(?:至|到)|增至|升至|\d{4}年(?:底|末)?的|"
     r"任务目标|目标任务|目标|任务数|任务|"  # 545家（任务目标400家）: the goal of the same subject
+    r"(?:评审|审核)通过|通过(?:评审|审核)|企业数量|"  # 申报8170家，评审通过企业数量1531家
     r"力争|确保|预计|估计|全年|今年|年内|\d{4}年(?:底|末)?|第[一二三四五六七八九十\d]{1,2}批|首批|拟|"
     # 由2014年的1.04万家提高到…: the baseline of a series names nothing of its own.
     r"(?:由|从)(?:\d{4}年(?:底|末)?的?)?[\d.]+(?:万|亿)?(?:家|项|个|件|人|元|户|%)?"
@@ -92,6 +93,9 @@ class SegmentState:
     resolved: dict[int, tuple[Family | None, str | None]] = field(default_factory=dict)
     # Where figures that count two kinds at once (高企和科小突破260家) start.
     sums: set[int] = field(default_factory=set)
+    # Metrics whose level a position has ranked in this segment: 支出186.43亿元，全省第四，
+    # 同比增长44.5%，全省第四 then ranks the growth.
+    ranked_levels: set[str] = field(default_factory=set)
 
 
 def _compatible(family: Family, mention: Mention, measure: Measure) -> bool:

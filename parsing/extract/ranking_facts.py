@@ -37,7 +37,7 @@ _NOISE = re.compile(
     r"(?:上升|提升|跃升|攀升|前移|进位|晋升)(?:至|到|为)?|排|居|列|"
     r"蝉联|仅次于[^，；。]*|(?:今年|去年|上年|本年|全年)(?:上半年|前三季度|一季度)?|上半年|前三季度|一季度|"
     r"连续(?:\d+|[一二两三四五六七八九十]+)年|目前|同样|双双|(?:摘|夺|获|取|荣获)得|均|都|继续|仍然|仍|(?<!可)持续|始终|在|中|的|为|已|"
-    r"同比|增幅|增速|增长率|增长幅度|完成率|占比|比重|数量|总量|总数|规模|年度|及|和|与|、|全(?:国|省|市|区|县)|"
+    r"同比|增幅|增速|增长率|增长幅度|完成率|占比|比重|数量|总量|总数|增量|规模|年度|及|和|与|、|全(?:国|省|市|区|县)|"
     r"\d+|[，：（）]"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -91,8 +91,9 @@ def _measures(residual: str, text: str, bounds: tuple[int, int], state: SegmentS
         # ranking itself; 、排名同类县市第1名 or 、中部第2 is a further place of the same one.
         own_clause = bounds[0] == bounds[1] and _RANKING_NOUN.search(residual)
         return [("level" if own_clause else state.ranked[1], "")]
-    if state.measure in ("yoy_growth", "change") and state.key not in state.levels:
-        return [(state.measure, "")]  # only the growth (or the net rise) was given: it is ranked
+    if state.measure in ("yoy_growth", "change") and (state.key not in state.levels
+                                                       or state.key in state.ranked_levels):
+        return [(state.measure, "")]  # only the growth was given, or its amount was ranked already
     return [(_rate_named_before(text, bounds, state) or "level", "")]
 
 
@@ -291,6 +292,7 @@ def _one_subject(
     metric = metric or _metric(raw, subject, text[: position.start], state)
     measures = _measures(residual, text, bounds, state)
     state.ranked = (metric, measures[-1][0])
+    state.ranked_levels.update(metric for measure, _ in measures if measure == "level")
     snippet = text[min(start, position.start) : position.end].strip("，、）) ")
     return [
         IndicatorRecord(

@@ -15,6 +15,7 @@ from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, clause_st
 from parsing.extract.context import Context, Found
 from parsing.extract.facts import CARRY_WORDS, WORDY, Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
 from parsing.extract.foreign import others_figure, over_years
+from parsing.extract.gazetteer import known_place
 from parsing.extract.mentions import Mention
 from parsing.extract.metrics import Family, Hit, alias_table, choose_key
 from parsing.extract.parallel import joint_count, pair_lists, shared_families
@@ -139,16 +140,17 @@ def _figure_record(
     state.resolved[m.start] = (figure.family, figure.key)
     if figure.family is not None and _DENSITY.search(text, figure.clause[0], m.start):
         figure.family, figure.key = None, None  # 每万家企业中高企15家 is a density, not a count
+    kept = figure.family is None and figure.measure == "level" and _keeps_subject(text, figure)
     if figure.family is not None:
         state.family, state.key = figure.family, figure.key
-    elif figure.measure == "level" and not _keeps_subject(text, figure):
+    elif figure.measure == "level" and not kept:
         state.family, state.key = None, None
     state.measure, state.ranked = figure.measure, None
-    if figure.measure == "level":
+    if figure.measure == "level" and not kept:  # 占沈阳市的30.6%，总量…第一: the subject is ranked
         state.levels.append(figure.key)
         phrase = other_phrase(text[figure.pre_start : m.start], text[m.end : figure.post_end])
         state.level_subjects.append(figure.key or f"other:{phrase}")
-    state.unnamed = figure.family is None
+    state.unnamed = figure.family is None and not kept
     kind = _kind(text, figure, mentions, ctx)
     return None if kind is None else _record(text, figure, kind, ctx)
 
@@ -197,10 +199,14 @@ def _keeps_subject(text: str, figure: Figure) -> bool:
     a rate of it (认定通过率89.1%、认定数增速51.6%) keeps the segment's subject."""
     if _WIDER_SHARE.match(text, figure.clause[0]):
         return True
+    named = _NAMED_SHARE.match(text, figure.clause[0])
+    if named and known_place(named.group("place")) == named.group("place"):
+        return True  # 占沈阳市的30.6%: the subject's share of a named wider area
     return figure.mention.unit == "%" and bool(_RATE_OF_SUBJECT.match(text[figure.pre_start : figure.mention.start]))
 
 
 _WIDER_SHARE = re.compile(r"占全(?:国|省|市|区|县|州|的?比重|的?比例)")
+_NAMED_SHARE = re.compile(r"占(?P<place>[\u4e00-\u9fff]{2,7}?)(?:的|比重|比例|总[数量]|\d)")
 
 
 # 其中国家级11家 / 其中我市1017家: a part by level or by the bureau's own place is a

@@ -25,6 +25,7 @@ _SUBJECT_ZONE = re.compile(
 )
 _DISTRICT_ORGAN = re.compile(r"区委|区政府|区人民政府|区人大|区政协")
 _HEADLINE_LINES = 6
+_DATE_LINE = re.compile(r"[\d\s:：/.年月日-]+")
 _HEADLINE_MAX = 40
 _SUBJECT_MIN = 3
 
@@ -38,7 +39,7 @@ def headline_place(paragraphs: list[str]) -> str | None:
     for paragraph in paragraphs[:_HEADLINE_LINES]:
         if METADATA.match(paragraph) or BREADCRUMB.search(paragraph) or not 6 <= len(paragraph) <= _HEADLINE_MAX:
             continue
-        if paragraph.startswith(("原标题", "来源", "本文")):
+        if paragraph.startswith(("原标题", "来源", "本文")) or _DATE_LINE.fullmatch(paragraph):
             continue
         return _opening_place(paragraph)
     return None
@@ -57,10 +58,11 @@ def _opening_place(line: str) -> str | None:
 
 def subject_level(paragraphs: list[str], text: str, spoken: Level | None) -> Level | None:
     """A level lower than the spoken one that the text is plainly about, or None."""
-    if _OWN_VOICE.search(text):
-        return None
     place = headline_place(paragraphs)
     headline = place_level(place) if place else None
+    voices = len(_OWN_VOICE.findall(text))
+    if voices and not (voices == 1 and place and headline and text.count(place) >= _SUBJECT_MIN):
+        return None  # 我省618家企业…其中133家来自沈阳高新区: one 我省 of a paper does not speak for the zone
     if province_level_self(text, spoken):
         spoken = "province"  # 全区 said of 广西: 南宁市 in the headline is lower
     if _lower(headline, spoken):

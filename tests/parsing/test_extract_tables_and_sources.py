@@ -138,3 +138,32 @@ def test_a_contribution_rate_to_r_and_d_growth_is_no_intensity() -> None:
 def test_a_position_right_after_a_part_ranks_the_part() -> None:
     found = facts("2017年，全县申请专利300件，取得专利200件，其中有效发明专利165件，全省排名第二。")
     assert ("ranking", "other:有效发明专利", "level", None, 2, "全省") in found
+
+
+def test_total_and_increase_ranked_together_rank_the_count_s_level_and_change() -> None:
+    found = facts("2020年，全区净增高新技术企业252家，总数达到786家，同比增长47.2%，占沈阳市的30.6%，"
+                  "总量及增量均列沈阳市第一。")
+    assert ("ranking", "hte_total", "level", None, 1, "沈阳市") in found
+    assert ("ranking", "hte_total", "change", None, 1, "沈阳市") in found
+
+
+def test_one_we_the_province_of_a_paper_does_not_speak_for_the_zone_of_its_headline() -> None:
+    text = ("2021-02-08 18:02:20\n来源：互联网\n沈阳高新区高新技术企业数量年增近50%\n"
+            "日前，我省618家企业通过国家高新技术企业认定，其中133家企业来自沈阳高新区。"
+            "至此，沈阳高新区2020年全年净增高新技术企业252家，总数达到786家。沈阳高新区研发机构达272家。")
+    extraction = extract_indicators(text)
+    assert extraction.header.level == "zone"
+    assert ("actual", "hte_total", "level", 786.0, None, None) in facts(text)
+
+
+def test_a_second_position_after_the_growth_ranks_the_growth() -> None:
+    found = facts("1-10月，全市规上工业企业研发费用支出186.43亿元，全省第四，同比增长44.5%，全省第四，"
+                  "高于营收（24.0%）20.5个百分点。")
+    assert ("ranking", "rd_expenditure", "level", None, 4, "全省") in found
+    assert ("ranking", "rd_expenditure", "yoy_growth", None, 4, "全省") in found
+    assert not any(measure == "change" for _, _, measure, *_ in found)
+
+
+def test_firms_passing_review_after_the_applications_are_the_new_firms() -> None:
+    found = facts("今年上半年，高新技术企业注册申报数8170家、同比增长46.4%，评审通过企业数量1531家、同比增长56.1%。")
+    assert ("actual", "hte_new", "level", 1531.0, None, None) in found
