@@ -109,6 +109,8 @@ BREADCRUMB = re.compile(r"[>＞»›]|当前位置|您的位置|所在位置|现
 _TERMINAL = frozenset("。！？；：…”」』|｜")
 _WRAP_MIN = 20
 _HEADING_MAX = 40
+_PAGE_WIDTH = 60  # characters a PDF or DOCX line holds at most
+_CELL_MAX = 12
 
 
 def normalise(text: str) -> str:
@@ -171,6 +173,8 @@ def _continues(previous: str, length: int, line: str) -> bool:
         return False
     if previous[-1].isdigit() and (line[0].isdigit() or line[0] in ".%"):
         return True
+    if len(previous) > _PAGE_WIDTH and len(line) <= _CELL_MAX and not any(ch.isdigit() for ch in line):
+        return False  # 县发改局 after a web paragraph on one line: a table cell, not a PDF wrap
     return length >= _WRAP_MIN and (length > _HEADING_MAX or not looks_like_heading(previous))
 
 

@@ -167,3 +167,10 @@ def test_a_second_position_after_the_growth_ranks_the_growth() -> None:
 def test_firms_passing_review_after_the_applications_are_the_new_firms() -> None:
     found = facts("今年上半年，高新技术企业注册申报数8170家、同比增长46.4%，评审通过企业数量1531家、同比增长56.1%。")
     assert ("actual", "hte_new", "level", 1531.0, None, None) in found
+
+
+def test_a_short_cell_after_a_long_line_is_no_wrapped_continuation() -> None:
+    progress = "组织5名高层次创业创新人才申报泰山人才工程，其中1名人选已通过省委组织部综合论证，确定为泰山产业领军人才建议人选"
+    assert len(paragraphs(f"{progress}\n县科技局\n县人社局")) == 3
+    assert len(paragraphs("规模以上工业企业中有研发活动企业占比达到56.66%，全市研发经费投入129.39亿元，"
+                          "占GDP比重达到2.94%，同比增长\n3.44个百分点。")) == 1
