@@ -170,7 +170,8 @@ def test_firms_passing_review_after_the_applications_are_the_new_firms() -> None
 
 
 def test_a_short_cell_after_a_long_line_is_no_wrapped_continuation() -> None:
-    progress = "组织5名高层次创业创新人才申报泰山人才工程，其中1名人选已通过省委组织部综合论证，确定为泰山产业领军人才建议人选"
+    progress = ("组织5名高层次创业创新人才申报泰山人才工程，其中1名人选已通过省委组织部综合论证，"
+                "确定为泰山产业领军人才建议人选；1创业企业类3创业团队类均通过市级初评推荐至省厅")
     assert len(paragraphs(f"{progress}\n县科技局\n县人社局")) == 3
     assert len(paragraphs("规模以上工业企业中有研发活动企业占比达到56.66%，全市研发经费投入129.39亿元，"
                           "占GDP比重达到2.94%，同比增长\n3.44个百分点。")) == 1
