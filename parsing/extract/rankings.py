@@ -230,6 +230,9 @@ def _list_positions(sentence: str, found: list[Position]) -> list[Position]:
     return extra
 
 
+_LIST_WORDS = re.compile(r"(?:的)?(?:综合)?(?:排名|排行榜|排行|榜单|名单|评价|评比)$")  # 在国家创新型城市排名中
+
+
 def _named_positions(sentence: str, found: list[Position]) -> list[Position]:
     """Positions whose scope is a region, a known place or the list named (see _NAMED_RANK)."""
     taken = [(p.start, p.end) for p in found]
@@ -237,7 +240,7 @@ def _named_positions(sentence: str, found: list[Position]) -> list[Position]:
     for match in _near(sentence, _NAMED_TAIL, _NAMED_RANK):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
-        scope = match.group("region") or match.group("list") or match.group("place")
+        scope = match.group("region") or _LIST_WORDS.sub("", match.group("list") or "") or match.group("place")
         if match.group("place") and known_place(scope) != scope and not _REGION_RE.fullmatch(scope):
             continue
         ranked_before = match.group("verb") or _RANKED_BEFORE.search(sentence, max(0, match.start() - 6), match.start())

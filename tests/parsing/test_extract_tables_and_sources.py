@@ -175,3 +175,14 @@ def test_a_short_cell_after_a_long_line_is_no_wrapped_continuation() -> None:
     assert len(paragraphs(f"{progress}\n县科技局\n县人社局")) == 3
     assert len(paragraphs("规模以上工业企业中有研发活动企业占比达到56.66%，全市研发经费投入129.39亿元，"
                           "占GDP比重达到2.94%，同比增长\n3.44个百分点。")) == 1
+
+
+def test_a_review_of_a_plan_reports_what_was_done() -> None:
+    text = ("《南京市“十四五”科技创新规划》实施中期评估情况\n"
+            "经评估，《科技规划》上半程进展顺利，核心指标基本达到中期目标。\n"
+            "一是创新能力实现新突破，2022年，全社会研发经费支出占GDP比重达3.82%，南京在国家创新型城市排名中提升至第2位。")
+    extraction = extract_indicators(text)
+    assert extraction.header.doc_types == ("report",)
+    found = facts(text)
+    assert ("actual", "rd_intensity", "level", 3.82, None, None) in found
+    assert any(r[0] == "ranking" and r[4] == 2 and r[5] == "国家创新型城市" for r in found)
