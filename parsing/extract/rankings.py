@@ -230,7 +230,7 @@ def _list_positions(sentence: str, found: list[Position]) -> list[Position]:
     return extra
 
 
-_LIST_WORDS = re.compile(r"(?:的)?(?:综合)?(?:排名|排行榜|排行|榜单|名单|评价|评比)$")  # 在国家创新型城市排名中
+_LIST_WORDS = re.compile(r"(?:的)?(?:排名|排行榜|排行|榜单)$")  # 在国家创新型城市排名中
 
 
 def _named_positions(sentence: str, found: list[Position]) -> list[Position]:
