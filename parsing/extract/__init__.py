@@ -37,6 +37,7 @@ def _sentence_records(sentence: str, begin: int, found: Found, section: Section,
         cue = 0
     dated = f"{review}年，" if review is not None and cue is None else ""
     cue_end = target_cue_end(sentence, cue)
+    later = _later_goals(sentence, cue_end, report_year)
     records: list[IndicatorRecord] = []
     offset = 0
     for segment in sentence.split("；"):
@@ -44,10 +45,26 @@ def _sentence_records(sentence: str, begin: int, found: Found, section: Section,
         if here:
             target_from = None if cue is None else cue - offset
             until = None if cue_end is None else cue_end - offset
-            ctx = Context(section, report_year, plan_year, dated + sentence[:offset], target_from, home, until)
+            shifted = tuple((s - offset, None if e is None else e - offset) for s, e in later)
+            ctx = Context(section, report_year, plan_year, dated + sentence[:offset], target_from, home, until,
+                          shifted)
             records += segment_records(segment, ctx, here, carry)
         offset += len(segment) + 1
     return records
+
+
+def _later_goals(sentence: str, after: int | None, report_year: int | None) -> tuple[tuple[int, int | None], ...]:
+    """Goal stretches that begin after a past clause ended the first one."""
+    found: list[tuple[int, int | None]] = []
+    while after is not None:
+        cue = target_cue_start(sentence[after:], report_year)
+        if cue is None:
+            break
+        start = after + cue
+        end = target_cue_end(sentence, start)
+        found.append((start, end))
+        after = end if end is not None and end > start else None
+    return tuple(found)
 
 
 def _paragraph_records(body: str, base: int, found: Found, section: Section,

@@ -70,6 +70,9 @@ class Context:
     target_from: int | None
     home: Home | None = None
     target_until: int | None = None
+    # Further goal stretches of the sentence after a past clause ended the first (…，目前已申报
+    # 11家，2025年根据下发目标任务培育12家): (from, until) in the segment's offsets.
+    later_goals: tuple[tuple[int, int | None], ...] = ()
 
     def year_for(self, text: str, position: int, kind: Kind) -> int | None:
         """The year of a figure at `position` of the segment `text`."""
@@ -81,6 +84,8 @@ class Context:
         return self.report_year
 
     def goal_governs(self, position: int) -> bool:
+        if any(start <= position and (end is None or position < end) for start, end in self.later_goals):
+            return True
         if self.target_until is not None and position >= self.target_until:
             return False
         return self.target_from is not None and self.target_from <= position

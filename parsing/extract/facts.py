@@ -229,9 +229,34 @@ def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | N
     if text.startswith("、", figure.pre_start):
         head = _LIST_VERB.match(text, start)  # 新增科技型中小企业50家、高新技术企业10家: the verb leads the list
         earlier = head.group(1) if head else earlier
+    elif not earlier and start and _BARE_ITEM.fullmatch(text, start, m.start):
+        earlier = _applied_list_head(text, start) or earlier  # 组织申报A9项，B30项，C19项: still applications
     return choose_key(family, window, anchor, earlier)
 
 
+_LIST_REACH = 6
+
+
+def _applied_list_head(text: str, start: int) -> str | None:
+    """The 申报 that opens a list of bare items (subject + count) ending just before `start`."""
+    for _ in range(_LIST_REACH):
+        if start <= 0:
+            return None
+        earlier_start, _ = clause_bounds(text, start - 1)
+        applied = _APPLIED_LEAD.match(text, earlier_start)
+        if applied:
+            return applied.group(1)
+        if not _BARE_COUNT.fullmatch(text, earlier_start, start - 1):
+            return None
+        start = earlier_start
+    return None
+
+
+_APPLIED_LEAD = re.compile(r"(?:组织|积极|共|全年|今年)*(申报|推荐|上报)")
+# A list item that is only a subject and its count (州级科技计划项目30项) has no verb of its own.
+_NO_VERB = r"(?![^，。；]*(?:申报|推荐|上报|立项|获批|认定|通过|完成|新增))"
+_BARE_ITEM = re.compile(_NO_VERB + r"[^，。；\d]{2,20}")
+_BARE_COUNT = re.compile(_NO_VERB + r"[^，。；\d]{2,20}[\d.]+[项个家件人]")
 _LIST_VERB = re.compile(
     r"(?:全年|今年|年内|力争|确保|累计|共|全市|全县|全区)*(新增|新认定|认定|引进|培育|获批|入库|申报|推荐)"
 )

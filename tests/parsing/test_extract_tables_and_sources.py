@@ -186,3 +186,18 @@ def test_a_review_of_a_plan_reports_what_was_done() -> None:
     found = facts(text)
     assert ("actual", "rd_intensity", "level", 3.82, None, None) in found
     assert any(r[0] == "ranking" and r[4] == 2 and r[5] == "国家创新型城市" for r in found)
+
+
+def test_bare_items_after_an_application_verb_are_applications() -> None:
+    found = facts("2024年，组织申报州级重点研究与技术开发专项项目9项，州级科技计划项目30项，自治区级科技计划项目19项，"
+                  "目前已立项州级科技计划项目2项。")
+    assert ("actual", "projects_municipal", "level", 2.0, None, None) in found
+    assert not any(value in (9.0, 19.0, 30.0) for *_, value, _, _ in found)
+
+
+def test_goals_from_assigned_task_indicators_and_a_second_goal_after_a_past_clause() -> None:
+    found = facts("2024年上半年工作总结。根据州科技局任务指标，2024年内新认定高新技术企业6家，"
+                  "目前已申报第一批高新技术企业11家，2025年根据州科技局下发目标任务培育高新技术企业12家，目前已培育储备4家。")
+    assert ("target", "hte_new", "level", 6.0, None, None) in found
+    assert ("actual", "hte_applied", "level", 11.0, None, None) in found
+    assert any(kind == "target" and value == 12.0 for kind, _, _, value, _, _ in found)
