@@ -10,13 +10,13 @@ is already talking about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Literal
 
-from parsing.extract.clauses import QUOTED_GOAL, REACHED_GOAL, clause_bounds, measure_of
+from parsing.extract.baselines import span_start
+from parsing.extract.clauses import clause_bounds, measure_of
 from parsing.extract.gazetteer import known_place
 from parsing.extract.mentions import Mention
 from parsing.extract.metrics import Family, Hit, choose_key, family_named
+from parsing.extract.state import Figure, SegmentState
 from parsing.records import Measure
 
 _POST_REACH = 10
@@ -46,56 +46,6 @@ CARRY_WORDS = re.compile(
 _OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:企业)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)")
 # A goal clause with a verb of its own (力争…突破460家) borrows no cue from the clause before.
 _OWN_VERB = re.compile(r"力争|确保|突破|达到|超过|总数|总量")
-_SPAN_START = re.compile(r"[由从](?:\d{4}年(?:底|末)?|上年|去年|年初)?(?:的)?$")
-_SPAN_VERB = re.compile(r"[^，。；\d]{0,6}?(?:至|到|为)")
-_BASELINE = re.compile(r"(?:较|比|上年|去年|同期)[^，]{0,8}（$")
-
-
-@dataclass(slots=True)
-class Figure:
-    """One resolved figure: where it is, what it measures, and which metric."""
-
-    mention: Mention
-    measure: Measure
-    sign: float
-    family: Family | None
-    key: str | None
-    clause: tuple[int, int]
-    pre_start: int
-    post_end: int
-
-
-@dataclass(slots=True)
-class SegmentState:
-    """What the segment is talking about so far (for figures that only carry a verb)."""
-
-    family: Family | None = None
-    key: str | None = None
-    measure: Measure = "level"
-    ranked: tuple[str, Measure] | None = None
-    forced: dict[int, tuple[Family, int]] = field(default_factory=dict)
-    sources: dict[int, int] = field(default_factory=dict)
-    # The last figure named no metric of the table (占规上工业企业比重达到14.4%): a position
-    # right after it ranks that figure, not an older subject.
-    unnamed: bool = False
-    # The family the sentence or segment before ended on (INDICATORS.md §5 subject carry).
-    carried: Family | None = None
-    carried_key: str | None = None
-    # Keys of the level figures so far (None for an unnamed one): a position after a growth
-    # whose amount was not given ranks the growth (规模工业增加值增长19.9%，居全国前列).
-    levels: list[str | None] = field(default_factory=list)
-    # The metric (other: for an unnamed one) of each level figure since the last position:
-    # 比重达69%，专利拥有量达106.7件，均位于同类开发区前列 ranks each of them.
-    level_subjects: list[str] = field(default_factory=list)
-    # Subjects of a 分别 list still waiting for their place (分别居全国第四位、第五位).
-    listed: list[str] = field(default_factory=list)
-    # (family, key) of every figure resolved so far, by where it starts.
-    resolved: dict[int, tuple[Family | None, str | None]] = field(default_factory=dict)
-    # Where figures that count two kinds at once (高企和科小突破260家) start.
-    sums: set[int] = field(default_factory=set)
-    # Metrics whose level a position has ranked in this segment: 支出186.43亿元，全省第四，
-    # 同比增长44.5%，全省第四 then ranks the growth.
-    ranked_levels: set[str] = field(default_factory=set)
 
 
 def _compatible(family: Family, mention: Mention, measure: Measure) -> bool:
@@ -266,7 +216,7 @@ def locate(text: str, mentions: list[Mention], index: int) -> Figure:
     """The windows of one figure: its clause, and the stretch it shares with no other figure."""
     m = mentions[index]
     clause = clause_bounds(text, m.start)
-    before = index - 1 if index and _span_start(text, mentions[index - 1]) else index
+    before = index - 1 if index and span_start(text, mentions[index - 1]) else index
     pre_start = max(clause[0], mentions[before - 1].end if before else 0)  # 比重从6.02%提高到9.75%
     opened = text.rfind("（", pre_start, m.start)
     if opened >= 0 and text.find("）", opened, m.start) < 0:
@@ -378,47 +328,3 @@ def _is_share(text: str, figure: Figure) -> bool:
     """占全省净增数的78.66%: a share of a wider total, not a change of the subject
     (占年度目标任务的120% is the subject's completion)."""
     return figure.measure != "completion" and "占" in text[figure.pre_start : figure.mention.start]
-
-
-def _span_start(text: str, mention: Mention) -> bool:
-    return bool(
-        _SPAN_START.search(text, max(0, mention.start - 10), mention.start) and _SPAN_VERB.match(text, mention.end)
-    )
-
-
-def is_baseline(text: str, mention: Mention) -> bool:
-    """较上年度（48.42%）: a prior-year figure quoted in brackets; 从2020年的52家增长至117家:
-    the start of a span, whose end is the figure reported."""
-    if _span_start(text, mention):
-        return True
-    if mention.unit in ("pp", "%") and _AREA_GAP.search(text, max(0, mention.start - 16), mention.start):
-        return True
-    closes = text[mention.end : mention.end + 1] == "）"
-    return closes and bool(_BASELINE.search(text[max(0, mention.start - 12) : mention.start]))
-
-
-# 高于全市27.5个百分点 / 比全国平均水平高出11个百分点: a gap to a wider area, not a change.
-_AREA_GAP = re.compile(
-    r"(?:(?:高于|低于|高出|超出|超过|领先)(?:全国|全省|全市|全区|全县|平均|同期|同类)[^，。；\d]{0,8}"
-    r"|(?:比|较)(?:全国|全省|全市|全区|全县)[^，。；\d]{0,8}?(?:高出|高|低|多|快))$"
-)
-
-
-def quoted_goal(text: str, figure: Figure, mentions: list[Mention]) -> Literal["target", "actual", ""] | None:
-    """The kind of a figure that names a goal: "target" when a completion share follows
-    (完成全年170家任务的71.8%), "actual" when the clause says it was reached (提前达到2.0%的
-    目标), "" (no record) otherwise; None when no 任务/目标 follows the figure at all.
-    """
-    m = figure.mention
-    if not QUOTED_GOAL.match(text[m.end : figure.clause[1]]):
-        return None
-    if any(other.start > m.end and other.start < figure.clause[1] and other.unit == "%" for other in mentions):
-        return "target"
-    # 全面完成…确定的3%增长目标: a goal reported as met is neither a target nor what was done.
-    before = text[figure.clause[0] : m.start]
-    if _AIMING.search(before):
-        return "target"  # 为实现研发投入强度2.5%的目标: the goal aimed at
-    return "actual" if REACHED_GOAL.search(before) else ""
-
-
-_AIMING = re.compile(r"(?:为了?|围绕|朝着|向着|对标|瞄准)(?:实现|达到|完成)")

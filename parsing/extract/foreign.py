@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from parsing.extract.context import Context
-from parsing.extract.facts import Figure
 from parsing.extract.mentions import Mention
+from parsing.extract.state import Figure
 
 _COMPARED_AREA = re.compile(
     r"(?:仅次于|次于|超过|高于|低于)[^，；。（(\d]{1,10}[（(]$|(?:平均水平|平均值|均值|平均)[（(]$"

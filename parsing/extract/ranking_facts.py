@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from parsing.extract.clauses import clause_bounds
-from parsing.extract.facts import SegmentState
 from parsing.extract.metrics import alias_table, choose_key
 from parsing.extract.rankings import LISTED_RANK, Position
+from parsing.extract.state import SegmentState
 from parsing.records import IndicatorRecord, Measure
 
 _MEASURE_WORDS: tuple[tuple[str, Measure], ...] = (

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from parsing.extract.baselines import is_baseline, quoted_goal
 from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, clause_start, other_phrase, year_before
 from parsing.extract.context import Context, Found
-from parsing.extract.facts import CARRY_WORDS, WORDY, Figure, SegmentState, is_baseline, locate, quoted_goal, resolve
+from parsing.extract.facts import CARRY_WORDS, WORDY, locate, resolve
 from parsing.extract.foreign import others_figure, over_years
 from parsing.extract.gazetteer import known_place
 from parsing.extract.mentions import Mention
@@ -22,6 +23,7 @@ from parsing.extract.parallel import joint_count, pair_lists, shared_families
 from parsing.extract.ranking_facts import ranking_records
 from parsing.extract.ranking_groups import ranked_group
 from parsing.extract.rankings import Position
+from parsing.extract.state import Figure, SegmentState
 from parsing.extract.subarea import Home, opens_by_area
 from parsing.records import IndicatorRecord, Kind
 
