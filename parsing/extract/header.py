@@ -128,6 +128,8 @@ def _candidates(paragraphs: list[str]) -> list[_Candidate]:
                 continue
             run = _PLACE_RUN.search(paragraph, max(0, match.start() - 14), match.start())
             named = _named_place(run.group()) if run else None
+            if run is not None and named is None and index in top and run.start() == 0:
+                named = _unlisted_place(run.group())  # 青禾县科学技术局 heading the page: a place the gazetteer lacks
             if run is None or named is None:
                 continue
             place, between, level = named
@@ -139,6 +141,14 @@ def _candidates(paragraphs: list[str]) -> list[_Candidate]:
             name = place + between + match.group("org")
             found.append((score, -index, name, level, _CHAR_LEVEL.get(place[-1])))
     return found
+
+
+_UNLISTED = re.compile(r"(?![各全我本该每诸省市县区]|高新|开发|经开|自治)[^\W\d年月季度半级新_]{2}[省市县区旗州盟]")
+
+
+def _unlisted_place(run: str) -> tuple[str, str, Level] | None:
+    """A place of two characters and its kind (澄川市) that opens the title line."""
+    return (run, "", _CHAR_LEVEL[run[-1]]) if _UNLISTED.fullmatch(run) else None
 
 
 # 记者从南宁市科技局获悉: the bureau a news item's figures come from speaks for it.

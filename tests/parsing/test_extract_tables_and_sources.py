@@ -201,3 +201,10 @@ def test_goals_from_assigned_task_indicators_and_a_second_goal_after_a_past_clau
     assert ("target", "hte_new", "level", 6.0, None, None) in found
     assert ("actual", "hte_applied", "level", 11.0, None, None) in found
     assert any(kind == "target" and value == 12.0 for kind, _, _, value, _, _ in found)
+
+
+def test_a_bureau_of_a_place_the_gazetteer_lacks_is_found_on_the_title_line() -> None:
+    """issue 21 item 9: `extract` missed a bureau named in the text's first line."""
+    header = extract_indicators("澄川市科学技术局2023年工作总结\n全市高新技术企业达到100家。").header
+    assert (header.bureau, header.level) == ("澄川市科学技术局", "city")
+    assert extract_indicators("各区县科技局2023年工作总结\n全市高新技术企业达到100家。").header.bureau is None
