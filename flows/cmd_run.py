@@ -45,13 +45,14 @@ def _demo_sources(stack: ExitStack, settings: Settings) -> Path:
 def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: bool,
              dask_address: str | None = None, notify_config: str | None = None) -> dict[str, Any]:
     from flows.notify_setup import failing_runs, load_channels
+    from flows.registry import select
     from spiders.sources import load_sources
 
     with ExitStack() as stack:
         sources = _demo_sources(stack, settings) if demo else settings.sources
         if not sources.exists():
             raise RunRefused(f"sources file {sources} not found (use --sources FILE or --demo)")
-        load_sources(sources)  # refuse a bad file before Prefect starts
+        select(load_sources(sources), tags, str(sources))  # refuse a bad file or an empty choice before Prefect
         prepare_prefect(settings.state_dir)  # before notify.yaml: `secret:` entries load Prefect blocks
         if detect_alerts:
             load_channels(list(settings.notify), notify_config)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from flows.cmd_sql import print_rows
 from flows.config import settings_from
-from flows.registry import add_source, load_registry, new_entry
+from flows.registry import add_source, load_registry, new_entry, select
 from flows.sources_check import check_sources
-from spiders.sources import SourcesError
+from spiders.sources import LEVELS, SourcesError
 from warehouse.arrow import insert_rows
 from warehouse.db import WarehouseLocked, writer
 
@@ -27,8 +27,13 @@ def list_sources(args: argparse.Namespace) -> int:
     except SourcesError as exc:
         print(f"kjwatch: {exc}", file=sys.stderr)
         return 2
+    try:
+        sources = select(sources, [args.tag] if args.tag else None, str(_path(args)))
+    except SourcesError as exc:
+        print(f"kjwatch: {exc}", file=sys.stderr)
+        return 2
     rows = [(s.id, s.name, s.level, s.region or "", ",".join(s.tags), s.start_urls[0]) for s in sources
-            if (not args.tag or args.tag in s.tags) and (not args.level or s.level == args.level)]
+            if not args.level or s.level == args.level]
     print_rows(args.format, ["id", "name", "level", "region", "tags", "start_url"], rows)
     return 0
 
@@ -75,7 +80,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     listing = inner.add_parser("list", help="list sources")
     listing.add_argument("--sources")
     listing.add_argument("--tag")
-    listing.add_argument("--level")
+    listing.add_argument("--level", choices=LEVELS, help="only sources of this level")
     listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
     listing.set_defaults(func=list_sources)
     adding = inner.add_parser("add", help="validate and append a source to the sources file")

@@ -21,6 +21,7 @@ from flows.config import notify_from_env
 from flows.crawl import CrawlOutcome, crawl_source
 from flows.notify_setup import load_channels
 from flows.parse_stage import ParseFailure, parse_items
+from flows.registry import select
 from flows.report.command import report_after_run
 from spiders.sources import Source, load_sources
 from warehouse.document_batch import DocumentBatch
@@ -59,10 +60,7 @@ def parse_task(items: list[dict[str, Any]]) -> tuple[DocumentBatch, list[ParseFa
 
 
 def select_sources(sources_file: Path, tags: list[str] | None) -> list[Source]:
-    sources = load_sources(sources_file)
-    if tags:
-        sources = [s for s in sources if set(tags) & set(s.tags)]
-    return sources
+    return select(load_sources(sources_file), tags, str(sources_file))
 
 
 @flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=CRAWL_CONCURRENCY))  # type: ignore[arg-type]

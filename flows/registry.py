@@ -12,6 +12,45 @@ import yaml
 from spiders.sources import LEVELS, Source, SourcesError, load_sources, parse_sources
 
 BUNDLED_NAME = "sources.yaml"
+# The province of a region code (its first two digits, GB/T 2260), as the tag users select by.
+PROVINCE_TAGS = {
+    "11": "beijing", "12": "tianjin", "13": "hebei", "14": "shanxi", "15": "neimenggu", "21": "liaoning",
+    "22": "jilin", "23": "heilongjiang", "31": "shanghai", "32": "jiangsu", "33": "zhejiang", "34": "anhui",
+    "35": "fujian", "36": "jiangxi", "37": "shandong", "41": "henan", "42": "hubei", "43": "hunan",
+    "44": "guangdong", "45": "guangxi", "46": "hainan", "50": "chongqing", "51": "sichuan", "52": "guizhou",
+    "53": "yunnan", "54": "xizang", "61": "shaanxi", "62": "gansu", "63": "qinghai", "64": "ningxia",
+    "65": "xinjiang", "71": "taiwan", "81": "hongkong", "82": "macao",
+}
+
+
+_PROVINCE_NAMES = {
+    "北京": "11", "天津": "12", "河北": "13", "山西": "14", "内蒙古": "15", "辽宁": "21", "吉林": "22",
+    "黑龙江": "23", "上海": "31", "江苏": "32", "浙江": "33", "安徽": "34", "福建": "35", "江西": "36",
+    "山东": "37", "河南": "41", "湖北": "42", "湖南": "43", "广东": "44", "广西": "45", "海南": "46",
+    "重庆": "50", "四川": "51", "贵州": "52", "云南": "53", "西藏": "54", "陕西": "61", "甘肃": "62",
+    "青海": "63", "宁夏": "64", "新疆": "65", "台湾": "71", "香港": "81", "澳门": "82",
+}
+
+
+def default_tags(level: str, region_code: str | None, region: str | None = None) -> list[str]:
+    """A source's province (from its region code, else its region's name) and level, so
+    `--tag shandong` and `--tag county` select without anyone writing tags by hand."""
+    code = (region_code or "")[:2] or next((c for name, c in _PROVINCE_NAMES.items()
+                                             if (region or "").startswith(name)), "")
+    province = PROVINCE_TAGS.get(code)
+    return [province, level] if province else [level]
+
+
+def select(sources: list[Source], tags: list[str] | None, origin: str) -> list[Source]:
+    """The sources with one of `tags`; selecting none is an error naming the tags known."""
+    if not tags:
+        return sources
+    chosen = [s for s in sources if set(tags) & set(s.tags)]
+    if not chosen:
+        known = sorted({tag for s in sources for tag in s.tags})
+        shown = ", ".join(known[:40]) + (" …" if len(known) > 40 else "") if known else "none"
+        raise SourcesError(f"{origin}: no source has tag {' or '.join(map(repr, tags))} (tags in the file: {shown})")
+    return chosen
 
 
 def bundled_sources_path() -> Path:
@@ -57,8 +96,7 @@ def new_entry(url: str, name: str, level: str, source_id: str | None, region: st
     if region_code:
         entry["region_code"] = region_code
     entry["start_urls"] = [url]
-    if tags:
-        entry["tags"] = tags
+    entry["tags"] = tags or default_tags(level, region_code, region)
     return entry
 
 

@@ -123,3 +123,39 @@ def test_bundled_registry_is_valid() -> None:
     assert {s.level for s in sources} == {"province", "city", "county", "district", "zone"}
     assert region_code_known("370300")
     assert not region_code_known("370399")
+
+
+def test_every_bundled_source_is_tagged_by_province_and_level() -> None:
+    """issue 21 item 9: all bundled sources had empty tags, so --tag shandong crawled nothing."""
+    from flows.registry import PROVINCE_TAGS, select
+
+    sources = load_registry(bundled_sources_path())
+    provinces = set(PROVINCE_TAGS.values())
+    assert all(len(s.tags) == 2 and s.tags[0] in provinces and s.tags[1] == s.level for s in sources)
+    shandong = select(sources, ["shandong"], "bundled")
+    assert len(shandong) >= 20
+    assert all(s.id.startswith("shandong") for s in shandong)
+
+
+def test_choosing_no_source_is_an_error_naming_the_tags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "sources.yaml"
+    path.write_text("sources:\n  - id: a\n    name: 甲市科技局\n    level: city\n    tags: [east]\n"
+                    "    start_urls: [http://127.0.0.1:9/]\n", encoding="utf-8")
+    assert main(["run", "--sources", str(path), "--db", str(tmp_path / "k.duckdb"), "--tag", "west", "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("kjwatch: ")
+    assert "'west'" in err
+    assert "east" in err
+    assert len(err.splitlines()) == 1
+    assert main(["sources", "list", "--sources", str(path), "--tag", "west"]) == 2
+    assert "'west'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as unknown:
+        main(["sources", "list", "--sources", str(path), "--level", "foo"])
+    assert unknown.value.code == 2
+
+
+def test_an_added_source_gets_its_province_and_level_as_tags(tmp_path: Path) -> None:
+    path = tmp_path / "sources.yaml"
+    assert main(["sources", "add", "http://kjj.zibo.gov.cn/", "--name", "淄博市科学技术局", "--level", "city",
+                 "--region-code", "370300", "--sources", str(path)]) == 0
+    assert load_registry(path)[0].tags == ("shandong", "city")
