@@ -229,5 +229,5 @@ def other_phrase(before: str, after: str) -> str:
     """A short subject phrase for a figure that maps to no core metric."""
     noun = re.match(r"[^，、。；：\d]{0,10}", after)
     phrase = _PHRASE_EDGE.sub("", before) + (noun.group() if noun else "")
-    phrase = re.sub(r"[“”\"《》]", "", phrase).strip("，、 ")
+    phrase = re.sub(r"[“”\"《》|｜]", "", phrase).strip("，、 ")
     return phrase[-20:] or "指标"

@@ -22,7 +22,7 @@ _SUMMARY_HEADING = re.compile(
 )
 _PLAN_HEADING = re.compile(
     r"工作计划|工作要点|工作打算|工作安排|工作思路|工作设想|下一步|下半年|明年|"
-    r"\d{4}年(?:度)?(?:的)?(?:主要|重点)(?:目标|任务)|主要目标|重点任务|目标任务"
+    r"\d{4}年(?:度)?(?:的)?(?:主要|重点)(?:目标|任务)|主要目标|重点任务|目标任务|(?:年度|总体|绩效)目标"
 )
 _HALF_YEAR = re.compile(r"下半年")
 # `(?<!\d\d\d)` after 19/20 is "no digit before the year"; placed there, the pattern

@@ -62,6 +62,9 @@ def _ratio_rise(text: str, figure: Figure) -> bool:
     return bool(_RISE_VERB.search(text, figure.pre_start, figure.mention.start))
 
 
+_NAMING = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
 def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRecord | None:
     m = figure.mention
     if m.value is None:
@@ -71,6 +74,8 @@ def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRec
         if kind != "target":
             return None
         before, after = text[figure.pre_start : m.start], text[m.end : figure.post_end]
+        if not _NAMING.search(before + after) and figure.family is None and figure.pre_start == 0:
+            return None  # a table cell holding only 15家以上: its row's name is in another cell
         metric = "other:" + other_phrase(before, after)
     unit, measure = m.unit, figure.measure
     if figure.family is not None and figure.key is not None and unit in figure.family.units:

@@ -138,7 +138,18 @@ def normalise(text: str) -> str:
             text = pattern.sub(replacement, text)
     if "%）" in text:
         text = _BRACKETED_RATE.sub(r"\1\2", text)
+    if "个亿" in text:
+        text = _COLLOQUIAL_YI.sub(r"\1亿", text)
+    if "|" in text:
+        text = _CELL_BORDER.sub("|\n", text)
     return text
+
+
+# 技术交易额达2个亿: a hundred million said the spoken way.
+_COLLOQUIAL_YI = re.compile(r"(\d+(?:\.\d+)?)个亿")
+# 科普宣传活动次数 | 3次 | ||||: each cell of a table row is a line of its own (a line ending in
+# | closes its paragraph), as when the page gives one cell per line.
+_CELL_BORDER = re.compile(r"(?:\s*\|)+\s*(?=[^\s|])")
 
 
 # Spaced-out PDF text (高 新 技 术 企 业 达 到 1 2 0 家): its digits are spaced out too.
@@ -209,4 +220,19 @@ def paragraphs(text: str) -> list[str]:
         parts, length, closed = [line], len(line), METADATA.match(line) is not None
     if parts:
         out.append("".join(parts))
-    return out
+    return _joined_value_cells(out) if "|" in text else out
+
+
+# 科普宣传活动次数 | 3次 |: a cell holding only a value belongs to the name cell before it.
+_VALUE_CELL = re.compile(r"[\d.]+\s*[^\s\d|｜]{0,3}?(?:以上|以下|左右)?[\s|｜]*")
+_NAME_CELL = re.compile(r"[^\d，。；|｜]{2,30}[|｜][\s|｜]*")
+
+
+def _joined_value_cells(paragraphs: list[str]) -> list[str]:
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and _VALUE_CELL.fullmatch(paragraph) and _NAME_CELL.fullmatch(joined[-1]):
+            joined[-1] = joined[-1].rstrip("|｜ ") + paragraph
+        else:
+            joined.append(paragraph)
+    return joined

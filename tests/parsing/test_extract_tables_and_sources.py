@@ -208,3 +208,34 @@ def test_a_bureau_of_a_place_the_gazetteer_lacks_is_found_on_the_title_line() ->
     header = extract_indicators("澄川市科学技术局2023年工作总结\n全市高新技术企业达到100家。").header
     assert (header.bureau, header.level) == ("澄川市科学技术局", "city")
     assert extract_indicators("各区县科技局2023年工作总结\n全市高新技术企业达到100家。").header.bureau is None
+
+
+def test_a_report_of_work_done_and_next_year_s_plan_reads_its_first_part_as_done() -> None:
+    text = ("2017年科技局重点工作完成情况和2018年重点工作计划\n2017年重点工作简要回顾\n"
+            "2017年，全县培育建成并通过市科技局认定众创空间1个，申报国家高新技术企业6家。")
+    extraction = extract_indicators(text)
+    assert "summary" in extraction.header.doc_types
+    assert ("actual", "hte_applied", "level", 6.0, None, None) in facts(text)
+
+
+def test_performance_goals_are_targets() -> None:
+    text = ("桃源县科学技术局2021年度部门整体支出绩效目标申报表\n"
+            "整体绩效目标 | 1、培育高新技术企业15家，新增6家；2、技术交易合同50个，全县技术交易额达2个亿。 | ||||\n"
+            "组建科技特派员团队数量 | 组建科技特派员团队数量 | 1个 | |||||\n")
+    found = facts(text)
+    assert ("target", "hte_new", "level", 6.0, None, None) in found
+    assert ("target", "tech_contract_count", "level", 50.0, None, None) in found
+    assert any(kind == "target" and value == 20000.0 for kind, _, _, value, _, _ in found)
+    assert ("target", "other:组建科技特派员团队数量", "level", 1.0, None, None) in found
+    self_check = extract_indicators("关于2019年度绩效目标完成情况的自查报告\n2019年，全市高新技术企业达到100家。")
+    assert self_check.header.doc_types == ("report",)
+
+
+def test_a_year_s_overall_goal_heading_opens_goals_until_a_completion_heading() -> None:
+    text = ("一、自评工作开展情况\n（一）部门年度总体目标\n"
+            "高新技术企业数总数达到130家以上，“R&D占GDP比重”达1.7%以上。\n"
+            "（二）主要任务完成情况\n2024年，全县新增科技型中小企业50家。")
+    found = facts(text)
+    assert ("target", "hte_total", "level", 130.0, None, None) in found
+    assert ("target", "rd_intensity", "level", 1.7, None, None) in found
+    assert ("actual", "tsme_registered", "level", 50.0, None, None) in found
