@@ -57,7 +57,7 @@ def ranked_group(text: str, position: Position, last_end: int, ranked: list[Indi
 
 _ALL = re.compile(r"(?:均|都)(?:位|居|排名|列|为|保持|稳居|位居|位列|居于|处于|位于)*$")
 # 以上各项指标均列…, 上述指标均居…: the figures of the sentences before.
-_BACK = re.compile(r"(?:以上|上述|前述|这些)[^，。；\d]{0,8}?(?:指标|数据|数字)?")
+_BACK = re.compile(r"(?:以上|上述|前述|这些|其余|其他)[^，。；\d]{0,8}?(?:指标|数据|数字)?")
 
 
 def shared_by_all(text: str, position: Position, ranked: list[IndicatorRecord],

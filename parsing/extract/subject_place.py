@@ -15,7 +15,7 @@ from parsing.extract.jurisdiction import place_counts, province_level_self
 from parsing.extract.textclean import BREADCRUMB, METADATA
 from parsing.records import Level
 
-_DEPTH: dict[Level, int] = {"province": 0, "city": 1, "county": 2, "district": 2, "zone": 2}
+DEPTH: dict[Level, int] = {"province": 0, "city": 1, "county": 2, "district": 2, "zone": 2}
 _OWN_VOICE = re.compile(r"[我本](?:省|市|县|区|旗|州|盟)(?![级直属内外])")
 _WIDER = re.compile(r"(?<!占)全(?:省|市|县|区|旗|州|盟)|[省市县区]委(?!员)|[省市县区](?:人民)?政府")
 # A zone as a subject: 火炬开发区, 宝鸡高新区; not a kind of zone (国家高新区, 省级开发区)
@@ -25,13 +25,14 @@ _SUBJECT_ZONE = re.compile(
 )
 _DISTRICT_ORGAN = re.compile(r"区委|区政府|区人民政府|区人大|区政协")
 _HEADLINE_LINES = 6
+_MASTHEAD = re.compile(r"新闻|本网|日报|晚报|融媒|电视台|原创")
 _DATE_LINE = re.compile(r"[\d\s:：/.年月日-]+")
 _HEADLINE_MAX = 40
 _SUBJECT_MIN = 3
 
 
 def _lower(level: Level | None, than: Level | None) -> bool:
-    return level is not None and than is not None and _DEPTH[level] > _DEPTH[than]
+    return level is not None and than is not None and DEPTH[level] > DEPTH[than]
 
 
 def headline_place(paragraphs: list[str]) -> str | None:
@@ -41,8 +42,14 @@ def headline_place(paragraphs: list[str]) -> str | None:
             continue
         if paragraph.startswith(("原标题", "来源", "本文")) or _DATE_LINE.fullmatch(paragraph):
             continue
-        return _opening_place(paragraph)
+        if _MASTHEAD.search(paragraph) and not any(ch.isdigit() for ch in paragraph):
+            continue  # 河北新闻本网原创: the paper's banner, not the headline
+        return _opening_place(paragraph) or _opening_place(_HEADLINE_LEAD.sub("", paragraph, count=1))
     return None
+
+
+# 2021年投入185.63亿元！唐山市研发经费投入…: a headline may lead with its news before its place.
+_HEADLINE_LEAD = re.compile(r"^[^！!：:，]{2,20}[！!：:]")
 
 
 def _opening_place(line: str) -> str | None:

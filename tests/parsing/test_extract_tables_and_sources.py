@@ -239,3 +239,19 @@ def test_a_year_s_overall_goal_heading_opens_goals_until_a_completion_heading() 
     assert ("target", "hte_total", "level", 130.0, None, None) in found
     assert ("target", "rd_intensity", "level", 1.7, None, None) in found
     assert ("actual", "tsme_registered", "level", 50.0, None, None) in found
+
+
+def test_news_headlined_on_a_city_is_the_city_s_not_the_issuer_s() -> None:
+    text = ("河北新闻本网原创\n2021年投入185.63亿元！唐山市研发经费投入连续两年居全省第一位\n"
+            "2022-10-25 10:26:56 来源：河北新闻网\n"
+            "近日，河北省科技厅、省统计局、省财政厅联合发布了2021年我省科技经费投入统计公报。"
+            "数据显示，唐山市研发经费投入为185.63亿元，连续两年居全省第一位。唐山市科技型中小企业达到10049家。")
+    extraction = extract_indicators(text)
+    assert (extraction.header.bureau, extraction.header.level) == (None, "city")
+    assert ("actual", "rd_expenditure", "level", 1_856_300.0, None, None) in facts(text)
+
+
+def test_applying_to_enter_the_register_is_no_registration() -> None:
+    found = facts("2021年，全市科技型中小企业申请入库2360家，向科技部报备高新技术企业455家。")
+    assert not any(metric == "tsme_registered" for _, metric, *_ in found)
+    assert ("actual", "hte_new", "level", 455.0, None, None) in found
