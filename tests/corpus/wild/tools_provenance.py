@@ -37,7 +37,8 @@ def cell(value: object) -> str:
 def main() -> None:
     table = rows("--committed" in sys.argv[1:])
     spread = {key: Counter(str(r[key]) for r in table) for key in ("split", "level", "source_kind")}
-    lines = ["# Wild corpus provenance", "", f"{len(table)} texts, {len({r['province'] for r in table if r.get('province')})} provinces."]
+    provinces = {r["province"] for r in table if r.get("province")}
+    lines = ["# Wild corpus provenance", "", f"{len(table)} texts, {len(provinces)} provinces."]
     lines += [f"- {key}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())) for key, c in spread.items()]
     years = sorted(int(r["year"]) for r in table if r.get("year"))
     lines += [f"- years: {years[0]}–{years[-1]}", "", "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
