@@ -33,7 +33,7 @@ def _refusals() -> tuple[type[BaseException], ...]:
 def _demo_sources(stack: ExitStack, settings: Settings) -> Path:
     from flows.demo.server import DemoSites
 
-    sites = stack.enter_context(DemoSites())
+    sites = stack.enter_context(DemoSites(stable_ports=True))
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     path = sites.write_sources(settings.state_dir / "demo-sources.yaml")
     if not settings.quiet:

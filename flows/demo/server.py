@@ -1,7 +1,9 @@
 """Serve the bundled mock 科技局 sites on 127.0.0.1 for `kjwatch run --demo` and tests.
 
-One server per site directory, each on an OS-chosen port, so several demo runs (or
-test sessions) can share a machine. Responses imitate what matters to a crawler on
+One server per site directory. Tests take OS-chosen ports, so several sessions can share a
+machine; `kjwatch run --demo` asks for the same ports every time (from 18601), so the links a
+run stores and reports work again whenever the demo is served, and falls back to an OS-chosen
+port only when one is taken. Responses imitate what matters to a crawler on
 real government sites: Last-Modified/ETag revalidation with 304, HTML without a
 charset header when the page itself declares a non-UTF-8 charset, real 404s.
 """
@@ -24,6 +26,7 @@ DEMO_DIR = Path(__file__).resolve().parent
 SITES_DIR = DEMO_DIR / "sites"
 SOURCES_TEMPLATE = DEMO_DIR / "sources.template.yaml"
 HOST = "127.0.0.1"
+STABLE_PORT_BASE = 18601
 LOG = logging.getLogger(__name__)
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z0-9][a-z0-9-]*)\s*\}\}")
 
@@ -46,9 +49,10 @@ class DemoSites:
     Use as a context manager: ``with DemoSites() as sites: sites.urls["trs-city"]``.
     """
 
-    def __init__(self, root: Path | None = None, template: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, template: Path | None = None, stable_ports: bool = False) -> None:
         self.root = (root or SITES_DIR).resolve()
         self.template = template or SOURCES_TEMPLATE
+        self.stable_ports = stable_ports
         self.urls: dict[str, str] = {}
         self._servers: list[tuple[ThreadingHTTPServer, threading.Thread]] = []
 
@@ -62,15 +66,18 @@ class DemoSites:
         if self._servers:
             return self
         try:
-            for name in self.site_names():
-                self._start_site(name)
+            for index, name in enumerate(self.site_names()):
+                self._start_site(name, STABLE_PORT_BASE + index if self.stable_ports else 0)
         except BaseException:
             self.stop()
             raise
         return self
 
-    def _start_site(self, name: str) -> None:
-        server = _QuietServer((HOST, 0), make_handler(self.root / name))
+    def _start_site(self, name: str, port: int) -> None:
+        try:
+            server = _QuietServer((HOST, port), make_handler(self.root / name))
+        except OSError:  # the stable port is taken: any port still serves this run
+            server = _QuietServer((HOST, 0), make_handler(self.root / name))
         thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.1}, name=f"demo-site-{name}", daemon=True
         )

@@ -280,3 +280,24 @@ def test_bundled_attachments_match_their_texts(text_path: Path) -> None:
     content = text_without_spaces(_attachment_text(built))
     missing = [snippet for snippet in _expected_snippets(source) if snippet not in content]
     assert not missing, "attachment out of date; run python -m flows.demo.build_attachments"
+
+
+def test_the_demo_run_serves_its_sites_at_the_same_addresses_every_time() -> None:
+    """issue 21 item 10: links stored by one `run --demo` died with its random ports."""
+    import socket
+
+    from flows.demo.server import DemoSites
+
+    with DemoSites(stable_ports=True) as first:
+        urls = dict(first.urls)
+    with DemoSites(stable_ports=True) as again:
+        assert again.urls == urls
+    taken = socket.socket()
+    try:
+        taken.bind(("127.0.0.1", int(urls[min(urls)].rsplit(":", 1)[1].strip("/"))))
+        with DemoSites(stable_ports=True) as crowded:
+            assert crowded.urls[min(urls)] != urls[min(urls)]
+            assert {k: v for k, v in crowded.urls.items() if k != min(urls)} == {
+                k: v for k, v in urls.items() if k != min(urls)}
+    finally:
+        taken.close()
