@@ -27,7 +27,8 @@ def _run_parser(sub: argparse._SubParsersAction) -> None:
     crawl = sub.add_parser("crawl", help="crawl and store documents only; no alerts")
     group = crawl.add_mutually_exclusive_group()
     group.add_argument("--sources")
-    group.add_argument("--url", action="append", default=[])
+    group.add_argument("--url", action="extend", nargs="+", default=[], metavar="URL",
+                       help="crawl these start URLs instead of a sources file (--url A B, or --url A --url B)")
     crawl.add_argument("--db")
     crawl.add_argument("--quiet", action="store_true")
     crawl.set_defaults(func=cmd_run.crawl)
@@ -102,8 +103,18 @@ def _alerts_parsers(sub: argparse._SubParsersAction) -> None:
     resend.set_defaults(func=cmd_alerts.resend)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kjwatch")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kjwatch", description="科技局 work-report monitor")
+    parser.add_argument("--version", action="version", version=f"kjwatch {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     _run_parser(sub)
     _file_parsers(sub)

@@ -102,3 +102,16 @@ def test_export_partitions_by_year(small_db: Path, tmp_path: Path, fmt: str) -> 
     assert list((out / "indicators" / "year=2025").glob(f"*.{fmt}"))
     assert list((out / "documents" / "year=2024").glob(f"*.{fmt}"))
     assert (out / f"sources.{fmt}").exists()
+
+
+def test_version_and_several_urls_after_one_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    """issue 21 item 9: no --version, and `crawl --url A B` was refused although the README shows it."""
+    from flows.cli import build_parser
+
+    with pytest.raises(SystemExit) as shown:
+        main(["--version"])
+    assert shown.value.code == 0
+    assert capsys.readouterr().out.startswith("kjwatch ")
+    args = build_parser().parse_args(["crawl", "--url", "http://a.example/", "http://b.example/", "--url",
+                                      "http://c.example/"])
+    assert args.url == ["http://a.example/", "http://b.example/", "http://c.example/"]
