@@ -11,7 +11,7 @@ from pathlib import Path
 from flows.cmd_sql import print_rows
 from flows.config import settings_from
 from flows.registry import add_source, load_registry, new_entry, select
-from flows.sources_check import check_sources
+from flows.sources_check import CheckResult, check_sources
 from spiders.sources import LEVELS, SourcesError
 from warehouse.arrow import insert_rows
 from warehouse.db import WarehouseLocked, writer
@@ -71,7 +71,16 @@ def check(args: argparse.Namespace) -> int:
             insert_rows(con, "source_checks", [{"checked_at": now, **asdict(r)} for r in results])
     except WarehouseLocked as exc:
         print(f"kjwatch: results not stored: {exc}", file=sys.stderr)
-    return 0
+    return _check_exit(results)
+
+
+def _check_exit(results: list[CheckResult]) -> int:
+    """0 when every site answered usefully, 1 when some did not, 3 when none did (scripts can tell)."""
+    failed = [r for r in results if r.status not in ("reachable", "redirected")]
+    if failed:
+        print(f"kjwatch: {len(failed)} of {len(results)} source(s) not usable: "
+              + ", ".join(f"{r.source_id} {r.status}" for r in failed[:10]), file=sys.stderr)
+    return 0 if not failed else 3 if len(failed) == len(results) else 1
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

@@ -74,7 +74,7 @@ def test_check_reports_each_outcome_and_stores_it(site: str, tmp_path: Path,
     code = main(["sources", "check", "--sources", str(_sources(tmp_path, site)), "--db", str(db),
                  "--format", "json"])
     results = {r["id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
-    assert code == 0
+    assert code == 1  # some sources not usable (gone, blocked, robots)
     assert {k: (v["status"], v["cms"]) for k, v in results.items()} == {
         "trs": ("reachable", "trs"), "hanweb": ("reachable", "hanweb"), "xxgk": ("reachable", "zfxxgk"),
         "static": ("reachable", "static"), "gone": ("gone", ""), "rs": ("blocked", ""), "jsl": ("blocked", ""),
@@ -159,3 +159,17 @@ def test_an_added_source_gets_its_province_and_level_as_tags(tmp_path: Path) -> 
     assert main(["sources", "add", "http://kjj.zibo.gov.cn/", "--name", "淄博市科学技术局", "--level", "city",
                  "--region-code", "370300", "--sources", str(path)]) == 0
     assert load_registry(path)[0].tags == ("shandong", "city")
+
+
+def test_check_exits_nonzero_when_no_site_answers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """issue 21 item 9: `sources check` exited 0 when every site was unreachable."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    path = tmp_path / "sources.yaml"
+    path.write_text(f"sources:\n  - id: a\n    name: 甲市科技局\n    level: city\n"
+                    f"    start_urls: [http://127.0.0.1:{port}/]\n", encoding="utf-8")
+    assert main(["sources", "check", "--sources", str(path), "--db", str(tmp_path / "k.duckdb")]) == 3
+    assert "1 of 1 source(s) not usable" in capsys.readouterr().err
