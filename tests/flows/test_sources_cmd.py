@@ -173,3 +173,23 @@ def test_check_exits_nonzero_when_no_site_answers(tmp_path: Path, capsys: pytest
                     f"    start_urls: [http://127.0.0.1:{port}/]\n", encoding="utf-8")
     assert main(["sources", "check", "--sources", str(path), "--db", str(tmp_path / "k.duckdb")]) == 3
     assert "1 of 1 source(s) not usable" in capsys.readouterr().err
+
+
+def test_add_refuses_codes_of_another_level_contradicting_regions_and_repeated_urls(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """issue 21 item 9: a prefecture code for a county, a region contradicting its code and a
+    repeated URL were accepted (the last reported as an id used twice)."""
+    path = tmp_path / "sources.yaml"
+    assert main(["sources", "add", "http://kjj.zibo.gov.cn/", "--name", "淄博市科学技术局", "--level", "city",
+                 "--region", "山东省淄博市", "--region-code", "370300", "--sources", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["sources", "add", "http://a.example/", "--name", "某县科技局", "--level", "county",
+                 "--region-code", "370300", "--sources", str(path)]) == 2
+    assert "city-level division, not a county" in capsys.readouterr().err
+    assert main(["sources", "add", "http://b.example/", "--name", "某市科技局", "--level", "city",
+                 "--region", "江苏省南京市", "--region-code", "370300", "--sources", str(path)]) == 2
+    assert "does not match --region-code 370300" in capsys.readouterr().err
+    assert main(["sources", "add", "http://kjj.zibo.gov.cn/", "--name", "again", "--level", "city", "--id", "again",
+                 "--sources", str(path)]) == 2
+    assert "already the start URL of source 'kjj-zibo'" in capsys.readouterr().err
+    assert len(load_registry(path)) == 1
