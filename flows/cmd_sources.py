@@ -8,6 +8,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+from flows import cli_help as H
 from flows.cmd_sql import print_rows
 from flows.config import settings_from
 from flows.registry import add_source, load_registry, new_entry, select
@@ -84,27 +85,27 @@ def _check_exit(results: list[CheckResult]) -> int:
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
-    sources = sub.add_parser("sources", help="the sources registry: list, add, check")
+    sources = sub.add_parser("sources", help=H.COMMANDS["sources"], description=H.COMMANDS["sources"])
     inner = sources.add_subparsers(dest="sources_command", required=True)
-    listing = inner.add_parser("list", help="list sources")
-    listing.add_argument("--sources")
-    listing.add_argument("--tag")
-    listing.add_argument("--level", choices=LEVELS, help="only sources of this level")
-    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    listing = inner.add_parser("list", help="列出来源 / list sources")
+    listing.add_argument("--sources", help=H.SOURCES)
+    listing.add_argument("--tag", help=H.FLAGS["list_tag"])
+    listing.add_argument("--level", choices=LEVELS, help=H.FLAGS["list_level"])
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table", help=H.FORMAT)
     listing.set_defaults(func=list_sources)
-    adding = inner.add_parser("add", help="validate and append a source to the sources file")
-    adding.add_argument("url")
-    adding.add_argument("--name", required=True)
-    adding.add_argument("--level", required=True)
-    adding.add_argument("--id")
-    adding.add_argument("--region")
-    adding.add_argument("--region-code")
-    adding.add_argument("--tag", action="append", default=[])
-    adding.add_argument("--sources", help="file to write (default ./sources.yaml)")
+    adding = inner.add_parser("add", help="校验后添加一个来源 / validate and append one source")
+    adding.add_argument("url", help=H.FLAGS["add_url"])
+    adding.add_argument("--name", required=True, help=H.FLAGS["name"])
+    adding.add_argument("--level", required=True, help=H.FLAGS["level"])
+    adding.add_argument("--id", help=H.FLAGS["id"])
+    adding.add_argument("--region", help=H.FLAGS["region"])
+    adding.add_argument("--region-code", help=H.FLAGS["region_code"])
+    adding.add_argument("--tag", action="append", default=[], help=H.FLAGS["add_tag"])
+    adding.add_argument("--sources", help=H.FLAGS["add_sources"])
     adding.set_defaults(func=add)
-    checking = inner.add_parser("check", help="fetch each start URL once and report what is there")
-    checking.add_argument("ids", nargs="*", metavar="ID")
-    checking.add_argument("--sources")
-    checking.add_argument("--db")
-    checking.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    checking = inner.add_parser("check", help="逐个访问起始网址 / fetch each start URL once and report what is there")
+    checking.add_argument("ids", nargs="*", metavar="ID", help=H.FLAGS["ids"])
+    checking.add_argument("--sources", help=H.SOURCES)
+    checking.add_argument("--db", help=H.DB)
+    checking.add_argument("--format", choices=("table", "csv", "json"), default="table", help=H.FORMAT)
     checking.set_defaults(func=check)

@@ -115,3 +115,34 @@ def test_version_and_several_urls_after_one_flag(capsys: pytest.CaptureFixture[s
     args = build_parser().parse_args(["crawl", "--url", "http://a.example/", "http://b.example/", "--url",
                                       "http://c.example/"])
     assert args.url == ["http://a.example/", "http://b.example/", "http://c.example/"]
+
+
+def _parsers(parser: object) -> list[object]:
+    import argparse
+
+    found = [parser]
+    for action in parser._actions:  # type: ignore[attr-defined]
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                found += _parsers(child)
+    return found
+
+
+def test_every_command_and_flag_has_chinese_and_english_help() -> None:
+    """issue 21 item 9: --help was English only and many flags had none."""
+    import argparse
+    import re
+
+    from flows.cli import build_parser
+
+    missing = []
+    for parser in _parsers(build_parser()):
+        for action in parser._actions:  # type: ignore[attr-defined]
+            if isinstance(action, argparse._HelpAction):
+                continue
+            text = action.help or ""
+            if isinstance(action, argparse._SubParsersAction):
+                text = " ".join(a.help or "" for a in action._choices_actions)
+            if not (re.search(r"[\u4e00-\u9fff]", text) and re.search(r"[A-Za-z]{3}", text)):
+                missing.append(f"{parser.prog} {action.dest}")  # type: ignore[attr-defined]
+    assert missing == []
