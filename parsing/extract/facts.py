@@ -278,6 +278,7 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
         and not hits
         and not state.unnamed
         and _compatible(state.carried, figure.mention, figure.measure)
+        and not _names_own_subject(text, figure)  # ；全市高新技术产业投资同比增长39.7%
     ):
         figure.family, figure.key = state.carried, state.carried_key
     elif figure.measure == "yoy_growth" and state.family is None:

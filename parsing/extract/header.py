@@ -28,7 +28,7 @@ _ORG = (
     r"科技和经济委员会|科技经济委员会|科技创新委员会|科学技术和信息化局|科学技术和经济信息化局|"
     r"科技和经济信息化局|科技经济信息化局|科信局|科工信局|科经信局|科工局|科创委|科创局|经济科技局|"
     r"经济和科技局|科技和大数据局|科技与工业信息化局|工业信息化和科学技术局|工业信息化和科技局|新经济和科技局|"
-    r"新科局|科促局"
+    r"新科局|科促局|科技经信局"
 )
 # The organ name comes first so the scan jumps from 科/工/教 to 科/工/教; the two
 # place characters that must precede it are checked on each hit.

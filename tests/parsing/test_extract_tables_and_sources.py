@@ -255,3 +255,15 @@ def test_applying_to_enter_the_register_is_no_registration() -> None:
     found = facts("2021年，全市科技型中小企业申请入库2360家，向科技部报备高新技术企业455家。")
     assert not any(metric == "tsme_registered" for _, metric, *_ in found)
     assert ("actual", "hte_new", "level", 455.0, None, None) in found
+
+
+def test_half_year_news_subsets_and_applications() -> None:
+    found = facts("2023年上半年，我省技术合同成交额达到640.1亿元，技术合同成交额占GDP的比重首次突破2%；"
+                  "省内高校技术合同成交额11.66亿元。")
+    assert not any(metric == "rd_intensity" for _, metric, *_ in found)
+    assert not any(value == 116600.0 for *_, value, _, _ in found)
+    assert ("actual", "hte_applied", "level", 15.0, None, None) in facts("2022年，共申报新认定高新技术企业15家。")
+    growth = facts("今年1-5月，全市规上工业研发费用达270.4亿元，同比增长23%；全市高新技术产业投资同比增长39.7%。")
+    assert not any(value == 39.7 for *_, value, _, _ in growth)
+    header = extract_indicators("广水市科技经信局2022年工作进展\n全市高新技术企业达到50家。").header
+    assert header.bureau == "广水市科技经信局"
