@@ -1,4 +1,5 @@
-"""Chinese names for metric keys, measures and alert kinds (data in `data/metric_labels.yaml`)."""
+"""Chinese names for metric keys (warehouse/data/metrics.yaml), measures and alert kinds
+(`data/metric_labels.yaml`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from importlib import resources
 from typing import Any
 
 import yaml
+
+from warehouse.metrics import metric_rows
 
 
 @cache
@@ -18,7 +21,12 @@ def _labels() -> dict[str, Any]:
 def metric_label(metric: str) -> str:
     if metric.startswith("other:"):
         return metric.split(":", 1)[1]
-    return str(_labels().get(metric, metric))
+    return _metric_names().get(metric, metric)
+
+
+@cache
+def _metric_names() -> dict[str, str]:
+    return {metric: label for metric, label, _ in metric_rows()}
 
 
 def measure_label(measure: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.metrics import sync_metrics
 from warehouse.sqlfiles import list_sql, read_sql
 
 VIEWS = ("indicator_latest", "targets_progress", "rankings", "bureau_scorecard")
@@ -73,6 +74,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         applied.append(name)
     for view in VIEWS:
         con.execute(read_sql("views", view))
+    sync_metrics(con)
     return applied
 
 

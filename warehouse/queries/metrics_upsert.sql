@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO metrics (metric, label_zh, unit) VALUES (?, ?, ?)
