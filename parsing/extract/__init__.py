@@ -109,7 +109,8 @@ def extract_indicators(text: str) -> Extraction:
     paras = paragraphs(text)
     sections = tag_sections(paras)
     header = build_header(paras, sections)
-    if reads_as_plan(find_title(paras), header.doc_types, tuple(paras[:4])):
+    opening = tuple(p for p in paras if len(p) > _CELL)[:4]  # past a page's metadata cells
+    if reads_as_plan(find_title(paras), header.doc_types, opening):
         sections = tag_sections(paras, PLAN_DOCUMENT)
     bodies = [HEADING_START.sub("", paragraph, count=1) for paragraph in paras]
     found = Found.scan("\n".join(bodies))
@@ -129,6 +130,7 @@ def extract_indicators(text: str) -> Extraction:
 
 
 _POSITION_WORDS = 12
+_CELL = 20
 
 
 def _restated_position(record: IndicatorRecord, positions: dict[tuple[object, ...], str]) -> bool:

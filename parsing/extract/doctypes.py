@@ -61,6 +61,8 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
         return ("report",)
     if named:
         return named
+    if any(_NOTICE_ISSUES.search(p) for p in [p for p in paragraphs if len(p) > _CELL][:4]):
+        return ("plan",)  # 现将《…行动计划》印发给你们: the notice that issues a plan, and the plan
     if reads_as_work_items(paragraphs):
         return ("points",)
     if looks_like_news(paragraphs):
@@ -74,6 +76,7 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
 
 
 _REPORT_ONLY = re.compile(r"述职|答复|提案")
+_CELL = 20
 
 
 _ITEM = re.compile(r"^(?:\d{1,2}[、.．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）)")
@@ -123,7 +126,9 @@ _PLAN_TYPES = (("plan",), ("points",))
 # 浙江官方对外公布《…关于下达2020年…发展计划的通知》: news that opens on a plan being issued.
 _PLAN_ISSUED = re.compile(
     r"(?:印发|下达|公布|发布)[^。]{0,12}《[^》]{0,30}\d{4}年[^》]{0,30}(?:计划|要点)(?:的通知)?》"
+    r"|现将《[^》]{0,40}(?:计划|要点|方案|规划)[^》]{0,16}》印发"  # 现将《…行动计划（2023—2027年）》印发给你们
 )
+_NOTICE_ISSUES = re.compile(r"现将《[^》]{0,40}(?:计划|要点|方案|规划)[^》]{0,16}》印发")
 
 
 def reads_as_plan(title: str, types: tuple[str, ...], opening: tuple[str, ...] = ()) -> bool:

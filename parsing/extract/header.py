@@ -208,6 +208,9 @@ def bureau_place(bureau: str | None) -> str | None:
     return known_place(named[0]) if named else None
 
 
+_SUBJECT_MENTIONS = 3
+
+
 def find_bureau(paragraphs: list[str], spoken: Level | None) -> tuple[str | None, Level | None]:
     """The bureau's name and level, or (None, None) when it is never named."""
     totals: dict[str, list[int]] = {}
@@ -219,7 +222,7 @@ def find_bureau(paragraphs: list[str], spoken: Level | None) -> tuple[str | None
     ranked = sorted(totals.items(), key=lambda item: (-item[1][0], -item[1][1]))
     text = "\n".join(paragraphs)
     headline = headline_place(paragraphs)
-    below = place_level(headline) if headline else None
+    below = place_level(headline) if headline and text.count(headline) >= _SUBJECT_MENTIONS else None
     for name, (score, _) in ranked:
         if score < 5 and _another_place_dominates(text, name):
             continue

@@ -21,7 +21,8 @@ _SHARED = re.compile(r"均(?:同比)?(?:增长|达到|达|为|超过|突破|提�
 
 # {value start: (family, anchor)}, the values dropped, and {value start: start of the
 # earlier figure it refers back to} (新增高企294家…，分别发展到816家).
-Pairs = tuple[dict[int, tuple[Family, int]], set[int], dict[int, int]]
+# (paired values, dropped values → the list item that named them, values → the figure they refer to)
+Pairs = tuple[dict[int, tuple[Family, int]], dict[int, str], dict[int, int]]
 
 
 def pair_lists(text: str, mentions: list[Mention], hits: list[Hit]) -> Pairs:
@@ -65,26 +66,31 @@ def _pair_after_respectively(text: str, at: int, chain: list[Mention], mentions:
         floor = max((m.end for m in mentions if m.end <= at), default=0)
         families = _families(hits, floor, at)
     if len(families) == len(chain):
-        return {m.start: (f, chain[0].start) for m, f in zip(chain, families, strict=True)}, set(), {}
+        return {m.start: (f, chain[0].start) for m, f in zip(chain, families, strict=True)}, {}, {}
     items = _listed_items(text, start, at, hits)
-    if len(items) == len(chain) and any(items[:-1]):  # an alias in the last item only is a shared head
-        # 工程技术研究中心、企业技术中心分别达83家、34家: an item of no core metric drops its value.
-        forced = {m.start: (f, chain[0].start) for m, f in zip(chain, items, strict=True) if f is not None}
-        return forced, {m.start for m, f in zip(chain, items, strict=True) if f is None}, {}
+    if len(items) != len(chain):  # A和B实现双倍增、总量分别…: the subjects end where a predicate starts
+        predicate = _PREDICATE.search(text, start, at)
+        items = _listed_items(text, start, predicate.start(), hits) if predicate else items
+    if len(items) == len(chain) and any(family for family, _ in items[:-1]):  # an alias in the last only: a head
+        # 工程技术研究中心、企业技术中心分别达83家、34家: an item of no core metric drops its value
+        # (a goal keeps it, named by its item: 科技型企业4500家).
+        forced = {m.start: (f, chain[0].start) for m, (f, _) in zip(chain, items, strict=True) if f is not None}
+        return forced, {m.start: name for m, (f, name) in zip(chain, items, strict=True) if f is None}, {}
     return _back_referenced(text, at, chain, mentions, hits)
 
 
 _ITEM_SPLIT = re.compile(r"[、和及与]")
+_PREDICATE = re.compile(r"实现|达到|突破|保持|增长|提升|翻番|倍增")
 
 
-def _listed_items(text: str, start: int, at: int, hits: list[Hit]) -> list[Family | None]:
-    """The family of each item of the list before 分别 (None for one no alias names)."""
-    items: list[Family | None] = []
+def _listed_items(text: str, start: int, at: int, hits: list[Hit]) -> list[tuple[Family | None, str]]:
+    """(family, words) of each item of the list before 分别 (family None for one no alias names)."""
+    items: list[tuple[Family | None, str]] = []
     cursor = start
     for piece in _ITEM_SPLIT.split(text[start:at]):
         end = cursor + len(piece)
         inside = [h for h in hits if cursor <= h.start and h.end <= end]
-        items.append(inside[-1].family if inside else None)
+        items.append((inside[-1].family if inside else None, piece))
         cursor = end + 1
     return items if len(items) >= 2 else []
 
@@ -95,9 +101,9 @@ def _back_referenced(text: str, at: int, chain: list[Mention], mentions: list[Me
     values pair with the subjects of as many figures just before; an unnamed one is dropped."""
     earlier = [m for m in mentions if m.end <= at and _pairs_with(text, at, chain[0], m)][-len(chain) :]
     if len(earlier) != len(chain) or "。" in text[earlier[0].start : at]:
-        return {}, {m.start for m in chain}, {}
+        return {}, dict.fromkeys((m.start for m in chain), ""), {}
     forced: dict[int, tuple[Family, int]] = {}
-    dropped: set[int] = set()
+    dropped: dict[int, str] = {}
     sources = {value.start: figure.start for value, figure in zip(chain, earlier, strict=True)}
     floor = clause_bounds(text, earlier[0].start)[0]
     for value, figure in zip(chain, earlier, strict=True):
@@ -105,7 +111,7 @@ def _back_referenced(text: str, at: int, chain: list[Mention], mentions: list[Me
         if named:
             forced[value.start] = (named[-1].family, chain[0].start)
         else:
-            dropped.add(value.start)
+            dropped[value.start] = ""
         floor = figure.end
     return forced, dropped, sources
 
@@ -124,7 +130,7 @@ def _pairs_with(text: str, at: int, value: Mention, figure: Mention) -> bool:
 def _bare_parallel(text: str, mentions: list[Mention], hits: list[Hit]) -> Pairs:
     """高企、科小达800家、900家: a clause that opens with as many subjects as values follow."""
     if len(hits) < 2:
-        return {}, set(), {}
+        return {}, {}, {}
     for index, first in enumerate(mentions[:-1]):
         if mentions[index + 1].start - first.end != 1:
             continue  # no list of values starts here (800家、900家)
@@ -135,8 +141,8 @@ def _bare_parallel(text: str, mentions: list[Mention], hits: list[Hit]) -> Pairs
         families = _families(hits, start, first.start)
         last = max((h.end for h in hits if start <= h.start < first.start), default=start)
         if len(chain) >= 2 and len(families) == len(chain) and _BARE_VERB.search(text, last, first.start):
-            return {m.start: (f, first.start) for m, f in zip(chain, families, strict=True)}, set(), {}
-    return {}, set(), {}
+            return {m.start: (f, first.start) for m, f in zip(chain, families, strict=True)}, {}, {}
+    return {}, {}, {}
 
 
 def shared_families(text: str, clause_start: int, value: Mention, hits: list[Hit]) -> list[Family]:

@@ -65,6 +65,18 @@ def _ratio_rise(text: str, figure: Figure) -> bool:
 _NAMING = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
+def _dropped_goal(m: Mention, item: str, text: str, ctx: Context) -> list[IndicatorRecord]:
+    """高企和科技型企业总量分别超过1000家和4500家: a goal for a listed item of no core metric
+    is still a goal (on other:), named by the item."""
+    name = other_phrase(item, "")
+    goal = ctx.section.mode == "plan" or ctx.goal_governs(m.start)
+    if not goal or m.value is None or not _NAMING.search(item):
+        return []
+    return [IndicatorRecord(kind="target", metric=f"other:{name}", measure="level", value=m.value, unit=m.unit,
+                            approx=m.approx, year=ctx.year_for(text, m.start, "target"), rank=None, scope=None,
+                            text=text[max(0, m.start - len(item) - 8) : m.end].strip("，、 "))]
+
+
 def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRecord | None:
     m = figure.mention
     if m.value is None:
@@ -334,6 +346,7 @@ def segment_records(
             continue
         last_end = mentions[index].end
         if mentions[index].start in dropped:
+            records += _dropped_goal(mentions[index], dropped[mentions[index].start], text, ctx)
             continue
         records += _figure_records(text, mentions, index, hits, state, ctx)
     if carry is not None:

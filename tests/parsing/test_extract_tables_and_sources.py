@@ -267,3 +267,20 @@ def test_half_year_news_subsets_and_applications() -> None:
     assert not any(value == 39.7 for *_, value, _, _ in growth)
     header = extract_indicators("广水市科技经信局2022年工作进展\n全市高新技术企业达到50家。").header
     assert header.bureau == "广水市科技经信局"
+
+
+def test_a_listed_goal_of_no_core_metric_is_a_goal_on_other() -> None:
+    found = facts("2023年工作要点。到2027年，高新技术企业和科技型企业实现双倍增、总量分别超过1000家和4500家。")
+    assert ("target", "hte_total", "level", 1000.0, None, None) in found
+    assert ("target", "other:科技型企业", "level", 4500.0, None, None) in found
+    summary = facts("2023年工作总结。工程技术研究中心、企业技术中心分别达83家、34家。")
+    assert not any(value == 34.0 for *_, value, _, _ in summary)
+
+
+def test_a_notice_issuing_a_plan_is_the_plan() -> None:
+    text = ("[索引号]|1150010700927688xm/2023-01698|\n[发布机构]|高新区改革发展局|\n"
+            "各镇人民政府、街道办事处，管委会各部门、各直属企事业单位，有关单位：\n"
+            "现将《重庆高新区融入成渝地区双城经济圈建设行动计划（2023—2027年）》印发给你们，请认真贯彻落实。\n"
+            "到2027年，全区高新技术企业总量超过1000家。")
+    assert extract_indicators(text).header.doc_types == ("plan",)
+    assert ("target", "hte_total", "level", 1000.0, None, None) in facts(text)
