@@ -293,8 +293,10 @@ def test_the_demo_run_serves_its_sites_at_the_same_addresses_every_time() -> Non
     with DemoSites(stable_ports=True) as again:
         assert again.urls == urls
     taken = socket.socket()
+    taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # the port may linger in TIME_WAIT
     try:
         taken.bind(("127.0.0.1", int(urls[min(urls)].rsplit(":", 1)[1].strip("/"))))
+        taken.listen()
         with DemoSites(stable_ports=True) as crowded:
             assert crowded.urls[min(urls)] != urls[min(urls)]
             assert {k: v for k, v in crowded.urls.items() if k != min(urls)} == {
