@@ -103,7 +103,26 @@ def crawl(args: argparse.Namespace) -> int:
     settings = settings_from(db=args.db, sources=args.sources, notify=[], quiet=args.quiet)
     if args.url:
         settings = _adhoc_sources(settings, args.url)
-    return _run_command(args, settings, demo=False, detect_alerts=False)
+    code = _run_command(args, settings, demo=False, detect_alerts=False)
+    if args.url and code == 0:
+        _name_adhoc_sources(settings, len(args.url))
+    return code
+
+
+def _name_adhoc_sources(settings: Settings, count: int) -> None:
+    """`crawl --url` knows only a host: the bureau its documents (or their titles) name is the name."""
+    from parsing.extract import extract_indicators
+    from warehouse.db import writer
+    from warehouse.runs import rename_source, source_documents
+
+    with writer(settings.db) as con:
+        for source_id in (f"adhoc-{n}" for n in range(1, count + 1)):
+            rows = source_documents(con, source_id)
+            named: list[str | None] = [b for b, _ in rows if b]
+            named = named or [extract_indicators(t).header.bureau for _, t in rows if t]
+            name = next((n for n in named if n), None)
+            if name:
+                rename_source(con, source_id, name)
 
 
 def _adhoc_sources(settings: Settings, urls: list[str]) -> Settings:

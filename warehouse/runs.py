@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 
 from warehouse.arrow import insert_rows, registered, rows_table
+from warehouse.sqlfiles import read_sql
 
 
 @dataclass(slots=True)
@@ -67,6 +68,15 @@ def upsert_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[dict[str, A
             "region = excluded.region, region_code = excluded.region_code, "
             "start_urls = excluded.start_urls, tags = excluded.tags, updated_at = excluded.updated_at"
         )
+
+
+def source_documents(con: duckdb.DuckDBPyConnection, source_id: str) -> list[tuple[str | None, str | None]]:
+    """(bureau, title) of a source's documents, the most frequent bureau first."""
+    return con.execute(read_sql("queries", "sources_named_by_documents"), {"source_id": source_id}).fetchall()
+
+
+def rename_source(con: duckdb.DuckDBPyConnection, source_id: str, name: str) -> None:
+    con.execute(read_sql("queries", "source_rename"), {"source_id": source_id, "name": name})
 
 
 def record_crawl_results(con: duckdb.DuckDBPyConnection, rows: Sequence[CrawlResultRow]) -> None:

@@ -146,3 +146,25 @@ def test_every_command_and_flag_has_chinese_and_english_help() -> None:
             if not (re.search(r"[\u4e00-\u9fff]", text) and re.search(r"[A-Za-z]{3}", text)):
                 missing.append(f"{parser.prog} {action.dest}")  # type: ignore[attr-defined]
     assert missing == []
+
+
+@pytest.mark.e2e
+def test_crawl_by_url_names_the_source_after_the_bureau_its_documents_name(tmp_path: Path) -> None:
+    """issue 21 item 9: `crawl --url` named the bureau after the host."""
+    from flows.demo.server import DemoSites
+
+    db = tmp_path / "k.duckdb"
+    with DemoSites() as sites:
+        url = sites.urls["trs-city"]
+        proc = subprocess.run([sys.executable, "-m", "flows.cli", "crawl", "--url", url, "--db", str(db), "--quiet"],
+                              env={**os.environ, "KJWATCH_DATA": str(tmp_path / "raw")}, capture_output=True,
+                              text=True, timeout=300, check=False, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        (name,) = con.execute("SELECT name FROM sources WHERE id = 'adhoc-1'").fetchone() or ("",)
+        titles = [t for (t,) in con.execute("SELECT title FROM documents").fetchall()]
+    assert "127.0.0.1" not in name
+    assert name.endswith("科学技术局")
+    assert all(title.startswith(name) for title in titles)

@@ -1,0 +1,1 @@
+UPDATE sources SET name = $name WHERE id = $source_id
