@@ -284,3 +284,10 @@ def test_a_notice_issuing_a_plan_is_the_plan() -> None:
             "到2027年，全区高新技术企业总量超过1000家。")
     assert extract_indicators(text).header.doc_types == ("plan",)
     assert ("target", "hte_total", "level", 1000.0, None, None) in facts(text)
+
+
+def test_counts_of_tasks_undertaken_and_firms_entered_for_evaluation_are_no_figures() -> None:
+    found = facts("2020年，全年市科技局承担源自中发37号文件等中央文件工作任务41项，组织参评国家科技型中小企业30家。"
+                  "高企目标40家，完成45家。")
+    assert not any(value in (41.0, 30.0) for *_, value, _, _ in found)
+    assert ("target", "hte_total", "level", 40.0, None, None) in found
