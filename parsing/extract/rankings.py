@@ -41,7 +41,7 @@ _REGION = (
     r"(?:东北|中部|西部|东部|华东|华北|华中|华南|西南|西北|长三角|珠三角|京津冀|黄河流域|长江经济带|亚太|亚洲|世界"
     rf"|(?:东北|西北|西南|东南|[东西南北])[{_PROVINCE_SHORT}]|[{_PROVINCE_SHORT}](?:东北|西北|西南|东南|[东西南北中])|沿(?:黄|江|海|边))"
     r"(?:地区|省份|省区|省市|城市|六省|片区)?"
-    r"|县区|区县|县市区|市州|地州市"  # 总数排名县区第二: the units of the list as its scope
+    r"|县区|区县|县市区|市州|地州市|计划单列市|副省级城市|省会城市|中心城区"  # 县区第二: the units of the list
 )
 _REGION_RE = re.compile(_REGION)
 _ANY_SCOPE = re.compile(SCOPE + "|" + _REGION)

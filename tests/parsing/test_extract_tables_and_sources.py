@@ -291,3 +291,8 @@ def test_counts_of_tasks_undertaken_and_firms_entered_for_evaluation_are_no_figu
                   "高企目标40家，完成45家。")
     assert not any(value in (41.0, 30.0) for *_, value, _, _ in found)
     assert ("target", "hte_total", "level", 40.0, None, None) in found
+
+
+def test_a_class_of_cities_is_a_ranking_scope() -> None:
+    found = facts("2019年，大连技术合同成交金额为200.95亿元，排名深圳市之后，位居计划单列市第二。")
+    assert ("ranking", "tech_contract_value", "level", None, 2, "计划单列市") in found
