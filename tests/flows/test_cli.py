@@ -101,7 +101,17 @@ def test_export_partitions_by_year(small_db: Path, tmp_path: Path, fmt: str) -> 
     assert main(["export", "--db", str(small_db), "--format", fmt, str(out)]) == 0
     assert list((out / "indicators" / "year=2025").glob(f"*.{fmt}"))
     assert list((out / "documents" / "year=2024").glob(f"*.{fmt}"))
-    assert (out / f"sources.{fmt}").exists()
+    # issue 21 item 8: every table and view, and the year typed the same for every reader.
+    for name in ("sources", "alerts", "deliveries", "document_versions", "indicator_versions", "metrics",
+                 "indicator_latest", "targets_progress", "rankings", "bureau_scorecard"):
+        assert (out / f"{name}.{fmt}").exists(), name
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        (docs,) = (out / "documents" / "year=2024").glob("*.parquet")
+        assert str(pq.read_schema(docs).field("report_year").type) == "int32"
+        (rows,) = (out / "indicators" / "year=2025").glob("*.parquet")
+        assert str(pq.read_schema(rows).field("indicator_year").type) == "int32"
 
 
 def test_version_and_several_urls_after_one_flag(capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,6 +5,7 @@ SELECT
     d.level,
     i.kind, i.metric, i.measure, i.value, i.unit, i.approx,
     coalesce(i.year, d.report_year) AS year,
+    CAST(coalesce(i.year, d.report_year) AS INTEGER) AS indicator_year,  -- the partition key, typed
     i.rank, i.scope, i.text,
     d.id AS document_id, d.title AS document_title, d.url AS document_url, d.published_at
 FROM indicators i
