@@ -14,6 +14,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.concurrency.sync import concurrency
+from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import stages
@@ -47,7 +48,8 @@ def ensure_crawl_limit(limit: int) -> None:
         client.upsert_global_concurrency_limit_by_name(CRAWL_LIMIT_NAME, limit)
 
 
-@task(name="crawl-source", retries=1, retry_delay_seconds=5, timeout_seconds=3600, cache_policy=NO_CACHE)
+@task(name="crawl-source", task_run_name="crawl-{source.id}", retries=1, retry_delay_seconds=5,
+      timeout_seconds=3600, cache_policy=NO_CACHE)
 def crawl_task(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
                crawl_delay: float | None, seen_urls: list[str]) -> CrawlOutcome:
     with concurrency(CRAWL_LIMIT_NAME, occupy=1):
@@ -57,6 +59,19 @@ def crawl_task(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
 @task(name="parse-documents", retries=1, timeout_seconds=3600, cache_policy=NO_CACHE)
 def parse_task(items: list[dict[str, Any]]) -> tuple[DocumentBatch, list[ParseFailure]]:
     return parse_items(items)
+
+
+def _as_they_finish(futures: list[Any], say: stages.Progress) -> list[CrawlOutcome]:
+    """Each source's outcome is reported the moment its crawl ends (a long run is not silent),
+    and the outcomes come back in the order the sources were given."""
+    order = {id(f): n for n, f in enumerate(futures)}
+    done: dict[int, CrawlOutcome] = {}
+    for count, future in enumerate(as_completed(futures), 1):
+        o = future.result()
+        done[order[id(future)]] = o
+        say(f"[{count}/{len(futures)}] {o.source_id}: {o.status}, {o.pages_fetched} page(s), "
+            f"{len(o.items)} document(s)" + (f" — {o.evidence}" if o.evidence else ""))
+    return [done[n] for n in range(len(futures))]
 
 
 def select_sources(sources_file: Path, tags: list[str] | None) -> list[Source]:
@@ -84,10 +99,7 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
     seen = stages.seen_urls(db_path)
     futures = [crawl_task.submit(s, raw_path, work_dir, cache_dir, crawl_delay, seen.get(s.id, []))
                for s in sources]
-    outcomes = [f.result() for f in futures]
-    for o in outcomes:
-        say(f"{o.source_id}: {o.status}, {o.pages_fetched} page(s), {len(o.items)} document(s)"
-            + (f" — {o.evidence}" if o.evidence else ""))
+    outcomes = _as_they_finish(futures, say)
     items = [i for o in outcomes for i in o.items]
     if dask_address:
         from flows.dask_parse import parse_items_on_dask

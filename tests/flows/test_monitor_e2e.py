@@ -131,3 +131,21 @@ def test_parsing_on_a_dask_cluster_matches_the_process_pool(sites: DemoSites, tm
 def _records_per_url(batch: DocumentBatch) -> set[tuple[str, int]]:
     rows = Counter(batch.indicators["doc_row"].to_pylist())
     return {(key.url, rows[row]) for row, key in enumerate(batch.keys)}
+
+
+def test_each_source_reports_as_it_finishes_and_its_task_run_is_named_after_it(
+        sites: DemoSites, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """issue 21 items 3 and 4: a long run printed nothing until every crawl was done, and its
+    task runs were named crawl-source-4de instead of by source."""
+    from prefect.client.orchestration import get_client
+
+    from flows.monitor import monitor
+
+    sources = sites.write_sources(tmp_path / "sources.yaml")
+    db = tmp_path / "state" / "kjwatch.duckdb"
+    monitor(str(sources), str(db), str(tmp_path / "raw"), [], None, 0.0, False)
+    progress = [line for line in capsys.readouterr().err.splitlines() if line.startswith("[kjwatch] [")]
+    assert [line.split("]")[1].strip()[:4] for line in progress] == ["[1/2", "[2/2"]
+    with get_client(sync_client=True) as client:
+        names = {run.name for run in client.read_task_runs()}
+    assert {"crawl-demo-trs-city", "crawl-demo-county-attach"} <= names
