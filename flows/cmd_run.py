@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
+import uuid
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,7 @@ def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: boo
         os.environ["KJWATCH_NOTIFY"] = " ".join(settings.notify)
         return monitor(str(sources), str(settings.db), str(settings.raw_dir), None,
                        tags or None, 0.0 if demo else None, settings.quiet, detect_alerts,
-                       dask_address=dask_address, notify_config=notify_config)
+                       dask_address=dask_address, notify_config=notify_config, run_id=uuid.uuid4().hex[:12])
 
 
 def print_summary(summary: dict[str, Any], db: Path) -> None:

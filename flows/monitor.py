@@ -78,11 +78,20 @@ def select_sources(sources_file: Path, tags: list[str] | None) -> list[Source]:
     return select(load_sources(sources_file), tags, str(sources_file))
 
 
-@flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=CRAWL_CONCURRENCY))  # type: ignore[arg-type]
+def _flow_run_name() -> str:
+    """The flow run carries the kjwatch run id (runs.id), so Prefect's UI and the warehouse agree."""
+    from prefect.runtime import flow_run
+
+    given = flow_run.parameters.get("run_id")
+    return f"kjwatch-{given}" if given else f"kjwatch-{str(flow_run.id)[:12]}"
+
+
+@flow(name="monitor", flow_run_name=_flow_run_name,
+      task_runner=ThreadPoolTaskRunner(max_workers=CRAWL_CONCURRENCY))  # type: ignore[arg-type]
 def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None = None,
             tags: list[str] | None = None, crawl_delay: float | None = None, quiet: bool = False,
-            detect_alerts: bool = True, dask_address: str | None = None, notify_config: str | None = None
-            ) -> dict[str, Any]:
+            detect_alerts: bool = True, dask_address: str | None = None, notify_config: str | None = None,
+            run_id: str | None = None) -> dict[str, Any]:
     """One monitoring run over every source (or those with one of `tags`)."""
     say = _progress(quiet)
     db_path, raw_path = Path(db), Path(raw_dir)
@@ -91,7 +100,7 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
     # that Prefect would store with the flow run.
     urls = list(notify) if notify else list(notify_from_env())
     channels = load_channels(urls, notify_config) if detect_alerts else []
-    run_id = uuid.uuid4().hex[:12]
+    run_id = run_id or uuid.uuid4().hex[:12]
     stages.start_run(db_path, run_id, "monitor", [s.to_dict() for s in sources])
     ensure_crawl_limit(CRAWL_CONCURRENCY)
     say(f"run {run_id}: crawling {len(sources)} source(s)")

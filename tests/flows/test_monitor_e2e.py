@@ -149,3 +149,17 @@ def test_each_source_reports_as_it_finishes_and_its_task_run_is_named_after_it(
     with get_client(sync_client=True) as client:
         names = {run.name for run in client.read_task_runs()}
     assert {"crawl-demo-trs-city", "crawl-demo-county-attach"} <= names
+
+
+def test_the_flow_run_is_named_after_the_kjwatch_run(sites: DemoSites, tmp_path: Path) -> None:
+    """issue 21 item 4: flow runs had random names unrelated to the run id."""
+    from prefect.client.orchestration import get_client
+
+    from flows.monitor import monitor
+
+    sources = sites.write_sources(tmp_path / "sources.yaml")
+    result = monitor(str(sources), str(tmp_path / "k.duckdb"), str(tmp_path / "raw"), [], None, 0.0, True,
+                     False, run_id="abc123def456")
+    assert result["run_id"] == "abc123def456"
+    with get_client(sync_client=True) as client:
+        assert "kjwatch-abc123def456" in {run.name for run in client.read_flow_runs()}
