@@ -83,7 +83,12 @@ def _is_place_count(sentence: str, start: int, end: int, unit_word: str | None) 
         return True
     if unit_word == "个" and sentence[max(0, start - 3) : start].endswith(("在", "全市", "全省", "全国")):
         return bool(_RANKED_UNITS.match(sentence, end))
+    if unit_word in ("位", "名") and _RANK_MOVE.search(sentence, max(0, start - 6), start):
+        return True  # 排名较上年提升1位 / 上升9位: a move in a ranking, not people
     return unit_word in ("位", "名") and sentence[start - 1 : start] == "前"
+
+
+_RANK_MOVE = re.compile(r"(?:上升|提升|前移|后移|下降|跃升|攀升|提高|前进|后退|进位|退)了?$")
 
 
 _SLOGAN_LENGTH = 16

@@ -22,6 +22,8 @@ _MEASURE_WORDS: tuple[tuple[str, Measure], ...] = (
     ("增长幅度", "yoy_growth"),
     ("完成率", "completion"),
     ("增量", "change"),
+    ("上升位次", "change"),  # 上升位次居全国第1位: the places risen are ranked
+    ("提升位次", "change"),
     ("净增", "change"),
     ("提升幅度", "change"),
     ("提高幅度", "change"),

@@ -296,3 +296,12 @@ def test_counts_of_tasks_undertaken_and_firms_entered_for_evaluation_are_no_figu
 def test_a_class_of_cities_is_a_ranking_scope() -> None:
     found = facts("2019年，大连技术合同成交金额为200.95亿元，排名深圳市之后，位居计划单列市第二。")
     assert ("ranking", "tech_contract_value", "level", None, 2, "计划单列市") in found
+
+
+def test_places_risen_are_no_people_and_stripped_years_still_start_a_span() -> None:
+    found = facts("2023年，排名较上年提升1位，镇江在中国城市科技创新发展指数排名中上升9位，培训科技特派员246人次。"
+                  "高新技术企业由年的18家增长到年的57家。")
+    assert not any(value in (1.0, 9.0, 246.0, 18.0) for *_, value, _, _ in found)
+    assert ("actual", "hte_total", "level", 57.0, None, None) in found
+    risen = facts("2023年，吉林省创新能力排名较上年提升6位，上升位次居全国第1位。")
+    assert any(r[0] == "ranking" and r[2] == "change" and r[4] == 1 for r in risen)
