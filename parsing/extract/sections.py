@@ -73,6 +73,9 @@ _TASK_COLUMN = re.compile(
 _PROGRESS_COLUMN = re.compile(r"(?:进展情况|完成情况|推进情况|落实情况|工作进展|进度情况)")
 _SHORT_CELL = 12
 TASK_CELL = Section("plan", None, True)
+# News of a work meeting: the paragraph of what the meeting asked for states the coming year's goals.
+_MEETING_ASKS = re.compile(r"(?:会议|会上|大会)(?:要求|强调|提出|部署|明确)")
+MEETING_GOALS = Section("plan", None, False)
 
 
 def _task_table_start(paragraphs: list[str]) -> int | None:
@@ -96,6 +99,9 @@ def tag_sections(paragraphs: list[str], start: Section = SUMMARY) -> list[Sectio
                 task_next, current = False, SUMMARY
                 continue
             task_next = short
+        if current.mode == "summary" and _MEETING_ASKS.match(paragraph):
+            tagged.append(MEETING_GOALS)  # 会议要求，要…新增众创空间100家以上: this paragraph sets goals
+            continue
         opened = heading_section(paragraph)
         if opened is not None and opened.mode == "plan" and opened.year is None and current.mode == "plan":
             opened = current  # （二）重点任务 inside 2025年工作目标和重点任务 keeps its year

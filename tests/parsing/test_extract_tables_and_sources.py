@@ -305,3 +305,12 @@ def test_places_risen_are_no_people_and_stripped_years_still_start_a_span() -> N
     assert ("actual", "hte_total", "level", 57.0, None, None) in found
     risen = facts("2023年，吉林省创新能力排名较上年提升6位，上升位次居全国第1位。")
     assert any(r[0] == "ranking" and r[2] == "change" and r[4] == 1 for r in risen)
+
+
+def test_what_a_work_meeting_asks_for_is_next_year_s_goals() -> None:
+    text = ("邢台市科技工作会议召开\n2021-03-10 来源：邢台市科学技术局\n"
+            "会议指出，2020年科技工作圆满完成任务。新增高新技术企业125家以上，总数达到450家。\n"
+            "会议要求，要突出重点、狠抓关键。新增众创空间100家以上、科创综合体20家。\n")
+    found = {(r.kind, r.metric, r.value, r.year) for r in extract_indicators(text).records}
+    assert ("actual", "hte_total", 450.0, 2020) in found
+    assert ("target", "incubators", 100.0, 2021) in found
