@@ -24,7 +24,7 @@ SPLITS = {
     "check": TESTS / "corpus" / "wild" / "check",
 }
 # (overall F1, header) floors per split.
-FLOORS = {"dev": (0.98, 0.98), "tune": (0.88, 0.89), "check": (0.77, 0.785)}
+FLOORS = {"dev": (0.98, 0.98), "tune": (0.88, 0.89), "check": (0.775, 0.795)}
 _LAST = re.compile(r"overall F1 (?P<f1>[\d.]+) \(P [\d.]+ R [\d.]+\) header (?P<header>[\d.]+) docs (?P<docs>\d+)")
 
 
