@@ -18,6 +18,7 @@ _COMPARED_AREA = re.compile(
 )
 _PART_REACH = 12
 _ABOVE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先|落后于?)[^，。；\d]{0,16}(?:[（(][\d.]+%?[)）])?$")
+_ABOVE_LIST = re.compile(r"分别(?:高出|高于|低于|超出|快于|领先)[^，。；]{0,24}$")
 _GAP = re.compile(r"(?:平均水平|平均值|均值)的?差距[^，。；]*$")
 
 
@@ -27,6 +28,8 @@ def others_figure(text: str, mention: Mention, ctx: Context) -> bool:
         return True
     if mention.unit == "pp" and _ABOVE.search(text, max(0, mention.start - 18), mention.start):
         return True  # 高于全省平均增速1.6个百分点: a lead over another figure, not a change of ours
+    if mention.unit == "pp" and _ABOVE_LIST.search(text, max(0, mention.start - 30), mention.start):
+        return True  # 分别高出省、市0.28和0.47个百分点: leads over several areas
     if _GAP.search(text, max(0, mention.start - 24), mention.start):
         return True  # 与全国平均水平的差距…缩小到0.2个百分点: a gap to another area's figure
     if text[mention.start - 1 : mention.start] not in ("（", "("):

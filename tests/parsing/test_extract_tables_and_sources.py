@@ -314,3 +314,8 @@ def test_what_a_work_meeting_asks_for_is_next_year_s_goals() -> None:
     found = {(r.kind, r.metric, r.value, r.year) for r in extract_indicators(text).records}
     assert ("actual", "hte_total", 450.0, 2020) in found
     assert ("target", "incubators", 100.0, 2021) in found
+
+
+def test_leads_over_several_areas_are_no_changes() -> None:
+    found = facts("2021年，全县研发投入强度达到1.96%，分别高出省、市0.28和0.47个百分点。")
+    assert found == {("actual", "rd_intensity", "level", 1.96, None, None)}
