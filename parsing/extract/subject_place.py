@@ -60,6 +60,17 @@ def _opening_place(line: str) -> str | None:
             before = head[: -len(place)]
             if not before or known_place(before) == before:
                 return place
+    return _short_county(line)
+
+
+def _short_county(line: str) -> str | None:
+    """崇仁获评…: a headline names a county by its two characters, without 县."""
+    for size in (2, 3):
+        for kind in ("县", "市", "区"):
+            name = line[:size] + kind
+            if line[size : size + 1] != kind and known_place(name) == name and place_level(name) in ("county",
+                                                                                                     "district"):
+                return name
     return None
 
 
@@ -68,7 +79,8 @@ def subject_level(paragraphs: list[str], text: str, spoken: Level | None) -> Lev
     place = headline_place(paragraphs)
     headline = place_level(place) if place else None
     voices = len(_OWN_VOICE.findall(text))
-    if voices and not (voices == 1 and place and headline and text.count(place) >= _SUBJECT_MIN):
+    stem = place[:-1] if place and len(place) >= 3 and place[-1] in "县市区" else place
+    if voices and not (voices == 1 and stem and headline and text.count(stem) >= _SUBJECT_MIN):
         return None  # 我省618家企业…其中133家来自沈阳高新区: one 我省 of a paper does not speak for the zone
     if province_level_self(text, spoken):
         spoken = "province"  # 全区 said of 广西: 南宁市 in the headline is lower

@@ -319,3 +319,10 @@ def test_what_a_work_meeting_asks_for_is_next_year_s_goals() -> None:
 def test_leads_over_several_areas_are_no_changes() -> None:
     found = facts("2021年，全县研发投入强度达到1.96%，分别高出省、市0.28和0.47个百分点。")
     assert found == {("actual", "rd_intensity", "level", 1.96, None, None)}
+
+
+def test_a_headline_naming_a_county_by_two_characters_is_about_the_county() -> None:
+    text = ("崇仁获评全省首批创新型县试点建设评价优\n\n"
+            "近日，江西省推进创新型省份建设领导小组办公室公布了我省第一批省级创新型县试点建设工作综合评定结果，"
+            "崇仁县人民政府评价结果为优秀。近年来，崇仁县委、县政府大力实施创新驱动发展战略，全县高新技术企业达到57家。")
+    assert extract_indicators(text).header.level == "county"
