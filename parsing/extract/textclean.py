@@ -83,6 +83,9 @@ _PUNCT_PASSES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\.(?<=[\u4e00-\u9fff）”]\.)(?!\d)"), "。"),
 )
 _SPACE_PASSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # 平台已达130余个 高新技术企业…: a space after a counted figure, before the next subject,
+    # stands for the punctuation a page lost (spaced-out PDF lines were joined before this).
+    (re.compile(r"(?<=\d)((?:余|多)?(?:家|个|项|件|人|名|亿元|万元|元|%))[ \t\u3000]+(?=[\u4e00-\u9fff])"), r"\1，"),
     (re.compile(r"  *(?![!-~])"), ""),  # before a Chinese character or a line end: layout
     (re.compile(r"  +"), " "),
     # after a Chinese character or at a line start: layout; inside 12 % or 3. 5: none

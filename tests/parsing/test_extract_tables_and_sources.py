@@ -326,3 +326,14 @@ def test_a_headline_naming_a_county_by_two_characters_is_about_the_county() -> N
             "近日，江西省推进创新型省份建设领导小组办公室公布了我省第一批省级创新型县试点建设工作综合评定结果，"
             "崇仁县人民政府评价结果为优秀。近年来，崇仁县委、县政府大力实施创新驱动发展战略，全县高新技术企业达到57家。")
     assert extract_indicators(text).header.level == "county"
+
+
+def test_r_and_d_introduced_with_its_short_name_and_clauses_a_page_joined_with_spaces() -> None:
+    found = facts("2023年海南研究与试验发展（以下简称R&D）经费投入再创新高，达89.8亿元，同比增长31.3%，"
+                  "增速位列全国第一。")
+    assert ("actual", "rd_expenditure", "level", 898000.0, None, None) in found
+    assert ("ranking", "rd_expenditure", "yoy_growth", None, 1, "全国") in found
+    joined = facts("2023年，副中心科技创新平台已达130余个 高新技术企业保有量首次突破1100家 "
+                   "技术合同成交额494亿元，全市排名第五。")
+    assert ("actual", "platforms", "level", 130.0, None, None) in joined
+    assert ("ranking", "tech_contract_value", "level", None, 5, "全市") in joined
