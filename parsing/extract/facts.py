@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from parsing.extract.baselines import span_start
+from parsing.extract.baselines import TASK_BEFORE, span_start
 from parsing.extract.clauses import clause_bounds, measure_of
 from parsing.extract.gazetteer import known_place
 from parsing.extract.mentions import Mention
@@ -37,13 +37,13 @@ CARRY_WORDS = re.compile(
     r"获批|超过|突破|首次|近|约|同比|较上年|其中|填报|其|另|有|"
     r"(?:飞速|快速|大幅)?(?:增长|增加|提高|提升|上升|扩大|发展)?(?:至|到)|增至|升至|\d{4}年(?:底|末)?的|"
     r"任务目标|目标任务|目标|任务数|任务|"  # 545家（任务目标400家）: the goal of the same subject
-    r"(?:评审|审核)通过|通过(?:评审|审核)|企业数量|"  # 申报8170家，评审通过企业数量1531家
+    r"(?:评审|审核)通过|通过(?:评审|审核)|企业数量|(?:市上|省上|县上|上级)?下达的?|"  # 评审通过企业数量1531家
     r"力争|确保|预计|估计|全年|今年|年内|\d{4}年(?:底|末)?|第[一二三四五六七八九十\d]{1,2}批|首批|拟|"
     # 由2014年的1.04万家提高到…: the baseline of a series names nothing of its own.
     r"(?:由|从)(?:\d{4}年(?:底|末)?的?)?[\d.]+(?:万|亿)?(?:家|项|个|件|人|元|户|%)?"
 )
 # 其中我市1017家企业，: a count of firms names no subject of its own.
-_OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:企业)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)")
+_OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:企业)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)|^(?:以上)?的$")
 # A goal clause with a verb of its own (力争…突破460家) borrows no cue from the clause before.
 _OWN_VERB = re.compile(r"力争|确保|突破|达到|超过|总数|总量")
 
@@ -207,6 +207,7 @@ _APPLIED_LEAD = re.compile(r"(?:组织|积极|共|全年|今年)*(申报|推荐|
 _NO_VERB = r"(?![^，。；]*(?:申报|推荐|上报|立项|获批|认定|通过|完成|新增))"
 _BARE_ITEM = re.compile(_NO_VERB + r"[^，。；\d]{2,20}")
 _BARE_COUNT = re.compile(_NO_VERB + r"[^，。；\d]{2,20}[\d.]+[项个家件人]")
+_OF_TASK = re.compile(r"(?:以上)?的")
 _LIST_VERB = re.compile(
     r"(?:全年|今年|年内|力争|确保|累计|共|全市|全县|全区)*(新增|新认定|认定|引进|培育|获批|入库|申报|推荐)"
 )
@@ -223,6 +224,9 @@ def locate(text: str, mentions: list[Mention], index: int) -> Figure:
         pre_start = opened + 1  # 公示名单（第一批拟认定10家，…）: a bracket of details opens a clause
     post_end = min(clause[1], mentions[index + 1].start if index + 1 < len(mentions) else len(text))
     measure, sign = measure_of(text[pre_start : m.start], m.unit)
+    if m.unit == "%" and index and _OF_TASK.fullmatch(text, mentions[index - 1].end, m.start) and \
+            TASK_BEFORE.search(text, max(0, mentions[index - 1].start - 12), mentions[index - 1].start):
+        measure = "completion"  # 完成市上下达任务20家的125%: the share of the quoted task
     return Figure(m, measure, sign, None, None, clause, pre_start, post_end)
 
 

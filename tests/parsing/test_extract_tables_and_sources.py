@@ -337,3 +337,9 @@ def test_r_and_d_introduced_with_its_short_name_and_clauses_a_page_joined_with_s
                    "技术合同成交额494亿元，全市排名第五。")
     assert ("actual", "platforms", "level", 130.0, None, None) in joined
     assert ("ranking", "tech_contract_value", "level", None, 5, "全市") in joined
+
+
+def test_a_task_quoted_before_its_completion_share() -> None:
+    found = facts("2023年上半年，全县新增科技型中小企业25家，完成市上下达任务20家的125%。")
+    assert ("target", "tsme_registered", "level", 20.0, None, None) in found
+    assert ("actual", "tsme_registered", "completion", 125.0, None, None) in found
