@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from parsing.extract.baselines import is_baseline, quoted_goal
-from parsing.extract.clauses import GOAL_CUE, PAST_CUE, clause_bounds, clause_start, other_phrase, year_before
+from parsing.extract.clauses import GOAL_CUE, PAST_CUE, other_phrase, year_before
 from parsing.extract.context import Context, Found
 from parsing.extract.facts import CARRY_WORDS, WORDY, locate, resolve
 from parsing.extract.foreign import others_figure, over_years
@@ -24,7 +24,7 @@ from parsing.extract.ranking_facts import ranking_records
 from parsing.extract.ranking_groups import ranked_group
 from parsing.extract.rankings import Position
 from parsing.extract.state import Figure, SegmentState
-from parsing.extract.subarea import Home, opens_by_area
+from parsing.extract.subarea import SubAreaWatch, opens_by_area
 from parsing.records import IndicatorRecord, Kind
 
 
@@ -275,27 +275,6 @@ def _qualified_part(text: str, position: int) -> bool:
     return at >= 0 and not _OWN_PART.match(text, at + 2) and not text.startswith("，", at + 2)
 
 
-class _SubArea:
-    """Whether the clause at a position speaks for a sub-area: decided where a clause opens
-    with a place or with the whole, and carried over the clauses that open with neither."""
-
-    __slots__ = ("_clause", "_home", "_part", "_text")
-
-    def __init__(self, text: str, home: Home | None, by_area: bool = False) -> None:
-        self._text, self._home, self._clause, self._part = text, home, -1, by_area
-
-    def speaks_for_part(self, position: int) -> bool:
-        if self._home is None:
-            return self._part
-        start = clause_start(self._text, position)
-        if start != self._clause:
-            self._clause = start
-            verdict = self._home.speaks_for_part(self._text[start : clause_bounds(self._text, position)[1]])
-            if verdict is not None:
-                self._part = verdict
-        return self._part
-
-
 @dataclass(slots=True)
 class Carry:
     """The subject one segment ends on, handed to the next segment or sentence."""
@@ -325,7 +304,7 @@ def segment_records(
     last_end = 0
     ranked_upto = 0
     group_before: list[IndicatorRecord] = []
-    part = _SubArea(text, ctx.home, opens_by_area(ctx.prefix or text))
+    part = SubAreaWatch(text, ctx.home, opens_by_area(ctx.prefix or text))
     for at, index, position in sorted(events, key=lambda e: e[0]):
         if part.speaks_for_part(at):
             last_end = max(last_end, position.end if position is not None else mentions[index].end)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from parsing.extract.clauses import clause_bounds, clause_start
 from parsing.extract.gazetteer import ZONE_SUFFIXES, all_place_names, division_level, known_place, place_level
 from parsing.records import Level
 
@@ -108,3 +109,24 @@ class Home:
                 return None  # 云南省重点实验室140家 / 山东省级瞪羚企业27家: the bureau's own, of that tier
             return leading_place(rest) is None and not _RANKED.search(clause)
         return _DEPTH[level] > _DEPTH[self.level]
+
+
+class SubAreaWatch:
+    """Whether the clause at a position speaks for a sub-area: decided where a clause opens
+    with a place or with the whole, and carried over the clauses that open with neither."""
+
+    __slots__ = ("_clause", "_home", "_part", "_text")
+
+    def __init__(self, text: str, home: Home | None, by_area: bool = False) -> None:
+        self._text, self._home, self._clause, self._part = text, home, -1, by_area
+
+    def speaks_for_part(self, position: int) -> bool:
+        if self._home is None:
+            return self._part
+        start = clause_start(self._text, position)
+        if start != self._clause:
+            self._clause = start
+            verdict = self._home.speaks_for_part(self._text[start : clause_bounds(self._text, position)[1]])
+            if verdict is not None:
+                self._part = verdict
+        return self._part
