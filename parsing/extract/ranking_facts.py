@@ -43,6 +43,7 @@ _NOISE = re.compile(
     r"\d+|[，：（）]"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PART_REACH = 40  # the 其中 clause right before a position; a window keeps long texts linear
 _PART_BEFORE = re.compile(
     r"[，；]其中(?P<name>[\u4e00-\u9fff]{2,16}?)(?:达到?|为|共)?[\d.]+(?:万|亿)?[^\d，。；]{0,3}，$"
 )
@@ -120,7 +121,7 @@ def _metric(raw: str, subject: str, before: str, state: SegmentState) -> str:
         return choose_key(hits[-1].family, raw, len(raw)) or f"other:{subject or raw}"
     if len(_CJK.findall(subject)) >= 2 and not _GENERIC.fullmatch(subject):
         return f"other:{subject}"
-    part = _PART_BEFORE.search(before)
+    part = _PART_BEFORE.search(before, max(0, len(before) - _PART_REACH))
     if part and not subject:  # 取得专利437件，其中有效发明专利165件，全省排名第二: the part is ranked
         named = alias_table().hits(part.group("name"))
         found = choose_key(named[-1].family, part.group("name"), len(part.group("name"))) if named else None
