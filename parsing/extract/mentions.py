@@ -78,8 +78,11 @@ _RANKED_UNITS = re.compile(r"(?:县|区|市|省|地市|州|开发区|高新区|�
 
 
 def _is_place_count(sentence: str, start: int, end: int, unit_word: str | None) -> bool:
-    """前三位 (a bound on a ranking) and 前移4个位次 (a move in one) count places, not things."""
+    """前三位 (a bound on a ranking) and 前移4个位次 (a move in one) count places, not things;
+    在“…”4个方面, 实施五个倍增计划 count the headings of a list or a programme, not things done."""
     if sentence.startswith(("位次", "名次"), end):
+        return True
+    if unit_word in ("个", "项", "大") and _COUNTED_HEADINGS.match(sentence, end):
         return True
     if unit_word == "个" and sentence[max(0, start - 3) : start].endswith(("在", "全市", "全省", "全国")):
         return bool(_RANKED_UNITS.match(sentence, end))
@@ -88,6 +91,9 @@ def _is_place_count(sentence: str, start: int, end: int, unit_word: str | None) 
     return unit_word in ("位", "名") and sentence[start - 1 : start] == "前"
 
 
+_COUNTED_HEADINGS = re.compile(
+    r"(?:[^，。；、\d]{0,4}?(?:倍增计划|倍增行动|专项行动|攻坚行动))|(?:方面|领域|维度|环节|方向|板块)"
+)
 _RANK_MOVE = re.compile(r"(?:上升|提升|前移|后移|下降|跃升|攀升|提高|前进|后退|进位|退)了?$")
 
 

@@ -343,3 +343,9 @@ def test_a_task_quoted_before_its_completion_share() -> None:
     found = facts("2023年上半年，全县新增科技型中小企业25家，完成市上下达任务20家的125%。")
     assert ("target", "tsme_registered", "level", 20.0, None, None) in found
     assert ("actual", "tsme_registered", "completion", 125.0, None, None) in found
+
+
+def test_counts_of_headings_and_programmes_are_no_figures() -> None:
+    found = facts("2024年工作要点。在“基础设施建设、招商引资、科技创新、发展新质生产力”4个方面实现新突破，"
+                  "大力实施五个倍增计划，新增高新技术企业25家。")
+    assert found == {("target", "hte_new", "level", 25.0, None, None)}
