@@ -349,3 +349,9 @@ def test_counts_of_headings_and_programmes_are_no_figures() -> None:
     found = facts("2024年工作要点。在“基础设施建设、招商引资、科技创新、发展新质生产力”4个方面实现新突破，"
                   "大力实施五个倍增计划，新增高新技术企业25家。")
     assert found == {("target", "hte_new", "level", 25.0, None, None)}
+
+
+def test_applicants_said_to_have_passed_are_new_firms() -> None:
+    found = facts("2021年，已受理6家高新技术企业申请，第一批已通过2家。")
+    assert ("actual", "hte_applied", "level", 6.0, None, None) in found
+    assert ("actual", "hte_new", "level", 2.0, None, None) in found
