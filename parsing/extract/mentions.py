@@ -84,6 +84,8 @@ def _is_place_count(sentence: str, start: int, end: int, unit_word: str | None) 
         return True
     if unit_word in ("个", "项", "大") and _COUNTED_HEADINGS.match(sentence, end):
         return True
+    if unit_word == "次" and (sentence[start - 1 : start] == "届" or _SESSION.match(sentence, end)):
+        return True  # 十一届四次全会, 八次全会: a meeting's name, not a count
     if unit_word == "个" and sentence[max(0, start - 3) : start].endswith(("在", "全市", "全省", "全国")):
         return bool(_RANKED_UNITS.match(sentence, end))
     if unit_word in ("位", "名") and _RANK_MOVE.search(sentence, max(0, start - 6), start):
@@ -94,6 +96,7 @@ def _is_place_count(sentence: str, start: int, end: int, unit_word: str | None) 
 _COUNTED_HEADINGS = re.compile(
     r"(?:[^，。；、\d]{0,4}?(?:倍增计划|倍增行动|专项行动|攻坚行动))|(?:方面|领域|维度|环节|方向|板块)"
 )
+_SESSION = re.compile(r"(?:全体)?(?:全会|会议|党代会|代表大会|常委会)")
 _RANK_MOVE = re.compile(r"(?:上升|提升|前移|后移|下降|跃升|攀升|提高|前进|后退|进位|退)了?$")
 
 

@@ -355,3 +355,11 @@ def test_applicants_said_to_have_passed_are_new_firms() -> None:
     found = facts("2021年，已受理6家高新技术企业申请，第一批已通过2家。")
     assert ("actual", "hte_applied", "level", 6.0, None, None) in found
     assert ("actual", "hte_new", "level", 2.0, None, None) in found
+
+
+def test_the_task_is_sets_a_goal_and_meeting_sessions_count_nothing() -> None:
+    found = facts("2017年绩效工作总结。年度发明专利受理量。任务是60件，截至10月底，我县发明专利受理量为60件。")
+    assert any(kind == "target" and value == 60.0 for kind, _, _, value, _, _ in found)
+    speech = facts("2022年，今年的主要任务是：认真贯彻全国科技工作会议、自治区党委十一届四次全会精神，"
+                   "新增高新技术企业100家。")
+    assert not any(value in (4.0, 11.0) for *_, value, _, _ in speech)
