@@ -99,10 +99,14 @@ def test_text_without_full_stops_costs_linear_time(unit_of_text: str) -> None:
     not cost 8x the time."""
 
     def seconds(lines: int) -> float:
+        """Best of two runs: a shared CI machine adds pauses, never speed."""
         text = "".join(unit_of_text.format(i=i, j=i % 9 + 1) for i in range(lines))
-        start = time.process_time()
-        extract_indicators(text)
-        return time.process_time() - start
+        runs = []
+        for _ in range(2):
+            start = time.process_time()
+            extract_indicators(text)
+            runs.append(time.process_time() - start)
+        return min(runs)
 
     small, large = seconds(300), seconds(1200)
     assert large < 8 * max(small, 0.01)
