@@ -117,7 +117,7 @@ def _name_adhoc_sources(settings: Settings, count: int) -> None:
     from warehouse.runs import rename_source, source_documents
 
     with writer(settings.db) as con:
-        for source_id in (f"adhoc-{n}" for n in range(1, count + 1)):
+        for source_id in (_adhoc_id(n) for n in range(1, count + 1)):
             rows = source_documents(con, source_id)
             named: list[str | None] = [b for b, _ in rows if b]
             named = named or [extract_indicators(t).header.bureau for _, t in rows if t]
@@ -126,13 +126,17 @@ def _name_adhoc_sources(settings: Settings, count: int) -> None:
                 rename_source(con, source_id, name)
 
 
+def _adhoc_id(n: int) -> str:
+    return f"adhoc-{n}"
+
+
 def _adhoc_sources(settings: Settings, urls: list[str]) -> Settings:
     """`crawl --url`: a throwaway sources file with one source per URL host."""
     from urllib.parse import urlsplit
 
     import yaml
 
-    entries = [{"id": f"adhoc-{n}", "name": urlsplit(u).hostname or u, "level": "city", "start_urls": [u]}
+    entries = [{"id": _adhoc_id(n), "name": urlsplit(u).hostname or u, "level": "city", "start_urls": [u]}
                for n, u in enumerate(urls, 1)]
     path = Path(tempfile.mkdtemp(prefix="kjwatch-")) / "sources.yaml"
     path.write_text(yaml.safe_dump({"sources": entries}, allow_unicode=True), encoding="utf-8")

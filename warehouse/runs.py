@@ -72,7 +72,7 @@ def upsert_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[dict[str, A
 
 def source_documents(con: duckdb.DuckDBPyConnection, source_id: str) -> list[tuple[str | None, str | None]]:
     """(bureau, title) of a source's documents, the most frequent bureau first."""
-    return con.execute(read_sql("queries", "sources_named_by_documents"), {"source_id": source_id}).fetchall()
+    return con.execute(read_sql("queries", "source_documents"), {"source_id": source_id}).fetchall()
 
 
 def rename_source(con: duckdb.DuckDBPyConnection, source_id: str, name: str) -> None:

@@ -15,7 +15,7 @@ from parsing.extract.clauses import (
     target_cue_start,
 )
 from parsing.extract.context import Context, Found
-from parsing.extract.doctypes import reads_as_plan
+from parsing.extract.doctypes import opening_paragraphs, reads_as_plan
 from parsing.extract.header import build_header, bureau_place, find_title
 from parsing.extract.sections import PLAN_DOCUMENT, Section, tag_sections
 from parsing.extract.segment import Carry, segment_records
@@ -109,8 +109,7 @@ def extract_indicators(text: str) -> Extraction:
     paras = paragraphs(text)
     sections = tag_sections(paras)
     header = build_header(paras, sections)
-    opening = tuple(p for p in paras if len(p) > _CELL)[:4]  # past a page's metadata cells
-    if reads_as_plan(find_title(paras), header.doc_types, opening):
+    if reads_as_plan(find_title(paras), header.doc_types, opening_paragraphs(paras)):
         sections = tag_sections(paras, PLAN_DOCUMENT)
     bodies = [HEADING_START.sub("", paragraph, count=1) for paragraph in paras]
     found = Found.scan("\n".join(bodies))
@@ -130,7 +129,6 @@ def extract_indicators(text: str) -> Extraction:
 
 
 _POSITION_WORDS = 12
-_CELL = 20
 
 
 def _restated_position(record: IndicatorRecord, positions: dict[tuple[object, ...], str]) -> bool:

@@ -49,7 +49,7 @@ def quoted_goal(text: str, figure: Figure, mentions: list[Mention]) -> Literal["
     目标), "" (no record) otherwise; None when no 任务/目标 follows the figure at all.
     """
     m = figure.mention
-    if TASK_BEFORE.search(text, max(0, m.start - 12), m.start) and _SHARE_AFTER.match(text, m.end):
+    if names_task(text, m) and _SHARE_AFTER.match(text, m.end):
         return "target"  # 完成市上下达任务20家的125%: the task quoted before its completion share
     if not QUOTED_GOAL.match(text[m.end : figure.clause[1]]):
         return None
@@ -62,6 +62,11 @@ def quoted_goal(text: str, figure: Figure, mentions: list[Mention]) -> Literal["
     return "actual" if REACHED_GOAL.search(before) else ""
 
 
-TASK_BEFORE = re.compile(r"完成[^，。；\d]{0,10}?(?:任务|目标)(?:数)?$")
+def names_task(text: str, mention: Mention) -> bool:
+    """Whether the figure is quoted as a task (完成市上下达任务20家…), so a share of it may follow."""
+    return bool(_TASK_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+
+
+_TASK_BEFORE = re.compile(r"完成[^，。；\d]{0,10}?(?:任务|目标)(?:数)?$")
 _SHARE_AFTER = re.compile(r"(?:以上)?的\d")
 _AIMING = re.compile(r"(?:为了?|围绕|朝着|向着|对标|瞄准)(?:实现|达到|完成)")

@@ -61,7 +61,7 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
         return ("report",)
     if named:
         return named
-    if any(_NOTICE_ISSUES.search(p) for p in [p for p in paragraphs if len(p) > _CELL][:4]):
+    if any(_NOTICE_ISSUES.search(p) for p in opening_paragraphs(paragraphs)):
         return ("plan",)  # 现将《…行动计划》印发给你们: the notice that issues a plan, and the plan
     if reads_as_work_items(paragraphs):
         return ("points",)
@@ -77,6 +77,11 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
 
 _REPORT_ONLY = re.compile(r"述职|答复|提案")
 _CELL = 20
+
+
+def opening_paragraphs(paragraphs: list[str]) -> tuple[str, ...]:
+    """The first four paragraphs longer than a cell: past a page's metadata cells."""
+    return tuple(p for p in paragraphs if len(p) > _CELL)[:4]
 
 
 _ITEM = re.compile(r"^(?:\d{1,2}[、.．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）)")
@@ -124,11 +129,12 @@ _PLAN_TYPES = (("plan",), ("points",))
 
 
 # 浙江官方对外公布《…关于下达2020年…发展计划的通知》: news that opens on a plan being issued.
+# 现将《…行动计划（2023—2027年）》印发给你们: the notice that issues a plan.
+_NOTICE_ISSUES = re.compile(r"现将《[^》]{0,40}(?:计划|要点|方案|规划)[^》]{0,16}》印发")
 _PLAN_ISSUED = re.compile(
     r"(?:印发|下达|公布|发布)[^。]{0,12}《[^》]{0,30}\d{4}年[^》]{0,30}(?:计划|要点)(?:的通知)?》"
-    r"|现将《[^》]{0,40}(?:计划|要点|方案|规划)[^》]{0,16}》印发"  # 现将《…行动计划（2023—2027年）》印发给你们
+    "|" + _NOTICE_ISSUES.pattern
 )
-_NOTICE_ISSUES = re.compile(r"现将《[^》]{0,40}(?:计划|要点|方案|规划)[^》]{0,16}》印发")
 
 
 def reads_as_plan(title: str, types: tuple[str, ...], opening: tuple[str, ...] = ()) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from parsing.extract.baselines import TASK_BEFORE, span_start
+from parsing.extract.baselines import names_task, span_start
 from parsing.extract.clauses import clause_bounds, measure_of
 from parsing.extract.gazetteer import known_place
 from parsing.extract.mentions import Mention
@@ -225,7 +225,7 @@ def locate(text: str, mentions: list[Mention], index: int) -> Figure:
     post_end = min(clause[1], mentions[index + 1].start if index + 1 < len(mentions) else len(text))
     measure, sign = measure_of(text[pre_start : m.start], m.unit)
     if m.unit == "%" and index and _OF_TASK.fullmatch(text, mentions[index - 1].end, m.start) and \
-            TASK_BEFORE.search(text, max(0, mentions[index - 1].start - 12), mentions[index - 1].start):
+            names_task(text, mentions[index - 1]):
         measure = "completion"  # 完成市上下达任务20家的125%: the share of the quoted task
     return Figure(m, measure, sign, None, None, clause, pre_start, post_end)
 

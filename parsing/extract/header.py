@@ -18,7 +18,7 @@ from parsing.extract.gazetteer import ZONE_SUFFIXES, division_level, known_place
 from parsing.extract.jurisdiction import named_place_level, place_counts, province_level_self, spoken_level
 from parsing.extract.report_year import TITLE_LINES, any_year, published_year, report_year
 from parsing.extract.sections import YEAR, Section
-from parsing.extract.subject_place import DEPTH, headline_place, subject_level
+from parsing.extract.subject_place import headline_place, lower_than, subject_level
 from parsing.extract.textclean import BREADCRUMB, METADATA
 from parsing.records import DocumentHeader, Level
 
@@ -226,7 +226,7 @@ def find_bureau(paragraphs: list[str], spoken: Level | None) -> tuple[str | None
     for name, (score, _) in ranked:
         if score < 5 and _another_place_dominates(text, name):
             continue
-        if score < 5 and below is not None and DEPTH[below] > DEPTH[levels[name][0]]:
+        if score < 5 and lower_than(below, levels[name][0]):
             continue  # 河北省科技厅…发布公报 in news headlined on 唐山市: the issuer, not the subject
         if score >= 5 or spoken is None or spoken in levels[name]:
             return name, levels[name][0]

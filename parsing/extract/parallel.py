@@ -19,9 +19,8 @@ _FIRST_GAP = 4
 _BARE_VERB = re.compile(r"(?:分别)?(?:达到|达|为|新增|增长|增加|突破|超过|实现)?$")
 _SHARED = re.compile(r"均(?:同比)?(?:增长|达到|达|为|超过|突破|提高|增加)(?:了)?$")
 
-# {value start: (family, anchor)}, the values dropped, and {value start: start of the
-# earlier figure it refers back to} (新增高企294家…，分别发展到816家).
-# (paired values, dropped values → the list item that named them, values → the figure they refer to)
+# ({value start: (family, anchor)}, {dropped value start: the list item that named it},
+# {value start: start of the earlier figure it refers back to}) (新增高企294家…，分别发展到816家).
 Pairs = tuple[dict[int, tuple[Family, int]], dict[int, str], dict[int, int]]
 
 

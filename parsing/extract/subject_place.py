@@ -15,7 +15,7 @@ from parsing.extract.jurisdiction import place_counts, province_level_self
 from parsing.extract.textclean import BREADCRUMB, METADATA
 from parsing.records import Level
 
-DEPTH: dict[Level, int] = {"province": 0, "city": 1, "county": 2, "district": 2, "zone": 2}
+_DEPTH: dict[Level, int] = {"province": 0, "city": 1, "county": 2, "district": 2, "zone": 2}
 _OWN_VOICE = re.compile(r"[我本](?:省|市|县|区|旗|州|盟)(?![级直属内外])")
 _WIDER = re.compile(r"(?<!占)全(?:省|市|县|区|旗|州|盟)|[省市县区]委(?!员)|[省市县区](?:人民)?政府")
 # A zone as a subject: 火炬开发区, 宝鸡高新区; not a kind of zone (国家高新区, 省级开发区)
@@ -31,8 +31,8 @@ _HEADLINE_MAX = 40
 _SUBJECT_MIN = 3
 
 
-def _lower(level: Level | None, than: Level | None) -> bool:
-    return level is not None and than is not None and DEPTH[level] > DEPTH[than]
+def lower_than(level: Level | None, than: Level | None) -> bool:
+    return level is not None and than is not None and _DEPTH[level] > _DEPTH[than]
 
 
 def headline_place(paragraphs: list[str]) -> str | None:
@@ -84,7 +84,7 @@ def subject_level(paragraphs: list[str], text: str, spoken: Level | None) -> Lev
         return None  # 我省618家企业…其中133家来自沈阳高新区: one 我省 of a paper does not speak for the zone
     if province_level_self(text, spoken):
         spoken = "province"  # 全区 said of 广西: 南宁市 in the headline is lower
-    if _lower(headline, spoken):
+    if lower_than(headline, spoken):
         return headline
     wider = len(_WIDER.findall(text))
     zones = len(_SUBJECT_ZONE.findall(text))
@@ -95,6 +95,6 @@ def subject_level(paragraphs: list[str], text: str, spoken: Level | None) -> Lev
     # One division named far more than any other (埇桥区 ×6), not a list of districts.
     if divisions >= _SUBJECT_MIN and divisions > wider and divisions > 2 * sum(counts[1:]):
         named = division_level(place_counts(text).most_common(1)[0][0])
-        if _lower(named, spoken):
+        if lower_than(named, spoken):
             return named
     return None
