@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from parsing.extract.gazetteer import known_place
+from parsing.extract.group_ranks import group_positions
 from parsing.extract.numbers import parse_rank
 
 SCOPE = (
@@ -21,7 +22,8 @@ SCOPE = (
     r"|各(?:县市区|区县|县区|县市|地市|州市|盟市)"
 )
 _ORDINAL = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
-_NOT_POSITION = r"(?![\d一二三四五六七八九十个家批次届轮种类条项期年号级方梯阶季书责])"
+# 第一批, 第3家, 第一中学: ordinals and names, not places in a ranked list.
+_NOT_POSITION = r"(?![\d一二三四五六七八九十个家批次届轮种类条项期年号级方梯阶季书责])(?!中学|小学|医院)"
 _RANK = (
     r"(?P<scope>" + SCOPE + r")[^，。；、：\n]{0,12}?"
     r"(?:第(?P<num>"
@@ -121,6 +123,7 @@ def find_positions(sentence: str) -> list[Position]:
     found += _bare_positions(sentence, found)
     found += _listed_positions(sentence, found)
     found += _list_positions(sentence, found)
+    found += _grouped_positions(sentence, found)
     found += _inherited_positions(sentence, found)
     return sorted(found, key=lambda position: position.start)  # Found bisects by start
 
@@ -228,6 +231,15 @@ def _list_positions(sentence: str, found: list[Position]) -> list[Position]:
         if rank is not None:
             extra.append(Position(match.start("num") - 1, match.end(), rank, scope))
     return extra
+
+
+def _grouped_positions(sentence: str, found: list[Position]) -> list[Position]:
+    """省直管县第三: a place in a list named by its members (see group_ranks)."""
+    return [
+        Position(start, end, rank, scope)
+        for start, end, rank, scope in group_positions(sentence)
+        if not any(p.start < end and start < p.end for p in found)
+    ]
 
 
 _LIST_WORDS = re.compile(r"(?:的)?(?:排名|排行榜|排行|榜单)$")  # 在国家创新型城市排名中

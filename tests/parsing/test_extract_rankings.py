@@ -292,3 +292,21 @@ def test_a_place_in_a_named_national_list(sentence: str, rank: int) -> None:
 
 def test_the_ranked_subject_keeps_its_words() -> None:
     assert rankings("2022年，全市产业可持续水平位居亚太地区第9。")[0][0] == "other:产业可持续水平"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank", "scope"),
+    [
+        ("全县高新技术企业21家，省直管县第三。", 3, "省直管县"),
+        ("全县技术合同成交额9.6亿元，于考核十个县市区第6位。", 6, "考核十个县市区"),
+        ("全县技术合同成交额9.6亿元，继续位列中西部省份城区首位。", 1, "中西部省份城区"),
+        ("全县技术合同成交额9.6亿元，居中国上榜城市集群第7位。", 7, "中国上榜城市集群"),
+        ("全县技术合同成交额9.6亿元，取得了省级高新区第一的好成绩。", 1, "省级高新区"),
+    ],
+)
+def test_a_list_named_by_its_members_is_the_scope(sentence: str, rank: int, scope: str) -> None:
+    assert (rank, scope) in [(r[2], r[3]) for r in rankings(sentence)]
+
+
+def test_a_numbered_name_ending_its_clause_is_no_group_position() -> None:
+    assert rankings("全县新建县第一中学，县第一批项目开工。") == []
