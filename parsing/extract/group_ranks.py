@@ -37,3 +37,24 @@ def group_positions(sentence: str) -> list[tuple[int, int, int, str]]:
         if rank is not None:
             found.append((match.start(), match.end(), rank, match.group("group")))
     return found
+
+
+# 全球创新指数排名，西安由2021年第33位跃升至第22位: a rise in a list named earlier in the
+# sentence, without 全X; the list's name says whether it covers the world or the country.
+_UNSCOPED_RISE = re.compile(
+    r"(?:由|从)(?:(?:19|20)\d{2}年(?:的)?)?第" + _ORDINAL + r"(?:位|名)[^，,；;。第]{0,4}?"
+    r"(?:上升|提升|跃升|攀升|前移|升)(?:至|到|为)第(?P<num>" + _ORDINAL + r")(?:位|名)?"
+)
+_LIST_REACH = re.compile(r"全球|世界|国际|全国|国家|中国")
+
+
+def unscoped_rises(sentence: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, rank, 全球 or 全国) of each rise whose list the sentence named before it."""
+    found: list[tuple[int, int, int, str]] = []
+    for match in _UNSCOPED_RISE.finditer(sentence):
+        named = [hit.group() for hit in _LIST_REACH.finditer(sentence, 0, match.start())]
+        rank = parse_rank(match.group("num"))
+        if named and rank is not None:
+            scope = "全球" if named[-1] in ("全球", "世界", "国际") else "全国"
+            found.append((match.start("num") - 1, match.end(), rank, scope))
+    return found

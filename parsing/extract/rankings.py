@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from parsing.extract.gazetteer import known_place
-from parsing.extract.group_ranks import group_positions
+from parsing.extract.group_ranks import group_positions, unscoped_rises
 from parsing.extract.numbers import parse_rank
 
 SCOPE = (
@@ -234,10 +234,10 @@ def _list_positions(sentence: str, found: list[Position]) -> list[Position]:
 
 
 def _grouped_positions(sentence: str, found: list[Position]) -> list[Position]:
-    """省直管县第三: a place in a list named by its members (see group_ranks)."""
+    """省直管县第三, 由第33位跃升至第22位: places whose list is named without 全X (see group_ranks)."""
     return [
         Position(start, end, rank, scope)
-        for start, end, rank, scope in group_positions(sentence)
+        for start, end, rank, scope in [*group_positions(sentence), *unscoped_rises(sentence)]
         if not any(p.start < end and start < p.end for p in found)
     ]
 

@@ -310,3 +310,18 @@ def test_a_list_named_by_its_members_is_the_scope(sentence: str, rank: int, scop
 
 def test_a_numbered_name_ending_its_clause_is_no_group_position() -> None:
     assert rankings("全县新建县第一中学，县第一批项目开工。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank", "scope"),
+    [
+        ("2022年全球创新指数排名，西安由2021年第33位跃升至第22位。", 22, "全球"),
+        ("国家高新区排名从2020年的第65位跃升至第53位。", 53, "全国"),
+    ],
+)
+def test_a_rise_in_a_list_named_before_takes_the_lists_reach(sentence: str, rank: int, scope: str) -> None:
+    assert [(r[2], r[3]) for r in rankings(sentence)] == [(rank, scope)]
+
+
+def test_a_rise_in_no_named_list_is_no_ranking() -> None:
+    assert rankings("全县技术合同成交额9.6亿元，由第3位上升至第2位。") == []
