@@ -49,9 +49,12 @@ def ensure_crawl_limit(limit: int) -> None:
 
 
 @task(name="crawl-source", task_run_name="crawl-{source.id}", retries=1, retry_delay_seconds=5,
-      timeout_seconds=3600, cache_policy=NO_CACHE)
+      cache_policy=NO_CACHE)
 def crawl_task(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
                crawl_delay: float | None, seen_urls: list[str]) -> CrawlOutcome:
+    """No Prefect timeout: crawls run in the task runner's worker threads, where Prefect cannot
+    interrupt them and only warns on every run. The crawl subprocess has its own time limit
+    (`flows.crawl.CRAWL_TIMEOUT_SECONDS`), which kills a stuck crawl and records it as failed."""
     with concurrency(CRAWL_LIMIT_NAME, occupy=1):
         return crawl_source(source, raw_dir, work_dir, cache_dir, crawl_delay=crawl_delay, seen_urls=seen_urls)
 

@@ -3,6 +3,7 @@ the Prefect engine, a DuckDB file, a real SMTP server and a real webhook receive
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections import Counter
 from collections.abc import Iterator
@@ -163,3 +164,23 @@ def test_the_flow_run_is_named_after_the_kjwatch_run(sites: DemoSites, tmp_path:
     assert result["run_id"] == "abc123def456"
     with get_client(sync_client=True) as client:
         assert "kjwatch-abc123def456" in {run.name for run in client.read_flow_runs()}
+
+
+def test_a_healthy_run_logs_no_prefect_warning(sites: DemoSites, tmp_path: Path,
+                                               caplog: pytest.LogCaptureFixture) -> None:
+    """issue 21 item 4: every source logged "Timeout of 3600 seconds configured for this task, but
+    the task is running in a worker thread" on every run, also with --quiet. Prefect's logging
+    setup replaces the root logger's handlers, so the capture hangs on the `prefect` logger."""
+    from flows.monitor import monitor
+
+    sources = sites.write_sources(tmp_path / "sources.yaml")
+    prefect_logger = logging.getLogger("prefect")
+    prefect_logger.addHandler(caplog.handler)
+    try:
+        result = monitor(str(sources), str(tmp_path / "k.duckdb"), str(tmp_path / "raw"), [], None, 0.0,
+                         True, False)
+    finally:
+        prefect_logger.removeHandler(caplog.handler)
+    assert result["sources_ok"] == 2
+    warnings = [f"{r.name}: {r.getMessage()[:100]}" for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings == []
