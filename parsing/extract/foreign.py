@@ -52,13 +52,20 @@ _PLAN_PERIOD = re.compile(r"十[一二三四五六]五|五年|\d{4}\s*[-—－�
 _PLAN_BASE = re.compile(r"(?:较|比|相比)[“\"]?十[一二三四五六]五[”\"]?(?:末|期末|时期)")
 
 
+def grows_from_long_base(text: str, figure: Figure, ctx: Context) -> bool:
+    """比2015年增长127%: growth over several years, which even a goal does not state per year."""
+    if figure.measure == "level":
+        return False
+    before = text[figure.clause[0] : figure.mention.start]
+    base = _LONG_BASE.search(before) or _BASE_CLAUSE.search(text, max(0, figure.clause[0] - 12), figure.clause[0])
+    year = ctx.year_for(text, figure.mention.start, "actual")
+    return bool(base and year and int(base.group(1)) < year - 2) or bool(_PLAN_BASE.search(before))
+
+
 def over_years(text: str, figure: Figure, ctx: Context) -> bool:
     before = text[figure.clause[0] : figure.mention.start]
-    if figure.measure != "level":
-        base = _LONG_BASE.search(before) or _BASE_CLAUSE.search(text, max(0, figure.clause[0] - 12), figure.clause[0])
-        year = ctx.year_for(text, figure.mention.start, "actual")
-        if _AVERAGE.search(before) or (base and year and int(base.group(1)) < year - 2) or _PLAN_BASE.search(before):
-            return True
+    if figure.measure != "level" and (_AVERAGE.search(before) or grows_from_long_base(text, figure, ctx)):
+        return True
     if _SUM_OVER_YEARS.search(before):
         return True
     if _PLAN_SUM.search(before) and _PLAN_PERIOD.search(ctx.prefix + text[: figure.mention.start]):

@@ -15,7 +15,7 @@ from parsing.extract.baselines import is_baseline, quoted_goal
 from parsing.extract.clauses import GOAL_CUE, PAST_CUE, other_phrase, year_before
 from parsing.extract.context import Context, Found
 from parsing.extract.facts import CARRY_WORDS, WORDY, locate, resolve
-from parsing.extract.foreign import others_figure, over_years
+from parsing.extract.foreign import grows_from_long_base, others_figure, over_years
 from parsing.extract.gazetteer import known_place
 from parsing.extract.mentions import Mention
 from parsing.extract.metrics import Family, Hit, alias_table, choose_key
@@ -146,6 +146,8 @@ def _figure_record(
     spans_years = over_years(text, figure, ctx)
     if is_baseline(text, m) or (spans_years and not borrow) or not resolve(text, figure, hits, state, borrow):
         return None
+    if spans_years and grows_from_long_base(text, figure, ctx):
+        return None  # 预计…比2015年增长127%: five years' growth is no goal of one year either
     if spans_years:
         figure.key = None  # 研发经费年均增长34%, 三年累计突破1000个: a goal, but of no core metric
     if sub_item and not _breaks_down(text, m.start, figure, state):

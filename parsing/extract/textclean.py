@@ -49,6 +49,7 @@ _WIDTH_MAP: dict[str, str] = {
 # would look every CJK character up in a dict.
 _WIDTH = re.compile("[" + "".join(re.escape(ch) for ch in _WIDTH_MAP) + "]")
 _RD = re.compile(r"r&d|R&d|r&D")
+_GDP = re.compile(r"(?<![A-Za-z])(?:gdp|Gdp)(?![A-Za-z])")  # 占gdp比重: the acronym in any case
 # News pages list figures after bullets (●新增… ●力争…): each bullet opens a new line.
 _BULLETS = "●■◆★▲"
 _BULLET = re.compile(f"(?P<before>[^\\n]?)[ \\t]*[{_BULLETS}][ \\t]*")
@@ -126,6 +127,8 @@ def normalise(text: str) -> str:
     text = unspin(to_simplified(text))
     if "r&" in text or "R&d" in text:
         text = _RD.sub("R&D", text)
+    if "dp" in text:
+        text = _GDP.sub("GDP", text)
     if any(mark in text for mark in _BULLETS):
         text = _BULLET_LINE.sub(_bullet_item, text)
         text = _BULLET.sub(_bullet_break, text)

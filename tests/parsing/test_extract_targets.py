@@ -139,3 +139,17 @@ def test_an_assigned_task_is_a_target_and_what_was_done_after_it_is_not() -> Non
 
 def test_a_rise_that_is_to_be_made_is_a_goal() -> None:
     assert targets("2023年，全县高新技术企业要由上年的20家增加至30家。") == {("hte_total", 30.0, False, 2023)}
+
+
+def test_a_plan_to_select_commissioners_is_a_goal() -> None:
+    assert targets("2025年，全年计划选聘企业科技特派员超过4000人。") == {("sci_commissioners", 4000.0, True, 2025)}
+
+
+def test_a_goal_of_growth_over_five_years_is_no_record() -> None:
+    found = targets("预计到2020年，全市高新技术企业达350家，比2015年增长127%。")
+    assert found == {("hte_total", 350.0, False, 2020)}
+
+
+def test_a_goal_of_average_growth_stays_a_goal_of_no_core_metric() -> None:
+    found = targets("力争到2023年，全社会研发经费年均增长34%。")
+    assert [metric.startswith("other:") for metric, *_ in found] == [True]

@@ -656,3 +656,7 @@ def test_growths_of_a_subject_named_without_a_figure_take_its_cues() -> None:
     found = facts("2023年新闻。全区高新技术企业培育工作中，认定通过率(89.1%)、认定数增速(51.6%)以及总量增速(26.7%)。")
     assert ("actual", "hte_new", "yoy_growth", 51.6, None, None) in found
     assert ("actual", "hte_total", "yoy_growth", 26.7, None, None) in found
+
+
+def test_a_lowercase_gdp_is_the_acronym() -> None:
+    assert ("actual", "rd_intensity", "level", 2.41, None, None) in facts("2016年总结。全社会研发投入占gdp比重2.41%。")
