@@ -192,20 +192,22 @@ def serve(args: argparse.Namespace) -> int:
         print(f"kjwatch: {exc}", file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    with ExitStack() as stack:
-        if not os.environ.get("PREFECT_API_URL"):
-            api_url = stack.enter_context(prefect_server(settings.state_dir / "prefect-server.log"))
-            os.environ["PREFECT_API_URL"] = api_url
-            if not settings.quiet:
-                print(f"[kjwatch] started a local Prefect server at {api_url}", file=sys.stderr)
-        from flows.serve import serve_deployments
+    try:
+        with ExitStack() as stack:
+            if not os.environ.get("PREFECT_API_URL"):
+                api_url = stack.enter_context(prefect_server(settings.state_dir / "prefect-server.log"))
+                os.environ["PREFECT_API_URL"] = api_url
+                if not settings.quiet:
+                    print(f"[kjwatch] started a local Prefect server at {api_url} "
+                          f"(UI {api_url.removesuffix('/api')})", file=sys.stderr)
+            from flows.serve import serve_deployments
 
-        try:
             return serve_deployments(settings, args.every)
-        except KeyboardInterrupt:
-            return 0
+    except KeyboardInterrupt:  # also while the local server is still starting
+        return 0
 
 
 def _stop_on_sigterm(signum: int, frame: object) -> None:
-    """SIGTERM ends serving like Ctrl-C, so the local server is stopped on the way out."""
+    """Until the runner takes SIGTERM over (`flows.serve.StoppableRunner`), it ends serving like
+    Ctrl-C, so the local server is stopped on the way out."""
     raise KeyboardInterrupt

@@ -13,11 +13,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 STARTUP_SECONDS = 90.0
+HOST = "127.0.0.1"
 
 
 def free_port() -> int:
@@ -51,15 +52,30 @@ def wait_healthy(api_url: str, proc: subprocess.Popen[bytes], timeout: float = S
     raise RuntimeError(f"the Prefect server at {api_url} was not healthy after {timeout:g} s")
 
 
+def server_env(base: Mapping[str, str], port: int) -> dict[str, str]:
+    """The environment of the server process, so its UI talks to this server.
+
+    `--port` reaches only uvicorn: Prefect's own settings keep port 4200, and the UI it serves
+    would call http://127.0.0.1:4200/api. The address goes into the settings too. The UI is on
+    (kjwatch turns it off for ephemeral runs) unless PREFECT_SERVER_UI_ENABLED says otherwise.
+    """
+    base_url = f"http://{HOST}:{port}"
+    env = {k: v for k, v in base.items() if k not in ("PREFECT_API_URL", "PREFECT_UI_API_URL")}
+    env.update({"PREFECT_SERVER_API_HOST": HOST, "PREFECT_SERVER_API_PORT": str(port),
+                "PREFECT_SERVER_UI_API_URL": f"{base_url}/api", "PREFECT_UI_URL": base_url,
+                "PREFECT_SERVER_UI_ENABLED": base.get("PREFECT_SERVER_UI_ENABLED", "true")})
+    return env
+
+
 @contextmanager
 def prefect_server(log_path: Path, port: int | None = None) -> Iterator[str]:
     """Run `prefect server start` on 127.0.0.1; yields its API URL."""
     port = port or free_port()
-    api_url = f"http://127.0.0.1:{port}/api"
+    api_url = f"http://{HOST}:{port}/api"
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env = server_env(os.environ, port)
     with log_path.open("ab") as log:
-        proc = subprocess.Popen([*prefect_command(), "server", "start", "--host", "127.0.0.1",  # noqa: S603
+        proc = subprocess.Popen([*prefect_command(), "server", "start", "--host", HOST,  # noqa: S603
                                  "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         wait_healthy(api_url, proc)

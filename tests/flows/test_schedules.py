@@ -74,7 +74,7 @@ def test_serve_fires_on_schedule_and_stops_without_pausing(api_url: str, tmp_pat
         finally:
             code = _stop(proc)
     assert code == 0
-    deployment = _api(api_url, "/deployments/name/monitor/monitor-daily")
+    deployment = _api(api_url, "/deployments/name/monitor/monitor-every-5s")
     assert isinstance(deployment, dict)
     assert deployment["paused"] is False
 
