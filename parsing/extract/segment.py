@@ -211,7 +211,12 @@ def _rounded_before_exact(text: str, mentions: list[Mention], index: int) -> boo
     after = mentions[index + 1]
     exact = _EXACT_NEXT.search(text, m.end, after.start) is not None and after.start - m.end <= 6
     return exact and after.unit == m.unit and (after.value or 0) >= (m.value or 0) > 0
-_DENSITY = re.compile(r"每(?:万|千|百|十万)(?:家|名|人|户|个)?|(?<![\d.])万人(?:从业人员|就业人员|口)")
+
+
+# 每万人口…, 千家工商注册企业中高新技术企业数量: a density, not a count.
+_DENSITY = re.compile(
+    r"每(?:万|千|百|十万)(?:家|名|人|户|个)?|(?<![\d.])万人(?:从业人员|就业人员|口)|(?:千|万|百)家[^，。；\d]{0,10}?企业中"
+)
 _RATE_OF_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:通过率|成功率|覆盖率|完成率)(?:为|达到?)?$")
 
 

@@ -660,3 +660,12 @@ def test_growths_of_a_subject_named_without_a_figure_take_its_cues() -> None:
 
 def test_a_lowercase_gdp_is_the_acronym() -> None:
     assert ("actual", "rd_intensity", "level", 2.41, None, None) in facts("2016年总结。全社会研发投入占gdp比重2.41%。")
+
+
+def test_the_rd_intensity_of_large_firms_is_no_rd_intensity() -> None:
+    assert not any(f[1] == "rd_intensity" for f in facts("2023年总结。全县规上工业企业R&D强度达0.9%。"))
+
+
+def test_firms_per_thousand_registered_firms_is_a_density() -> None:
+    found = facts("2019年工作计划。力争2019年千家工商注册企业中高新技术企业数量不少于5.67家。")
+    assert [f[1].startswith("other:") for f in found if f[0] == "target"] == [True]
