@@ -36,6 +36,8 @@ _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一
 _OWN_VOICE = re.compile(r"我局|局党组|局领导班子|索引号|正确领导下")
 # A headline reporting that a plan was issued (磐安县出台了科技发展“十四五”规划) is news of it.
 _ISSUED_HEADLINE = re.compile(r"(?:出台|印发|发布|公布|出炉|召开|举行)了?[^，。]{0,24}(?:规划|计划|方案|要点|总结)")
+# …关于印发…规划的通知: the notice that issues a plan carries the plan; it is no news of it.
+_NOTICE_TITLE = re.compile(r"关于(?:印发|下达|公布|发布)[^，。]{0,60}的通知")
 # 《南京市“十四五”科技创新规划》实施中期评估情况: a review of a plan, not the plan.
 _REVIEWED_PLAN = re.compile(r"[》”][^，。]{0,4}?(?:实施|执行|落实)?(?:中期|终期|年度)?(?:评估|情况|进展|成效)")
 # A page filed under a news column of its site (首页 工作动态 正文).
@@ -57,7 +59,8 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
     if any(_NEWS.search(p) for p in paragraphs[:12]) or is_reply(paragraphs[:24]):
         return ("report",)  # news of a meeting, a plan or a summary is a report (corpus decision 2)
     named = title_types(title)
-    if named and (_ISSUED_HEADLINE.search(title) or _REVIEWED_PLAN.search(title)):
+    issued = _ISSUED_HEADLINE.search(title) and not _NOTICE_TITLE.search(title)
+    if named and (issued or _REVIEWED_PLAN.search(title)):
         return ("report",)
     if named:
         return named

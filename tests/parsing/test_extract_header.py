@@ -353,3 +353,16 @@ def test_a_list_of_districts_is_no_subject() -> None:
     text = ("全市科技型中小企业5288家。武清区612家、西青区580家、武清区新增、西青区新增、"
             "武清区排名第一、西青区第二、武清区、西青区。")
     assert header(text).level == "city"
+
+
+def test_a_government_notice_issuing_a_plan_is_the_plan() -> None:
+    text = (
+        "标题: 长春市人民政府办公厅关于印发长春市科学技术发展“十四五”规划的通知\n"
+        "一、发展基础\n2020年全市高新技术企业2013户。\n"
+    )
+    assert header(text).doc_types == ("plan",)
+
+
+def test_news_that_a_plan_was_issued_is_a_report() -> None:
+    text = "磐安县出台了科技发展“十四五”规划\n近日，县政府办公室印发了规划，到2025年高新技术企业达到80家。\n"
+    assert header(text).doc_types == ("report",)
