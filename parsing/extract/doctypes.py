@@ -68,6 +68,8 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
         return ("plan",)  # 现将《…行动计划》印发给你们: the notice that issues a plan, and the plan
     if reads_as_work_items(paragraphs):
         return ("points",)
+    if any(_YEARBOOK.search(p) for p in paragraphs[:3]):
+        return ("summary",)  # 双流年鉴2020 科技事业发展: a yearbook's column sums up the year
     if looks_like_news(paragraphs):
         return ("report",)
     found = ["summary"]
@@ -78,6 +80,7 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+_YEARBOOK = re.compile(r"年鉴\s*[（(]?\d{4}")
 _REPORT_ONLY = re.compile(r"述职|答复|提案")
 _CELL = 20
 

@@ -366,3 +366,8 @@ def test_a_government_notice_issuing_a_plan_is_the_plan() -> None:
 def test_news_that_a_plan_was_issued_is_a_report() -> None:
     text = "磐安县出台了科技发展“十四五”规划\n近日，县政府办公室印发了规划，到2025年高新技术企业达到80家。\n"
     assert header(text).doc_types == ("report",)
+
+
+def test_a_yearbook_column_is_a_summary() -> None:
+    text = "首页 出版 双流年鉴2020\n科技事业发展\n【概况】\n2019年，双流区新增省级工程技术研究中心9家。\n"
+    assert header(text).doc_types == ("summary",)
