@@ -67,9 +67,12 @@ def report_year(title: str, paragraphs: list[str], sections: list[Section], type
             return int(match.group(1))
     if types == ("report",):
         for paragraph in paragraphs[:TITLE_LINES]:
-            meeting = _MEETING_YEAR.search(paragraph)
+            meeting = _MEETING_YEAR.search(paragraph) or _ZONE_MEETING_YEAR.search(paragraph)
             if meeting:
                 return _meeting_about(int(meeting.group(1)), paragraphs)
+        tasks = _undated_meeting_tasks(paragraphs[:TITLE_LINES])
+        if tasks is not None:
+            return _meeting_about(tasks, paragraphs)
     votes = _year_votes(paragraphs, sections)
     if not votes:
         return None
@@ -77,6 +80,21 @@ def report_year(title: str, paragraphs: list[str], sections: list[Section], type
 
 
 _REVIEW = re.compile(r"去年|上年度|过去一年|过去的一年|一年来")
+# 兰州高新区2026年工作会议: a zone's work meeting is its science meeting too.
+_ZONE_MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年[^，。；\d]{0,3}?工作(?:会议|会|大会)")
+_UNDATED_MEETING = re.compile(r"科技[^，。；\d]{0,8}?工作(?:会议|会|大会)")
+_TASK_YEAR = re.compile(r"((?:19|20)\d{2})年[，,]?[^，。；\d]{0,12}?(?:将|力争|要)")
+
+
+def _undated_meeting_tasks(opening: list[str]) -> int | None:
+    """记者从3月8日召开的…科技工作会议上获悉，2024年，新疆将…: the year a meeting named
+    without its year sets tasks for, which is the meeting's own year."""
+    for index, paragraph in enumerate(opening):
+        meeting = _UNDATED_MEETING.search(paragraph)
+        if meeting:
+            task = _TASK_YEAR.search("\n".join(opening[index:]), meeting.end())
+            return int(task.group(1)) if task else None
+    return None
 
 
 def _meeting_about(year: int, paragraphs: list[str]) -> int:

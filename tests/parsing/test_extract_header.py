@@ -371,3 +371,16 @@ def test_news_that_a_plan_was_issued_is_a_report() -> None:
 def test_a_yearbook_column_is_a_summary() -> None:
     text = "首页 出版 双流年鉴2020\n科技事业发展\n【概况】\n2019年，双流区新增省级工程技术研究中心9家。\n"
     assert header(text).doc_types == ("summary",)
+
+
+def test_news_of_an_undated_work_meeting_is_about_the_year_before_its_tasks() -> None:
+    text = (
+        "新疆科技创新再出发\n记者从3月8日召开的新疆维吾尔自治区科技工作会议上获悉，2024年，新疆将实施八个专项行动，"
+        "力争今年净增高新技术企业550家。去年全区技术合同成交额增长20%。\n"
+    )
+    assert header(text).report_year == 2023
+
+
+def test_news_of_a_zones_work_meeting_is_about_the_year_before() -> None:
+    text = "兰州高新区擘画蓝图\n记者从兰州高新区2026年工作会议上获悉，2025年高新技术企业突破800家，今年将突破1000家。\n"
+    assert header(text).report_year == 2025
