@@ -142,6 +142,7 @@ def normalise(text: str) -> str:
             text = _SPACED_LINE.sub(_join_spaced_digits, text)
         for pattern, replacement in _SPACE_PASSES:
             text = pattern.sub(replacement, text)
+    text = _UNITLESS_COUNT.sub(r"\1\2家", text)
     if "%）" in text:
         text = _BRACKETED_RATE.sub(r"\1\2", text)
     if "个亿" in text:
@@ -151,6 +152,12 @@ def normalise(text: str) -> str:
     return text
 
 
+# 全市国家高新技术企业达到38。: a count of firms or platforms whose 家 the page dropped
+# (a year such as 企业2023 is left alone).
+_UNITLESS_COUNT = re.compile(
+    r"((?:企业|创新平台|研发平台|实验室|孵化器|众创空间)(?:数量|总数)?(?:达到|达|为|共|累计)?)"
+    r"(?!(?:19|20)\d\d[，。；])(\d{1,5})(?=[，。；])"
+)
 # 技术交易额达2个亿: a hundred million said the spoken way.
 _COLLOQUIAL_YI = re.compile(r"(\d+(?:\.\d+)?)个亿")
 # 科普宣传活动次数 | 3次 | ||||: each cell of a table row is a line of its own (a line ending in

@@ -669,3 +669,11 @@ def test_the_rd_intensity_of_large_firms_is_no_rd_intensity() -> None:
 def test_firms_per_thousand_registered_firms_is_a_density() -> None:
     found = facts("2019年工作计划。力争2019年千家工商注册企业中高新技术企业数量不少于5.67家。")
     assert [f[1].startswith("other:") for f in found if f[0] == "target"] == [True]
+
+
+def test_a_count_of_firms_whose_unit_the_page_dropped_is_still_a_count() -> None:
+    assert ("actual", "hte_total", "level", 38.0, None, None) in facts("2022年总结。全市国家高新技术企业达到38。")
+
+
+def test_a_year_after_firms_is_no_count() -> None:
+    assert not any(f[3] == 2023.0 for f in facts("2023年总结。关于表彰优秀企业2023。"))
