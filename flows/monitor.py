@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sys
 import uuid
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -64,13 +66,15 @@ def parse_task(items: list[dict[str, Any]]) -> tuple[DocumentBatch, list[ParseFa
     return parse_items(items)
 
 
-def _as_they_finish(futures: list[Any], say: stages.Progress) -> list[CrawlOutcome]:
-    """Each source's outcome is reported the moment its crawl ends (a long run is not silent),
-    and the outcomes come back in the order the sources were given."""
+def _as_they_finish(futures: list[Any], say: stages.Progress, store: Callable[[CrawlOutcome], None]
+                    ) -> list[CrawlOutcome]:
+    """Each source's outcome is stored and reported the moment its crawl ends (a long run is
+    not silent, a killed one keeps what finished); they come back in the order given."""
     order = {id(f): n for n, f in enumerate(futures)}
     done: dict[int, CrawlOutcome] = {}
     for count, future in enumerate(as_completed(futures), 1):
         o = future.result()
+        store(o)
         done[order[id(future)]] = o
         say(f"[{count}/{len(futures)}] {o.source_id}: {o.status}, {o.pages_fetched} page(s), "
             f"{len(o.items)} document(s)" + (f" — {o.evidence}" if o.evidence else ""))
@@ -104,14 +108,17 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
     urls = list(notify) if notify else list(notify_from_env())
     channels = load_channels(urls, notify_config) if detect_alerts else []
     run_id = run_id or uuid.uuid4().hex[:12]
-    stages.start_run(db_path, run_id, "monitor", [s.to_dict() for s in sources])
+    interrupted = stages.start_run(db_path, run_id, "monitor", [s.to_dict() for s in sources])
+    if interrupted:
+        say(f"marked {len(interrupted)} earlier run(s) interrupted (their process is gone): "
+            + ", ".join(interrupted))
     ensure_crawl_limit(CRAWL_CONCURRENCY)
     say(f"run {run_id}: crawling {len(sources)} source(s)")
     work_dir, cache_dir = db_path.parent / "crawls", db_path.parent / "httpcache"
     seen = stages.seen_urls(db_path)
     futures = [crawl_task.submit(s, raw_path, work_dir, cache_dir, crawl_delay, seen.get(s.id, []))
                for s in sources]
-    outcomes = _as_they_finish(futures, say)
+    outcomes = _as_they_finish(futures, say, partial(stages.record_crawl, db_path, run_id))
     items = [i for o in outcomes for i in o.items]
     if dask_address:
         from flows.dask_parse import parse_items_on_dask

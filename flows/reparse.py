@@ -16,6 +16,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.parse_stage import ParseFailure, parse_items
+from flows.run_process import this_process
 from warehouse.db import query, writer
 from warehouse.document_batch import DocumentBatch
 from warehouse.load import replace_extractions
@@ -52,7 +53,7 @@ def reparse(db: str, quiet: bool = False) -> dict[str, Any]:
     db_path = Path(db)
     run_id = uuid.uuid4().hex[:12]
     with writer(db_path) as con:
-        begin_run(con, run_id, "reparse")
+        begin_run(con, run_id, "reparse", *this_process())
     items = stored_items(db_path)
     parsed, failures = reparse_task(items)
     indicators = store_reextraction(db_path, run_id, parsed, failures)

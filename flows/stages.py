@@ -6,6 +6,7 @@ so `kjwatch sql` readers get in between steps.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from alerts.model import Alert, Fact, NewDocument
 from flows.crawl import CrawlOutcome
 from flows.notify_setup import deliver_owed, failing_runs, route_new_alerts
 from flows.parse_stage import ParseFailure
+from flows.run_process import is_gone, this_process
 from warehouse.arrow import registered
 from warehouse.db import query, writer
 from warehouse.document_batch import DocumentBatch
@@ -31,18 +33,26 @@ from warehouse.runs import (
     ErrorRow,
     begin_run,
     finish_run,
+    mark_interrupted,
     record_crawl_results,
+    record_document_counts,
     record_errors,
+    unfinished_runs,
     upsert_sources,
 )
 
 Progress = Callable[[str], None]
 
 
-def start_run(db: Path, run_id: str, flow: str, sources: Sequence[dict[str, Any]]) -> None:
+def start_run(db: Path, run_id: str, flow: str, sources: Sequence[dict[str, Any]]) -> list[str]:
+    """Begin the run; earlier runs left 'running' by a process that is gone are marked
+    interrupted first. Returns their ids."""
     with writer(db) as con:
-        begin_run(con, run_id, flow)
+        gone = [r.id for r in unfinished_runs(con) if is_gone(r.pid, r.host)]
+        mark_interrupted(con, gone, run_id)
+        begin_run(con, run_id, flow, *this_process())
         upsert_sources(con, sources)
+    return gone
 
 
 def seen_urls(db: Path) -> dict[str, list[str]]:
@@ -55,37 +65,40 @@ def seen_urls(db: Path) -> dict[str, list[str]]:
     return seen
 
 
-def _crawl_rows(run_id: str, outcomes: Sequence[CrawlOutcome], loaded: LoadResult,
-                parsed: DocumentBatch) -> list[CrawlResultRow]:
-    by_id = {d.id: d.source_id for d in parsed.keys}
-    rows = []
-    for o in outcomes:
-        rows.append(CrawlResultRow(
-            run_id=run_id, source_id=o.source_id, status=o.status, pages_fetched=o.pages_fetched,
-            documents_found=len(o.items),
-            documents_new=sum(by_id.get(i) == o.source_id for i in loaded.new_ids),
-            documents_changed=sum(by_id.get(i) == o.source_id for i in loaded.changed_ids),
-            errors=len(o.errors), error="; ".join(o.errors[:5]) or None, evidence=o.evidence,
-            started_at=o.started_at, finished_at=o.finished_at))
-    return rows
+def _crawl_row(run_id: str, o: CrawlOutcome) -> CrawlResultRow:
+    return CrawlResultRow(
+        run_id=run_id, source_id=o.source_id, status=o.status, pages_fetched=o.pages_fetched,
+        documents_found=len(o.items), errors=len(o.errors), error="; ".join(o.errors[:5]) or None,
+        evidence=o.evidence, started_at=o.started_at, finished_at=o.finished_at)
 
 
-def _error_rows(run_id: str, outcomes: Sequence[CrawlOutcome], failures: Sequence[ParseFailure]
-                ) -> list[ErrorRow]:
+def record_crawl(db: Path, run_id: str, outcome: CrawlOutcome) -> None:
+    """One source's outcome and errors, stored the moment its crawl ends: a run killed later
+    keeps every crawl that finished. Its new/changed counts follow when documents are loaded."""
     now = datetime.now(UTC)
-    rows = [ErrorRow(run_id, o.source_id, None, "crawl", e, now) for o in outcomes for e in o.errors]
-    rows += [ErrorRow(run_id, f.source_id, f.url, "text", f.message, now) for f in failures]
-    return rows
+    with writer(db) as con:
+        record_crawl_results(con, [_crawl_row(run_id, outcome)])
+        record_errors(con, [ErrorRow(run_id, outcome.source_id, None, "crawl", e, now) for e in outcome.errors])
+
+
+def _document_counts(loaded: LoadResult, parsed: DocumentBatch) -> dict[str, tuple[int, int]]:
+    """(new, changed) documents per source of this load."""
+    by_id = {d.id: d.source_id for d in parsed.keys}
+    new = Counter(by_id[i] for i in loaded.new_ids if i in by_id)
+    changed = Counter(by_id[i] for i in loaded.changed_ids if i in by_id)
+    return {source: (new[source], changed[source]) for source in new | changed}
 
 
 def load_run(db: Path, run_id: str, outcomes: Sequence[CrawlOutcome], parsed: DocumentBatch,
              failures: Sequence[ParseFailure], channels: Sequence[Channel], detect_alerts: bool = True
              ) -> tuple[LoadResult, list[Alert]]:
-    """Load documents, record outcomes, detect and store alerts with their outbox rows: one lock."""
+    """Load documents, count them per source, detect and store alerts with their outbox rows:
+    one lock. The crawl outcomes themselves are already stored (`record_crawl`)."""
     with writer(db) as con:
         loaded = load_documents(con, parsed, run_id)
-        record_crawl_results(con, _crawl_rows(run_id, outcomes, loaded, parsed))
-        record_errors(con, _error_rows(run_id, outcomes, failures))
+        record_document_counts(con, run_id, _document_counts(loaded, parsed))
+        now = datetime.now(UTC)
+        record_errors(con, [ErrorRow(run_id, f.source_id, f.url, "text", f.message, now) for f in failures])
         if not detect_alerts:
             return loaded, []
         candidates = _detect(con, loaded, parsed, [o.source_id for o in outcomes])

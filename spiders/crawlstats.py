@@ -25,6 +25,7 @@ class CrawlStats:
     duplicate_documents: int = 0
     capped: int = 0
     robots_disallowed: int = 0
+    retried: int = 0
 
     def write(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -39,9 +39,30 @@ class ErrorRow:
     occurred_at: datetime
 
 
-def begin_run(con: duckdb.DuckDBPyConnection, run_id: str, flow: str) -> None:
-    con.execute("INSERT INTO runs (id, flow, started_at, status) VALUES (?, ?, ?, 'running')",
-                [run_id, flow, datetime.now(UTC)])
+@dataclass(frozen=True, slots=True)
+class UnfinishedRun:
+    """A runs row still 'running' and the process (pid on host) that started it, when known."""
+
+    id: str
+    pid: int | None
+    host: str | None
+
+
+def begin_run(con: duckdb.DuckDBPyConnection, run_id: str, flow: str, pid: int | None = None,
+              host: str | None = None) -> None:
+    """The run's row; `pid` and `host` let a later run tell whether this one is still going."""
+    con.execute("INSERT INTO runs (id, flow, started_at, status, pid, host) VALUES (?, ?, ?, 'running', ?, ?)",
+                [run_id, flow, datetime.now(UTC), pid, host])
+
+
+def unfinished_runs(con: duckdb.DuckDBPyConnection) -> list[UnfinishedRun]:
+    return [UnfinishedRun(*row) for row in con.execute(read_sql("queries", "unfinished_runs")).fetchall()]
+
+
+def mark_interrupted(con: duckdb.DuckDBPyConnection, run_ids: Sequence[str], noticed_by: str) -> None:
+    """Runs whose process died: 'interrupted', with the counts of the crawl outcomes they stored."""
+    if run_ids:
+        con.execute(read_sql("queries", "mark_runs_interrupted"), {"ids": list(run_ids), "noticed_by": noticed_by})
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, summary: dict[str, Any]) -> None:
@@ -81,6 +102,16 @@ def rename_source(con: duckdb.DuckDBPyConnection, source_id: str, name: str) -> 
 
 def record_crawl_results(con: duckdb.DuckDBPyConnection, rows: Sequence[CrawlResultRow]) -> None:
     insert_rows(con, "crawl_results", [asdict(r) for r in rows])
+
+
+def record_document_counts(con: duckdb.DuckDBPyConnection, run_id: str,
+                           counts: dict[str, tuple[int, int]]) -> None:
+    """Fill in each source's (new, changed) documents on the crawl_results rows written earlier."""
+    rows = [{"source_id": s, "documents_new": n, "documents_changed": c} for s, (n, c) in counts.items()]
+    if not rows:
+        return
+    with registered(con, "batch_document_counts", rows_table(rows)):
+        con.execute(read_sql("queries", "crawl_results_document_counts"), {"run_id": run_id})
 
 
 def record_errors(con: duckdb.DuckDBPyConnection, rows: Sequence[ErrorRow]) -> None:

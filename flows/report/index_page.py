@@ -28,7 +28,7 @@ HEADLINE_METRICS = ("hte_total", "hte_new", "tsme_registered", "tech_contract_va
 # Kinds that need a reader's attention stay unfolded however many there are.
 ALWAYS_OPEN = ("new_document", "target_revised", "ranking_changed", "source_failing")
 FOLD_AFTER = 12
-RUN_STATUSES = {"completed": "完成", "failed": "失败", "running": "运行中"}
+RUN_STATUSES = {"completed": "完成", "failed": "失败", "running": "运行中", "interrupted": "中断"}
 
 
 def _kind_order(kind: str) -> tuple[int, str]:

@@ -25,6 +25,7 @@ from parsing.convert import DocumentError, document_text
 from spiders.blocking import block_evidence
 from spiders.crawlstats import CrawlStats
 from spiders.documents import document_item, file_title, is_html, report_page_verdict
+from spiders.failures import failure_reason
 from spiders.hanweb import (
     MAX_RECORDS,
     HanwebColumn,
@@ -95,7 +96,7 @@ class BureauSpider(scrapy.Spider):
         if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
             self.stats.robots_disallowed += 1
             return
-        self.stats.errors.append(f"{getattr(request, 'url', '?')}: {failure.getErrorMessage()}")
+        self.stats.errors.append(failure_reason(failure, getattr(request, "url", "?")))
 
     def _usable(self, response: Response) -> bool:
         """Counts the fetch; a challenge page or an HTTP error is recorded and goes no further."""
@@ -244,6 +245,7 @@ class BureauSpider(scrapy.Spider):
     def closed(self, reason: str) -> None:
         self.memory.save()
         self.stats.reason = reason
+        self.stats.retried = int(self.crawler.stats.get_value("retry/count", 0) or 0)
         self.stats.write(self.stats_path)
 
 
