@@ -54,7 +54,13 @@ def _open(path: Path, *, read_only: bool, wait: float, on_wait: Callable[[str], 
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply every numbered migration not yet recorded, each in its own transaction."""
+    """Apply every numbered migration not yet recorded, each in its own transaction.
+
+    The writing session runs in UTC: a naive datetime bound into a TIMESTAMPTZ column is read in
+    the session's zone (DuckDB takes it from TZ), and every writer means UTC by a naive one.
+    `applied_at` starts as a plain TIMESTAMP so that 0023 converts it like every other column.
+    """
+    con.execute("SET TimeZone = 'UTC'")
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
     )
