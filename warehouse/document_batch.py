@@ -23,7 +23,7 @@ from warehouse.model import ParsedDocument
 
 _TEXT = ("id", "source_id", "url", "page_url", "title", "content_sha256", "content_type", "raw_path", "text",
          "extractor_version")
-TIMESTAMP = pa.timestamp("us")  # naive UTC, as the warehouse stores every moment
+TIMESTAMP = pa.timestamp("us", tz="UTC")  # an instant, as the warehouse's TIMESTAMPTZ columns hold it
 SCHEMA = pa.schema([
     *[(name, pa.string()) for name in _TEXT],
     ("published_at", pa.date32()), ("fetched_at", TIMESTAMP), ("report_year", pa.int32()),
@@ -62,8 +62,8 @@ class DocumentWrite:
 
 
 def utc_timestamps(values: Sequence[datetime | None]) -> pa.Array:
-    """Aware datetimes become their UTC wall time; naive ones are taken to be UTC already."""
-    return pa.array([v.astimezone(UTC).replace(tzinfo=None) if v is not None and v.tzinfo else v for v in values],
+    """Aware datetimes keep their instant; naive ones are taken to be UTC (the old writers' habit)."""
+    return pa.array([v.replace(tzinfo=UTC) if v is not None and v.tzinfo is None else v for v in values],
                     TIMESTAMP)
 
 

@@ -108,7 +108,7 @@ def _writes(con: duckdb.DuckDBPyConnection, keys: Sequence[DocumentKey], rows: l
     """Which rows are new or changed documents, and which the store already has (counted only)."""
     existing = _existing(con, [keys[row].url for row in rows])
     known = _known_shas(con, [keys[row].content_sha256 for row in rows])
-    now = datetime.now(UTC).replace(tzinfo=None)  # naive UTC, as stored
+    now = datetime.now(UTC)
     writes: list[DocumentWrite] = []
     for row in rows:
         key = keys[row]

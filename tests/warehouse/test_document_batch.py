@@ -43,7 +43,9 @@ def test_a_url_fetched_twice_in_one_batch_loads_the_last_fetch_only(db_path: Pat
     assert sha == [("b" * 64,)]
 
 
-def test_moments_are_stored_as_utc_wall_time() -> None:
+def test_moments_are_stored_as_utc_instants() -> None:
     shanghai = timezone(timedelta(hours=8))
     stamps = utc_timestamps([datetime(2026, 3, 1, 8, tzinfo=shanghai), datetime(2026, 3, 1), None])
-    assert stamps.to_pylist() == [datetime(2026, 3, 1), datetime(2026, 3, 1), None]
+    assert stamps.type.tz == "UTC"
+    midnight = datetime(2026, 3, 1, tzinfo=UTC)
+    assert stamps.to_pylist() == [midnight, midnight, None]
