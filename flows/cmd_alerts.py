@@ -13,6 +13,7 @@ from alerts.deliver import DeliveryOutcome, DeliveryPolicy, PendingAlert, delive
 from flows.cmd_sql import print_rows
 from flows.config import notify_from_env, settings_from
 from flows.notify_setup import load_channels, outcome_recorder
+from flows.timezone import BadTimeZone, display_zone
 from warehouse.db import WarehouseLocked, WarehouseMissing, reader, writer
 from warehouse.outbox import alert_by_key, list_alerts, reopen_deliveries
 
@@ -44,11 +45,12 @@ def list_command(args: argparse.Namespace) -> int:
     settings = settings_from(db=args.db)
     since = datetime.now(UTC) - timedelta(days=args.since)
     try:
+        zone = display_zone()
         with reader(settings.db, on_wait=lambda m: print(f"kjwatch: {m}", file=sys.stderr)) as con:
             rows = list_alerts(con, since, args.kind)
-    except (WarehouseLocked, WarehouseMissing) as exc:
+    except (WarehouseLocked, WarehouseMissing, BadTimeZone) as exc:
         return _fail(str(exc))
-    print_rows(args.format, LIST_COLUMNS, [tuple(r[c] for c in LIST_COLUMNS) for r in rows])
+    print_rows(args.format, LIST_COLUMNS, [tuple(r[c] for c in LIST_COLUMNS) for r in rows], zone)
     return 0
 
 

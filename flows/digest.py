@@ -22,19 +22,22 @@ from alerts.messages import compose_digest
 from flows import stages
 from flows.config import notify_from_env
 from flows.notify_setup import load_channels, route_new_alerts
+from flows.timezone import display_zone, in_zone
 from warehouse.db import query, writer
 from warehouse.outbox import insert_new_alerts
 
 
 def digest_alert(rows: list[dict[str, Any]], days: int, until: datetime) -> dict[str, Any]:
-    start = (until - timedelta(days=days)).date()
+    """The period is named on the display zone's calendar: a 07:00 Beijing digest is that day's, not UTC's eve."""
+    local_until = in_zone(until, display_zone())
+    start = (local_until - timedelta(days=days)).date()
     period = "日报" if days == 1 else "周报" if days == 7 else f"{days}日汇总"
     pending = [PendingAlert(r["id"], r["bureau"], r["title"], r["body"]) for r in rows]
-    key = f"digest:{days}d:{until.date().isoformat()}"
+    key = f"digest:{days}d:{local_until.date().isoformat()}"
     return {"id": uuid.uuid5(uuid.NAMESPACE_URL, key).hex[:16], "kind": "digest", "key": key, "source_id": None,
             "document_id": None, "url": None, "body": compose_digest(pending),
-            "title": f"kjwatch 科技局监测{period}：{start.month}月{start.day}日至{until.month}月{until.day}日"
-                     f"共 {len(rows)} 条提醒"}
+            "title": f"kjwatch 科技局监测{period}：{start.month}月{start.day}日至"
+                     f"{local_until.month}月{local_until.day}日共 {len(rows)} 条提醒"}
 
 
 def summary_lines(alert: dict[str, Any], rows: list[dict[str, Any]], shown: int = 5) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime
 
 from alerts.labels import format_value, kind_label, measure_label, metric_label
+from flows.timezone import display_zone, in_zone
 
 __all__ = [
     "doc_types_label",
@@ -53,10 +54,11 @@ def fmt_date(value: date | datetime | None) -> str:
 
 
 def fmt_datetime(value: datetime | None) -> str:
-    """Run and crawl times: the date as above, minutes are enough to tell runs apart."""
+    """Run and crawl times on the display zone's clock, minutes and the zone (2025年1月5日 17:07 CST)."""
     if value is None:
         return "—"
-    return f"{fmt_date(value)} {value:%H:%M}"
+    local = in_zone(value, display_zone())
+    return f"{fmt_date(local)} {local:%H:%M %Z}"
 
 
 def fmt_number(value: float | None) -> str:

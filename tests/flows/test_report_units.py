@@ -26,7 +26,8 @@ def test_dates_read_the_chinese_way(value: date | None, text: str) -> None:
 
 
 def test_times_add_hours_and_minutes() -> None:
-    assert fmt_datetime(datetime(2025, 1, 5, 9, 7, 33)) == "2025年1月5日 09:07"
+    """A naive moment is UTC (the old warehouse's habit), shown on the Beijing clock."""
+    assert fmt_datetime(datetime(2025, 1, 5, 1, 7, 33)) == "2025年1月5日 09:07 CST"
 
 
 @pytest.mark.parametrize(("value", "text"), [(1328.0, "1,328"), (2136.8, "2,136.8"), (2.535, "2.54"),
