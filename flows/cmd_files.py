@@ -26,6 +26,7 @@ def _read(path: str) -> DocumentText | None:
 
 def extract(args: argparse.Namespace) -> int:
     from parsing.extract import extract_indicators
+    from parsing.extract.doctypes import titled_header
 
     failed = False
     for path in args.paths:
@@ -34,6 +35,7 @@ def extract(args: argparse.Namespace) -> int:
             failed = True
             continue
         result = extract_indicators(page.text)
+        result.header = titled_header(result.header, page.title, page.text)
         if args.jsonl:
             lines = [result.header.to_json(path)] + [r.to_json(path) for r in result.records]
             sys.stdout.write("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))

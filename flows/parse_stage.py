@@ -12,6 +12,7 @@ from typing import Any
 
 from parsing.convert import DocumentError, document_text
 from parsing.extract import extract_indicators
+from parsing.extract.doctypes import titled_header
 from warehouse.document_batch import DocumentBatch, concat_batches, pack_documents
 from warehouse.load import collector_paused
 from warehouse.model import ParsedDocument
@@ -49,7 +50,8 @@ def parse_item(item: dict[str, Any]) -> ParsedDocument | ParseFailure:
         fetched_at=datetime.fromisoformat(item["fetched_at"]), page_url=item.get("page_url"),
         title=page.title or item.get("title"), published_at=_date(item.get("published_at")) or page.published_at,
         content_type=item.get("content_type"), raw_path=item["raw_path"], text=page.text,
-        header=extraction.header, records=list(extraction.records), extractor_version=EXTRACTOR_VERSION,
+        header=titled_header(extraction.header, page.title or item.get("title"), page.text),
+        records=list(extraction.records), extractor_version=EXTRACTOR_VERSION,
     )
 
 

@@ -9,6 +9,10 @@ own account (numbered section headings, 我局) is taken for an untitled summary
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from parsing.extract.textclean import paragraphs as text_paragraphs
+from parsing.records import DocumentHeader
 
 TITLE_KEYWORD = re.compile(
     r"总结(?!如下|了)|工作计划|计划(?!项目|专项|资金|经费|立项|管理)|要点|打算|工作思路|报告|规划|工作重点|"
@@ -112,6 +116,27 @@ def title_types(title: str) -> tuple[str, ...]:
     if len(named) > 1 and "report" in named and not _REPORT_ONLY.search(title):
         named = tuple(kind for kind in named if kind != "report")
     return named
+
+
+_OPENING_CHARS = 600
+_SPACES = re.compile(r"\s+")
+
+
+def with_page_title(types: tuple[str, ...], page_title: str | None, text: str) -> tuple[str, ...]:
+    """The types of a web page whose text lacks its title: the <title> holds it and the body
+    opens on 一、主要工作完成情况, so the types read from the text alone are a guess (an untitled
+    account is a summary). A page title that names its kinds (…2024年工作总结和2025年工作计划)
+    then decides, as it would at the top of the text; news stays news."""
+    title = _SPACES.sub("", page_title or "")
+    if not title or not title_types(title) or title in _SPACES.sub("", text[:_OPENING_CHARS]):
+        return types
+    return doc_types(title, text_paragraphs(text))
+
+
+def titled_header(header: DocumentHeader, page_title: str | None, text: str) -> DocumentHeader:
+    """The header with the types its page's title names, when the text lacks that title."""
+    types = with_page_title(header.doc_types, page_title, text)
+    return header if types == header.doc_types else replace(header, doc_types=types)
 
 
 def looks_like_news(paragraphs: list[str]) -> bool:
