@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
+from parsing.extract.guards import guarded
+from parsing.extract.memo import text_cache
 from parsing.records import Measure
 
 CLAUSE_BREAKS = frozenset("，：")
@@ -23,15 +24,17 @@ _COMPLETION = re.compile(
     r"|占[^，。；\d]{0,8}?(?:目标任务|任务目标|任务|目标)(?:数)?(?:的)?)"  # 占全年目标任务30.88%
     r"(?:为|达到?|是)?$"
 )
-_GROWTH = re.compile(
+_GROWTH = guarded(
     r"(?P<verb>增长|增幅|增速|提高|提升|上升|增加|下降|减少|降低|回落|(?<=[比同])增|(?<=[比同])降)(?:了|率|幅度)?(?:目标)?(?:为|达到?|是)?"
-    r"(?:超过|将近|接近|大约|逾|近|约|超)?$"
+    r"(?:超过|将近|接近|大约|逾|近|约|超)?$",
+    first="上下减回增提降",
 )
 _COMPARED = re.compile(r"同比|较|比上年|比去年|净新?增")
 _NET = re.compile(r"净新?增(?:了)?[^，。；、\d]{0,12}$")  # 净增120家, 净增高新技术企业120家
 _DECLINE = frozenset({"下降", "减少", "降低", "回落", "降"})
 # Summary prose: only an explicit goal makes a figure a target.
-TARGET_CUE = re.compile(
+# Lookbehinds come after a branch's first literal, so that `first` can name it.
+TARGET_CUE = guarded(
     r"力争|确保|预计|预估|估计|(?:主要|工作|总体)目标(?:是|为)|(?:目标|下达[^，。；]{0,12}?任务)(?:是|为)|下达[^，。；\d]{0,12}?(?:任务|目标)(?=\d)|计划(?:到|在|于)?(?:\d{4}年|年底|年内|全年)"
     r"|争取(?:到|在)?(?:\d{4}年|年底|年内|全年)|将(?:达到?|突破|超过|增至)|到\d{4}年(?!的)"
     r"|(?:[我该本][省市县区州]|科技局|下一步|下半年)还?将|(?:今年|明年)[^，。；\d]{0,8}?将|有望"
@@ -39,11 +42,12 @@ TARGET_CUE = re.compile(
     r"|(?:明确|提出|确定|设定)了?[^，。；]{0,20}?(?:核心|主要|发展|预期性?|约束性)指标"  # a plan's indicators
     # 高企目标40家 / 年度目标任务：…; 承担…工作任务41项 counts the tasks themselves.
     r"|(?:目标|任务)(?:数|值)?(?=\d+(?:\.\d+)?(?!\d|\.|项|个|类))|(?:目标任务|任务目标|目标)[：:]"
-    r"|(?<!支持|科技|人才|研发|重点|专项|攻关|工程|引智|引才)计划(?:新增|新认定|认定|引进|培育|完成|实现|入库|申报|推荐|建设|新建|组建|选派|选聘|招引|创建)"
+    r"|计划(?<!支持计划|科技计划|人才计划|研发计划|重点计划|专项计划|攻关计划|工程计划|引智计划|引才计划)(?:新增|新认定|认定|引进|培育|完成|实现|入库|申报|推荐|建设|新建|组建|选派|选聘|招引|创建)"
     r"|[（(](?:考核|年度|目标)?(?:指标|任务|目标)(?:任务)?[：:]"  # 创新主体方面（指标：新增科技型中小企业60家…）
     r"|(?:根据|按照)[^，。；]{0,12}?(?:任务指标|目标任务|考核指标|下达的?任务)"  # 根据州科技局任务指标，…6家
     r"|下发[^，。；\d]{0,12}?(?:目标任务|任务|目标)"
-    r"|(?<![完成])任务(?:是|为)|(?:按照|根据)指标要求"  # 年度发明专利受理量。任务是60件
+    r"|任务(?<![完成]任务)(?:是|为)|(?:按照|根据)指标要求",  # 年度发明专利受理量。任务是60件
+    first="力确预估主工总目下计争将到我该本科今明有要提设任（(根按",
 )
 # Plan sections: a figure governed by one of these verbs or bounds is a goal.
 GOAL_CUE = re.compile(
@@ -132,7 +136,7 @@ def year_before(prefix: str, text: str, position: int) -> int | None:
     return years[index - 1][1] if index else explicit_year(prefix)
 
 
-@lru_cache(maxsize=64)
+@text_cache(maxsize=64)
 def _stated_years(text: str) -> tuple[tuple[int, int], ...]:
     """(end, year) of every year `text` states for its own figures, in order."""
     found: list[tuple[int, int]] = []
@@ -149,6 +153,7 @@ def _end_of(year: tuple[int, int]) -> int:
     return year[0]
 
 
+@text_cache(maxsize=1024)
 def target_cue_start(sentence: str, report_year: int | None = None) -> int | None:
     """Where the goal language of a summary sentence begins, if it has any.
 

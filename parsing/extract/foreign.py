@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from parsing.extract.context import Context
+from parsing.extract.guards import guarded
 from parsing.extract.mentions import Mention
 from parsing.extract.state import Figure
 
-_COMPARED_AREA = re.compile(
-    r"(?:仅次于|次于|超过|高于|低于)[^，；。（(\d]{1,10}[（(]$|(?:平均水平|平均值|均值|平均)[（(]$"
+_COMPARED_AREA = guarded(
+    r"(?:仅次于|次于|超过|高于|低于)[^，；。（(\d]{1,10}[（(]$|(?:平均水平|平均值|均值|平均)[（(]$",
+    first="仅低均平次超高",
 )
 _PART_REACH = 12
 _ABOVE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先|落后于?)[^，。；\d]{0,16}(?:[（(][\d.]+%?[)）])?$")

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from parsing.extract.memo import text_cache
 from parsing.records import Level
 
 _TYPE_LEVEL: dict[str, Level] = {
@@ -82,6 +83,8 @@ def _zone_level(name: str, whole: bool) -> Level | None:
     counts every 新区 as a zone), or — when the name is all the text before the
     bureau's organ (`whole`, as in a title) — a short stem of its own (两江, 东湖).
     """
+    if not name.endswith(ZONE_SUFFIXES):
+        return None
     for suffix in ZONE_SUFFIXES:
         if name.endswith(suffix):
             stem = name[: -len(suffix)]
@@ -101,6 +104,7 @@ def division_level(name: str) -> Level | None:
     return _levels().get(name)
 
 
+@text_cache(maxsize=1 << 16)
 def place_level(name: str, whole: bool = False) -> Level | None:
     """The level of a place name, or None when it is no known division or zone.
 
@@ -109,18 +113,21 @@ def place_level(name: str, whole: bool = False) -> Level | None:
     return _zone_level(name, whole) or _levels().get(name)
 
 
+@text_cache(maxsize=1 << 14)
 def known_place(text: str) -> str | None:
     """The longest known place name `text` ends with (…印发济南市商河县 → 济南市商河县 → 商河县).
 
     A chain of divisions (山东省淄博市) is reduced to its last link, which is the
     jurisdiction of the bureau named after it.
     """
+    levels = _levels()
+    zoned = text.endswith(ZONE_SUFFIXES)  # no tail can end with a zone suffix the text does not
     for size in range(min(len(text), 14), 1, -1):
         tail = text[-size:]
-        if place_level(tail, whole=size == len(text)) is None:
+        if tail not in levels and not (zoned and _zone_level(tail, size == len(text))):
             continue
         for inner in range(2, size):
-            if _levels().get(tail[-inner:]) and _levels().get(tail[:-inner]):
+            if tail[-inner:] in levels and tail[:-inner] in levels:
                 return tail[-inner:]
         return tail
     return None

@@ -9,10 +9,11 @@ handled here before cn2an sees the string.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 import cn2an
+
+from parsing.extract.memo import text_cache
 
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUMERAL_TAIL = r"[零〇一二两三四五六七八九十百千万]*"
@@ -47,7 +48,7 @@ def _range_value(text: str) -> Numeral | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def parse_chinese(text: str) -> Numeral | None:
     """A Chinese numeral, or None when it is no well-formed number (十四五, 三十三百)."""
     ranged = _range_value(text)

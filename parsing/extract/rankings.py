@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from parsing.extract.gazetteer import known_place
 from parsing.extract.group_ranks import group_positions, unscoped_rises
+from parsing.extract.guards import guarded
 from parsing.extract.numbers import parse_rank
 
 SCOPE = (
@@ -265,9 +266,10 @@ def _named_positions(sentence: str, found: list[Position]) -> list[Position]:
     return extra
 
 
-_UNSCOPED = re.compile(
+_UNSCOPED = guarded(
     r"(?:排名|位居|位列|名列|居|列)第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION
-    + r"|(?:位居|居)(?P<first>首位)"
+    + r"|(?:位居|居)(?P<first>首位)",
+    first="位列名居排",
 )
 
 

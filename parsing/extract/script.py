@@ -17,9 +17,10 @@ import opencc
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = f"[a-zü{_TONED}]{{1,6}}"
 # A gloss follows a Chinese character and holds one or more pinyin syllables, at
-# least one of them tone-marked (so (r&d), (pp) or (a) are never taken for one).
+# least one of them tone-marked (so (r&d), (pp) or (a) are never taken for one). The
+# bracket comes first and the character is looked back at, so the engine can skip to brackets.
 _GLOSS = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[(（]\s*(?={_SYLLABLE}(?:[\s'’-]*{_SYLLABLE})*\s*[)）])"
+    rf"[(（](?<=[\u4e00-\u9fff][(（])\s*(?={_SYLLABLE}(?:[\s'’-]*{_SYLLABLE})*\s*[)）])"
     rf"(?=[^)）]*[{_TONED}])[a-zü{_TONED}\s'’-]+[)）]"
 )
 
