@@ -44,6 +44,7 @@ _PATTERNS = (
 _YEARLY_TITLE = re.compile(r"\d{4}\s*年度?(?![^，。]{0,2}\d{1,2}月)[^，。]{0,30}?(?:总结|报告|汇报|情况)|年度|全年")
 _OPENING_LINES = 5
 _OPENING_CHARS = 80
+_HEAD_CHARS = 4000  # far more than five opening lines need; a whole report need not be split
 
 
 def month_number(text: str) -> int:
@@ -104,3 +105,8 @@ def report_period(title: str | None, lines: Sequence[str] = ()) -> Period:
         if named is not None:
             return named
     return YEAR
+
+
+def document_period(title: str | None, text: str | None) -> Period:
+    """The period of a stored document: its title and the first lines of its text."""
+    return report_period(title, (text or "")[:_HEAD_CHARS].splitlines())

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.metrics import sync_metrics
+from warehouse.periods import PERIOD_MIGRATION, fill_document_periods
 from warehouse.sqlfiles import list_sql, read_sql
 
 VIEWS = ("indicator_latest", "targets_progress", "rankings", "bureau_scorecard")
@@ -78,6 +79,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("ROLLBACK")
             raise
         applied.append(name)
+        if name == PERIOD_MIGRATION:
+            fill_document_periods(con)  # the parser is Python: documents stored before get theirs now
     for view in VIEWS:
         con.execute(read_sql("views", view))
     sync_metrics(con)

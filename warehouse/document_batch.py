@@ -17,6 +17,7 @@ from operator import attrgetter
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from parsing.period import document_period
 from warehouse.indicator_batch import SCHEMA as INDICATOR_SCHEMA
 from warehouse.indicator_batch import RefusedRecord, indicator_table
 from warehouse.model import ParsedDocument
@@ -28,6 +29,7 @@ SCHEMA = pa.schema([
     *[(name, pa.string()) for name in _TEXT],
     ("published_at", pa.date32()), ("fetched_at", TIMESTAMP), ("report_year", pa.int32()),
     ("doc_types", pa.list_(pa.string())), ("bureau", pa.string()), ("level", pa.string()),
+    ("period", pa.string()), ("period_label", pa.string()),
 ])
 
 
@@ -77,12 +79,19 @@ def _header_columns(docs: Sequence[ParsedDocument]) -> dict[str, list]:
     }
 
 
+def _period_columns(docs: Sequence[ParsedDocument]) -> dict[str, list]:
+    """The period each document reports on (a year, 上半年 …), read from its title and first lines."""
+    periods = [document_period(d.title, d.text) for d in docs]
+    return {"period": [p.kind for p in periods], "period_label": [p.label for p in periods]}
+
+
 def pack_documents(docs: Sequence[ParsedDocument]) -> DocumentBatch:
     keys = [DocumentKey(d.id, d.source_id, d.url, d.content_sha256) for d in docs]
     columns: dict[str, list | pa.Array] = {name: list(map(attrgetter(name), docs)) for name in _TEXT}
     columns["published_at"] = list(map(attrgetter("published_at"), docs))
     columns["fetched_at"] = utc_timestamps(list(map(attrgetter("fetched_at"), docs)))
     columns.update(_header_columns(docs))
+    columns.update(_period_columns(docs))
     indicators, refused = indicator_table([(d.id, d.records, d.extractor_version) for d in docs])
     return DocumentBatch(keys, pa.table(columns, schema=SCHEMA), indicators, refused)
 

@@ -197,14 +197,15 @@ def replace_indicators(con: duckdb.DuckDBPyConnection, document_id: str, url: st
                       [document_id]).fetchone()
     if row is None:
         raise KeyError(f"no document {document_id}")
-    header = _stored_header(con, document_id)
+    header, title = _stored_header(con, document_id)
     doc = ParsedDocument(source_id=row[0], url=url, content_sha256=row[1], fetched_at=row[2], text=row[3],
-                         header=header, records=list(records), extractor_version=extractor_version)
+                         title=title, header=header, records=list(records), extractor_version=extractor_version)
     return replace_extractions(con, [doc], run_id)
 
 
-def _stored_header(con: duckdb.DuckDBPyConnection, document_id: str) -> DocumentHeader:
-    row = con.execute("SELECT bureau, level, report_year, doc_types FROM documents WHERE id = ?",
+def _stored_header(con: duckdb.DuckDBPyConnection, document_id: str) -> tuple[DocumentHeader, str | None]:
+    """The stored header and title (the title tells the document's period again)."""
+    row = con.execute("SELECT bureau, level, report_year, doc_types, title FROM documents WHERE id = ?",
                       [document_id]).fetchone()
     assert row is not None  # noqa: S101 - checked by the caller
-    return DocumentHeader(row[0], row[1], row[2], tuple(row[3] or ()))
+    return DocumentHeader(row[0], row[1], row[2], tuple(row[3] or ())), row[4]

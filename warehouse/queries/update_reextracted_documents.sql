@@ -1,6 +1,6 @@
--- Header fields and text of re-extracted documents, from the `reextracted` batch.
+-- Header fields, period and text of re-extracted documents, from the `reextracted` batch.
 UPDATE documents
 SET report_year = r.report_year, doc_types = r.doc_types, bureau = r.bureau, level = r.level,
-    text = r.text, extractor_version = r.extractor_version
+    text = r.text, extractor_version = r.extractor_version, period = r.period, period_label = r.period_label
 FROM reextracted r
 WHERE documents.id = r.id;

@@ -1,10 +1,11 @@
--- One row per bureau: its latest core indicators and targets, for a quick overview.
+-- One row per bureau: its latest core indicators and targets, for a quick overview. A metric's
+-- own figure (no 国家级 / 省级 qualifier) is preferred over a sub-target's.
 CREATE OR REPLACE VIEW bureau_scorecard AS
 WITH latest AS (
     SELECT source_id, bureau, kind, metric, year, value, unit
     FROM indicator_latest
     WHERE measure = 'level' AND kind IN ('actual', 'target') AND metric NOT LIKE 'other:%'
-    QUALIFY row_number() OVER (PARTITION BY source_id, kind, metric ORDER BY year DESC NULLS LAST) = 1
+    QUALIFY row_number() OVER (PARTITION BY source_id, kind, metric ORDER BY year DESC NULLS LAST, qualifier <> '') = 1
 )
 SELECT
     s.id AS source_id,
