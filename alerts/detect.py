@@ -3,7 +3,9 @@
 Detectors replay a source's facts in publication order: the first time a
 (bureau, metric, year) target appears is `new_target`, a later different value is
 `target_revised`; the first ranking for (bureau, metric, measure, scope) is
-`new_ranking`, a later different position is `ranking_changed`.
+`new_ranking`, a later different position is `ranking_changed`. A target qualified by a
+level (国家级 1家 beside 省级 20家) is a target of its own, and an actual meets a target
+only when it covers the same period (a half-year figure meets no annual target).
 """
 
 from __future__ import annotations
@@ -35,18 +37,36 @@ def _by_document(items: list[Fact]) -> list[list[Fact]]:
     return sorted(docs.values(), key=lambda fs: min(f.order() for f in fs))
 
 
+def _target_base(f: Fact) -> str:
+    """The key part naming a target; an unqualified target keeps the key it always had."""
+    base = f"{f.source_id}:{f.metric}:{f.measure}:{f.year}"
+    return f"{base}:{f.qualifier}" if f.qualifier else base
+
+
+def _first_targets(base: str, first: list[Fact]) -> list[Alert]:
+    """Each value of the first document is a target of its own (sub-targets, not a revision)."""
+    alerts: list[Alert] = []
+    seen: set[float | None] = set()
+    for fact in first:
+        if fact.value in seen:
+            continue
+        key = f"new_target:{base}" if not seen else f"new_target:{base}:{_fmt(fact.value)}"
+        alerts.append(_fact_alert("new_target", key, fact))
+        seen.add(fact.value)
+    return alerts
+
+
 def detect_target_alerts(facts: Iterable[Fact]) -> list[Alert]:
     """Two values in one document are two sub-targets, not a revision; a later document
     whose values all differ from everything stated before revises the target."""
-    groups: dict[tuple, list[Fact]] = defaultdict(list)
+    groups: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
         if f.kind == "target" and f.value is not None:
-            groups[(f.source_id, f.metric, f.measure, f.year)].append(f)
+            groups[_target_base(f)].append(f)
     alerts = []
-    for (source, metric, measure, year), items in groups.items():
-        base = f"{source}:{metric}:{measure}:{year}"
+    for base, items in groups.items():
         first, *later = _by_document(items)
-        alerts.append(_fact_alert("new_target", f"new_target:{base}", first[0]))
+        alerts += _first_targets(base, first)
         seen = {f.value for f in first}
         previous = first[-1].value
         for doc_facts in later:
@@ -80,19 +100,25 @@ def detect_ranking_alerts(facts: Iterable[Fact]) -> list[Alert]:
     return alerts
 
 
+def _met_key(f: Fact) -> tuple:
+    return (f.source_id, f.metric, f.year, f.qualifier)
+
+
 def detect_targets_met(facts: Iterable[Fact]) -> list[Alert]:
-    facts = list(facts)
+    """An actual of the target's period (the whole year) that reaches it; a half-year or
+    1-10月 figure is no verdict on an annual target."""
+    facts = sorted(facts, key=Fact.order)
     targets = {}
-    for f in sorted(facts, key=Fact.order):
+    for f in facts:
         if f.kind == "target" and f.measure == "level" and f.value is not None:
-            targets[(f.source_id, f.metric, f.year)] = f
+            targets[_met_key(f)] = f
     alerts = []
-    for f in sorted(facts, key=Fact.order):
-        target = targets.get((f.source_id, f.metric, f.year))
+    for f in facts:
+        target = targets.get(_met_key(f))
         if f.kind != "actual" or f.measure != "level" or target is None or f.value is None:
             continue
-        if target.value is not None and f.value >= target.value:
-            key = f"target_met:{f.source_id}:{f.metric}:{f.year}"
+        if f.period == target.period and target.value is not None and f.value >= target.value:
+            key = f"target_met:{f.source_id}:{f.metric}:{f.year}" + (f":{f.qualifier}" if f.qualifier else "")
             alerts.append(_fact_alert("target_met", key, f, previous=target.value))
     return alerts
 

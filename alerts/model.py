@@ -30,6 +30,9 @@ class Fact:
     rank: int | None
     scope: str | None
     text: str
+    qualifier: str = ""  # the level a sub-target names (国家级 / 省级), '' for the metric itself
+    period: str = "year"  # what the figure covers: year | half_year | quarter | month_to_date
+    period_label: str = "全年"  # 全年, 上半年, 一季度, 1-10月
 
     def order(self) -> tuple:
         """Time order of facts: the year a figure is about first, then when it was published."""

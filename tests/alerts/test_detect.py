@@ -63,7 +63,7 @@ def test_source_failing_after_threshold_runs_in_a_row() -> None:
 
 def test_two_values_in_one_document_are_not_a_revision() -> None:
     facts = [_fact("target", 20), _fact("target", 1), _fact("target", 20, doc="d2", day=5)]
-    assert _kinds(facts) == ["new_target"]
+    assert _kinds(facts) == ["new_target", "new_target"]  # two sub-targets, each its own alert
 
 
 def test_ranking_without_position_reads_naturally() -> None:
