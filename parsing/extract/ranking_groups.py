@@ -47,12 +47,14 @@ def _bare_after_levels(text: str, start: int, position: Position, since: list[In
 
 def ranked_group(text: str, position: Position, last_end: int, ranked: list[IndicatorRecord],
                  since: list[IndicatorRecord], group_before: list[IndicatorRecord],
-                 level_subjects: tuple[list[str], list[str]]) -> list[IndicatorRecord]:
+                 level_subjects: tuple[list[str], list[str]],
+                 growth_subjects: tuple[list[str], list[str]] = ([], [])) -> list[IndicatorRecord]:
     """The records of one position: its own, one per further subject it ranks, or the
     previous position's subjects when it only adds a scope (、中部第2)."""
     if len(ranked) == 1 and next_place(text, last_end, position) and len(group_before) > 1:
         return [replace(r, rank=ranked[0].rank, scope=ranked[0].scope, text=ranked[0].text) for r in group_before]
-    return shared_by_all(text, position, ranked, level_subjects) or ranked + each_ranked(text, position, ranked, since)
+    shared = shared_by_all(text, position, ranked, level_subjects, growth_subjects)
+    return shared or ranked + each_ranked(text, position, ranked, since)
 
 
 _ALL = re.compile(r"(?:均|都)(?:位|居|排名|列|为|保持|稳居|位居|位列|居于|处于|位于)*$")
@@ -61,16 +63,37 @@ _BACK = re.compile(r"(?:以上|上述|前述|这些|其余|其他)[^，。；\d]
 
 
 def shared_by_all(text: str, position: Position, ranked: list[IndicatorRecord],
-                  level_subjects: tuple[list[str], list[str]]) -> list[IndicatorRecord]:
+                  level_subjects: tuple[list[str], list[str]],
+                  growth_subjects: tuple[list[str], list[str]] = ([], [])) -> list[IndicatorRecord]:
     """比重达69%，专利拥有量达106.7件，均位于同类开发区前列: 均 ranks every level figure of
     its sentence (of the sentences before, after 以上各项指标), those of no core metric too,
     and nothing else."""
     start = clause_start(text, position.start)
     if len(ranked) != 1 or not _ALL.search(text, start, position.start):
         return []
+    if _GROWTHS_ALL.search(text, start, position.start):
+        return _growths_ranked(ranked[0], growth_subjects, start == 0)
     back = _BACK.match(text, start)
     earlier, own = level_subjects
     subjects = list(dict.fromkeys(earlier + own if back else own))
+    growths = list(dict.fromkeys(growth_subjects[1]))
+    if not back and len(subjects) < 2 <= len(growths):  # 通过率(89.1%)、认定数增速(51.6%)以及总量增速均居…
+        return ([replace(ranked[0], metric=metric, measure="level") for metric in subjects]
+                + [replace(ranked[0], metric=metric, measure="yoy_growth") for metric in growths])
     if len(subjects) < 2 or (ranked[0].measure != "level" and not back):
         return []
     return [replace(ranked[0], metric=metric, measure="level") for metric in subjects]
+
+
+_GROWTHS_ALL = re.compile(r"(?:增速|增幅|增长率|增长速度)" + _ALL.pattern)
+
+
+def _growths_ranked(ranked: IndicatorRecord, growth_subjects: tuple[list[str], list[str]],
+                    opens: bool) -> list[IndicatorRecord]:
+    """增速均居全省第2位 ranks the growths of its sentence, or, opening a sentence of its own,
+    those of the sentence before."""
+    earlier, own = growth_subjects
+    subjects = list(dict.fromkeys(own or (earlier if opens else [])))
+    if len(subjects) < 2:
+        return []
+    return [replace(ranked, metric=metric, measure="yoy_growth") for metric in subjects]

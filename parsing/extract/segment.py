@@ -171,6 +171,9 @@ def _figure_record(
         state.levels.append(figure.key)
         phrase = other_phrase(text[figure.pre_start : m.start], text[m.end : figure.post_end])
         state.level_subjects.append(figure.key or f"other:{phrase}")
+    if figure.measure == "yoy_growth":  # 产值…增长28%；增加值…增长24.6%。增速均居全省第2位
+        unnamed = state.level_subjects[-1] if state.level_subjects else None
+        state.growth_subjects.append(figure.key or unnamed or f"other:{text[figure.pre_start : m.start]}")
     state.unnamed = figure.family is None and not kept
     kind = _kind(text, figure, mentions, ctx)
     return None if kind is None else _record(text, figure, kind, ctx)
@@ -290,6 +293,8 @@ class Carry:
     key: str | None = None
     # Level figures not yet ranked, for 以上各项指标均列全省前列 in a later sentence.
     subjects: list[str] = field(default_factory=list)
+    # Growth figures not yet ranked, for 增速均居全省第2位 in the next sentence.
+    growths: list[str] = field(default_factory=list)
 
 
 def segment_records(
@@ -320,12 +325,12 @@ def segment_records(
             if ctx.section.mode == "summary" and not ctx.goal_governs(position.start):
                 year = ctx.year_for(text, position.start, "ranking")
                 ranked = ranking_records(text, position, last_end, state, year)
-                earlier = carry.subjects if carry is not None else []
+                earlier = (carry.subjects, carry.growths) if carry is not None else ([], [])
                 group = ranked_group(text, position, last_end, ranked, records[ranked_upto:], group_before,
-                                     (earlier, state.level_subjects))
-                state.level_subjects = []
+                                     (earlier[0], state.level_subjects), (earlier[1], state.growth_subjects))
+                state.level_subjects, state.growth_subjects = [], []
                 if carry is not None:
-                    carry.subjects = []
+                    carry.subjects, carry.growths = [], []
                 records += group
                 group_before, ranked_upto = group, len(records)
             last_end = max(last_end, position.end)
@@ -338,4 +343,5 @@ def segment_records(
     if carry is not None:
         carry.family, carry.key = (state.family, state.key) if state.family else (state.carried, state.carried_key)
         carry.subjects = carry.subjects + state.level_subjects
+        carry.growths = carry.growths + state.growth_subjects
     return records

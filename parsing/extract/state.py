@@ -46,6 +46,8 @@ class SegmentState:
     # The metric (other: for an unnamed one) of each level figure since the last position:
     # 比重达69%，专利拥有量达106.7件，均位于同类开发区前列 ranks each of them.
     level_subjects: list[str] = field(default_factory=list)
+    # The metric of each growth figure since the last position (增速均居… ranks each).
+    growth_subjects: list[str] = field(default_factory=list)
     # Subjects of a 分别 list still waiting for their place (分别居全国第四位、第五位).
     listed: list[str] = field(default_factory=list)
     # (family, key) of every figure resolved so far, by where it starts.

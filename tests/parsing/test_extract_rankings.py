@@ -325,3 +325,22 @@ def test_a_rise_in_a_list_named_before_takes_the_lists_reach(sentence: str, rank
 
 def test_a_rise_in_no_named_list_is_no_ranking() -> None:
     assert rankings("全县技术合同成交额9.6亿元，由第3位上升至第2位。") == []
+
+
+def test_growths_all_ranked_in_the_next_sentence_rank_each_growth() -> None:
+    """产值…增长；增加值…增长。增速均居…: each growth of the sentence before is ranked."""
+    text = ("2020年，全县高新技术产业实现产值88.2亿元，同比增长21.5%；实现增加值20.3亿元，同比增长18.4%。"
+            "增速均居全市第3位。")
+    assert sorted(rankings(text)) == [("ht_output_value", "yoy_growth", 3, "全市"),
+                                      ("other:增加值", "yoy_growth", 3, "全市")]
+
+
+def test_growth_rates_listed_before_one_shared_place_are_each_ranked() -> None:
+    text = "2022年，全区高企认定数增速（41.2%）以及总量增速（22.5%）均居全省第二。"
+    assert sorted(rankings(text)) == [("hte_new", "yoy_growth", 2, "全省"), ("hte_total", "yoy_growth", 2, "全省")]
+
+
+def test_levels_shared_by_all_keep_to_the_levels_when_growths_follow_them() -> None:
+    """专利申请量和授权量…，分别同比增长…，均位居第3位 ranks the two levels (corpus decision 10)."""
+    text = "2019年，我市专利申请量和授权量分别为5421件和2604件，分别同比增长60.3%和35.7%，均位居全省第3位。"
+    assert all(measure == "level" for _, measure, _, _ in rankings(text))
