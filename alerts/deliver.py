@@ -87,7 +87,7 @@ def deliver_channel(channel: Channel, alerts: Sequence[PendingAlert], policy: De
             break
         pacer.wait()
         ok, error = _send_with_retries(channel, message, policy, sender, deadline, sleep)
-        if ok and message.part < message.parts:
+        if ok and message.shared and message.part < message.parts:
             continue  # a digest's row is sent once its last part is; a failure re-sends it whole
         batch = [DeliveryOutcome(a.alert_id, channel.name, ok, error) for a in message.alerts]
         if record is not None:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
+from alerts.grouping import blocks, ordered
 from alerts.render import body_lines, render_digest
 
 MAX_MESSAGE_BYTES = 4000  # markdown bots: WeCom refuses more than 4096 bytes
@@ -29,6 +31,10 @@ class PendingAlert:
     bureau: str
     title: str
     body: str
+    kind: str | None = None             # what the outbox knows of the alert, for grouping and order;
+    document_title: str | None = None   # without them the stored lines say it (`alerts.grouping`)
+    url: str | None = None
+    published_at: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +42,9 @@ class Message:
     title: str
     body: str
     alerts: tuple[PendingAlert, ...]
-    part: int = 1    # numbered parts of one digest: its row is recorded after the last one
+    part: int = 1    # numbered parts (1/3 …) of one run's alerts or one stored digest
     parts: int = 1
+    shared: bool = False  # every part carries the same row (a digest's): recorded after the last part
 
 
 def digest_title(batch: Sequence[PendingAlert]) -> str:
@@ -60,29 +67,49 @@ def clip_bytes(text: str, limit: int) -> str:
     return text.encode("utf-8")[:room].decode("utf-8", errors="ignore").rstrip() + _CLIPPED
 
 
-def _render(batch: Sequence[PendingAlert], style: str) -> Message:
-    return Message(digest_title(batch), render_digest(batch, style, lone_body=True), tuple(batch))
+Fits = Callable[[Sequence[PendingAlert]], bool]
 
 
-def split_batches(alerts: Sequence[PendingAlert], limit: int = MAX_MESSAGE_BYTES, style: str = "markdown",
-                  render: Callable[[Sequence[PendingAlert], str], Message] = _render) -> list[list[PendingAlert]]:
-    """Greedy batches, in order, whose rendered message stays under `limit` bytes (one alert at least)."""
-    batches: list[list[PendingAlert]] = []
+def pack(alerts: Sequence[PendingAlert], fits: Fits) -> list[list[PendingAlert]]:
+    """Parts in reading order (`alerts.grouping`) for which `fits` holds: a document's block is
+    never split when it fits in a part of its own; a longer one is split between its alerts."""
+    if fits(alerts):
+        return [ordered(alerts)] if alerts else []
+    parts: list[list[PendingAlert]] = []
     current: list[PendingAlert] = []
-    for alert in alerts:
-        trial = render([*current, alert], style)
-        if current and message_bytes(trial.title, trial.body) > limit:
-            batches.append(current)
-            current = [alert]
-        else:
+    for block in blocks(alerts):
+        if fits([*current, *block]):
+            current += block
+            continue
+        if current:
+            parts.append(current)
+        current = []
+        for alert in block:
+            if current and not fits([*current, alert]):
+                parts.append(current)
+                current = []
             current.append(alert)
     if current:
-        batches.append(current)
-    return batches
+        parts.append(current)
+    return parts
+
+
+def split_batches(alerts: Sequence[PendingAlert], limit: int = MAX_MESSAGE_BYTES, style: str = "markdown"
+                  ) -> list[list[PendingAlert]]:
+    """The parts of a run's alerts under `limit` bytes (one alert at least)."""
+    title = digest_title(alerts) + "（99/99）"
+    return pack(alerts, lambda batch: message_bytes(title, _part_body(batch, style, 99, 99, len(alerts))) <= limit)
+
+
+def _part_body(batch: Sequence[PendingAlert], style: str, part: int, parts: int, total: int,
+               noun: str = "本次共") -> str:
+    heading = (f"kjwatch 科技局监测：{noun} {total} 条提醒" if parts == 1
+               else f"第 {part}/{parts} 部分：{len(batch)} 条，共 {total} 条提醒")
+    return render_digest(batch, style, heading=heading)
 
 
 def build_messages(alerts: Sequence[PendingAlert], style: str, limit: int | None = None) -> list[Message]:
-    """Messages for one channel: the run's alerts as digests, then each stored digest in its parts."""
+    """Messages for one channel: the run's alerts in numbered parts, then each stored digest in its parts."""
     limit = limit or STYLE_LIMITS[style]
     digests = [(a, items) for a in alerts if (items := digest_items(a))]
     plain = [a for a in alerts if not digest_items(a)]
@@ -93,12 +120,26 @@ def build_messages(alerts: Sequence[PendingAlert], style: str, limit: int | None
 
 
 def _plain_messages(alerts: Sequence[PendingAlert], style: str, limit: int) -> list[Message]:
-    """A lone alert still too long has its body clipped, never dropped."""
-    return [_fit(_render(batch, style), limit) for batch in split_batches(alerts, limit, style)]
+    """A lone alert is its own message under its title (its body clipped if too long, never dropped);
+    more are grouped bureau → document → kind in numbered parts, each carrying its own rows."""
+    if not alerts:
+        return []
+    if len(alerts) == 1:
+        (alert,) = alerts
+        return [_fit(Message(alert.title, render_digest(alerts, style, lone_body=True), (alert,)), limit)]
+    title = digest_title(alerts)
+    parts = split_batches(alerts, limit, style)
+    return [_fit(Message(title + _numbered(n, len(parts)), _part_body(batch, style, n, len(parts), len(alerts)),
+                         tuple(batch), part=n, parts=len(parts)), limit)
+            for n, batch in enumerate(parts, 1)]
+
+
+def _numbered(part: int, parts: int) -> str:
+    return f"（{part}/{parts}）" if parts > 1 else ""
 
 
 def _fit(message: Message, limit: int) -> Message:
-    """Only a lone alert can exceed `limit` (batches are split under it): clip its body."""
+    """Only a lone alert can exceed `limit` (parts are packed under it): clip its body."""
     if message_bytes(message.title, message.body) <= limit:
         return message
     return replace(message, body=clip_bytes(message.body, limit - message_bytes(message.title, "")))
@@ -140,16 +181,9 @@ def digest_items(alert: PendingAlert) -> list[PendingAlert]:
 def digest_messages(digest: PendingAlert, items: Sequence[PendingAlert], style: str, limit: int
                     ) -> list[Message]:
     """A digest's items in numbered parts under `limit`; each part carries the digest's row."""
-    total = len(items)
-    position = {item.alert_id: n for n, item in enumerate(items, 1)}
-
-    def render(batch: Sequence[PendingAlert], style: str, part: str = "（99/99）") -> Message:
-        first, last = position[batch[0].alert_id], position[batch[-1].alert_id]
-        heading = f"第 {first}–{last} 条，共 {total} 条" if len(batch) < total else f"共 {total} 条提醒"
-        return Message(digest.title + part, render_digest(batch, style, heading=heading), (digest,))
-
-    batches = split_batches(items, limit, style, render)
-    if len(batches) == 1:
-        return [_fit(render(batches[0], style, ""), limit)]
-    return [_fit(replace(render(batch, style, f"（{n}/{len(batches)}）"), part=n, parts=len(batches)), limit)
-            for n, batch in enumerate(batches, 1)]
+    total, worst = len(items), digest.title + "（99/99）"
+    parts = pack(items, lambda batch: message_bytes(worst, _part_body(batch, style, 99, 99, total, "共")) <= limit)
+    return [_fit(Message(digest.title + _numbered(n, len(parts)),
+                         _part_body(batch, style, n, len(parts), total, "共"), (digest,),
+                         part=n, parts=len(parts), shared=True), limit)
+            for n, batch in enumerate(parts, 1)]

@@ -7,7 +7,6 @@ time, so the warehouse holds one text and every channel reads naturally.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -15,17 +14,15 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from alerts.grouping import bureau_blocks
 from alerts.labels import format_value, kind_label, measure_label, metric_label
 from alerts.model import Alert
+from alerts.render_text import URL_PATTERN as _URL
+from alerts.render_text import body_lines, clip
+
+__all__ = ["STYLES", "body_lines", "clip", "html_links", "md_links", "rank_move", "render_alert", "render_digest"]
 
 STYLES = ("markdown", "html", "text")
-_URL = re.compile(r"https?://[^\s<>\"“”（）]+")
-
-
-def clip(text: str | None, limit: int) -> str:
-    """Sentences from extraction can run to a page; a message needs the gist, not all of it."""
-    text = (text or "").strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def rank_move(previous: int | None, current: int | None) -> str:
@@ -34,12 +31,6 @@ def rank_move(previous: int | None, current: int | None) -> str:
         return ""
     places = abs(previous - current)
     return f"上升{places}位" if current < previous else f"下降{places}位"
-
-
-def body_lines(body: str) -> list[str]:
-    """The facts of a stored body, without their list marks (or heading marks of a stored digest)."""
-    lines = (line.strip().removeprefix("- ").lstrip("#").strip() for line in body.splitlines())
-    return [line for line in lines if line]
 
 
 def md_links(text: str) -> str:
@@ -67,7 +58,8 @@ def _environment() -> Environment:
     )
     env.globals.update(kind_label=kind_label, metric_label=metric_label, measure_label=measure_label,
                        format_value=format_value, rank_move=rank_move)
-    env.filters.update(clip=clip, body_lines=body_lines, md_links=md_links, html_links=html_links)
+    env.filters.update(clip=clip, body_lines=body_lines, md_links=md_links, html_links=html_links, md_url=md_url,
+                       md_text=md_text)
     return env
 
 
@@ -82,17 +74,25 @@ def render_alert(kind: str, key: str, source_id: str, bureau: str, document_id: 
                  title=title, body=body, url=url)
 
 
+def md_url(url: str) -> str:
+    """A URL safe inside a markdown link target."""
+    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
+def md_text(text: str) -> str:
+    """Link text that cannot close the link early (a title with [ ] in it)."""
+    return text.replace("[", "［").replace("]", "］")
+
+
 def render_digest(alerts: Sequence[Any], style: str = "markdown", lone_body: bool = False,
                   heading: str | None = None) -> str:
-    """One message for many alerts, grouped by bureau; `alerts` need title, body, bureau.
-    With `lone_body`, a single alert renders as its body alone (its title is the message's);
-    `heading` replaces the count line, so a part of a longer digest can say where it stands."""
+    """One message for many alerts: bureau → document → one line per fact (`alerts.grouping`).
+    `alerts` need title, body, bureau (document fields optional). With `lone_body`, a single
+    alert renders without the bureau heading (its title, the message's, names it); `heading`
+    replaces the count line, so a part of a longer message can say where it stands."""
     if style not in STYLES:
         raise ValueError(f"unknown message style {style!r}")
-    groups: dict[str, list[Any]] = {}
-    for a in alerts:
-        groups.setdefault(a.bureau, []).append(a)
     template = {"markdown": "digest.md.j2", "html": "digest.html.j2", "text": "digest.txt.j2"}[style]
     return _environment().get_template(template).render(
-        alerts=alerts, groups=sorted(groups.items()), lone=lone_body and len(alerts) == 1,
+        bureaus=bureau_blocks(alerts), lone=lone_body and len(alerts) == 1,
         heading=heading or f"kjwatch 科技局监测：本次共 {len(alerts)} 条提醒").strip()

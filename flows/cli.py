@@ -22,6 +22,7 @@ def _run_parser(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--demo", action="store_true", help=H.FLAGS["demo"])
     run.add_argument("--tag", action="append", default=[], help=H.FLAGS["tag"])
     run.add_argument("--dask", metavar="ADDRESS", help=H.FLAGS["dask"])
+    run.add_argument("--baseline", nargs="?", const="all", choices=("all", "new"), help=H.FLAGS["baseline"])
     run.add_argument("--quiet", action="store_true", help=H.QUIET)
     run.set_defaults(func=cmd_run.run)
     crawl = sub.add_parser("crawl", help=H.COMMANDS["crawl"], description=H.COMMANDS["crawl"])

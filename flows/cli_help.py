@@ -32,6 +32,8 @@ FLAGS = {
     "demo": "启动并抓取内置演示网站 / serve and crawl the bundled demo sites",
     "tag": "只选带此标签的来源（省份拼音或级别），可重复 / only sources with this tag (province or level); repeatable",
     "dask": "在此 Dask 调度器上解析 / parse on this Dask scheduler (or $KJWATCH_DASK_ADDRESS)",
+    "baseline": "安静的首次运行：记录提醒作为基线，不发送（new：只对尚无文档的来源）/ record this run's alerts as a "
+                "baseline without sending them (new: only sources with no stored document; default $KJWATCH_BASELINE)",
     "url": "抓取这些起始网址而非来源文件 / crawl these start URLs instead of a sources file (--url A B)",
     "days": "汇总的天数 / days the digest covers (default 7)",
     "every": "每 N 秒运行一次监测（默认每天）/ run the monitor every N seconds instead of daily",

@@ -44,7 +44,9 @@ def _demo_sources(stack: ExitStack, settings: Settings) -> Path:
 
 
 def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: bool,
-             dask_address: str | None = None, notify_config: str | None = None) -> dict[str, Any]:
+             dask_address: str | None = None, notify_config: str | None = None,
+             baseline: str | None = None) -> dict[str, Any]:
+    from flows.baseline import baseline_mode
     from flows.notify_setup import failing_runs, load_channels
     from flows.registry import select
     from spiders.sources import load_sources
@@ -59,6 +61,7 @@ def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: boo
             load_channels(list(settings.notify), notify_config)
             try:
                 failing_runs()
+                baseline = baseline_mode(baseline)
             except ValueError as exc:
                 raise RunRefused(str(exc)) from None
         from flows.monitor import monitor
@@ -66,7 +69,8 @@ def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: boo
         os.environ["KJWATCH_NOTIFY"] = " ".join(settings.notify)
         return monitor(str(sources), str(settings.db), str(settings.raw_dir), None,
                        tags or None, 0.0 if demo else None, settings.quiet, detect_alerts,
-                       dask_address=dask_address, notify_config=notify_config, run_id=uuid.uuid4().hex[:12])
+                       dask_address=dask_address, notify_config=notify_config, run_id=uuid.uuid4().hex[:12],
+                       baseline=baseline or "off")
 
 
 def print_summary(summary: dict[str, Any], db: Path) -> None:
@@ -79,7 +83,8 @@ def print_summary(summary: dict[str, Any], db: Path) -> None:
         f"  indicators: {summary['indicators']} loaded ({summary['total_indicators']} stored)\n"
         f"  alerts: {summary['alerts']} new ({summary['total_alerts']} stored); deliveries sent "
         f"{summary['deliveries_sent']}, failed {summary['deliveries_failed']}\n"
-        f"Try: kjwatch sql --db {db} \"{TRY_QUERY}\""
+        + (f"  {summary['message']}\n" if summary.get("message") else "")
+        + f"Try: kjwatch sql --db {db} \"{TRY_QUERY}\""
     )
 
 
@@ -87,7 +92,8 @@ def _run_command(args: argparse.Namespace, settings: Settings, demo: bool, detec
     try:
         dask_address = getattr(args, "dask", None) or os.environ.get("KJWATCH_DASK_ADDRESS")
         summary = _execute(settings, demo, getattr(args, "tag", []), detect_alerts, dask_address,
-                           notify_config=getattr(args, "notify_config", None))
+                           notify_config=getattr(args, "notify_config", None),
+                           baseline=getattr(args, "baseline", None))
     except _refusals() as exc:
         print(f"kjwatch: {exc}", file=sys.stderr)
         return 2

@@ -20,6 +20,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import stages
+from flows.baseline import baseline_mode, baseline_note
 from flows.config import notify_from_env
 from flows.crawl import CrawlOutcome, crawl_source
 from flows.notify_setup import load_channels
@@ -98,9 +99,11 @@ def _flow_run_name() -> str:
 def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None = None,
             tags: list[str] | None = None, crawl_delay: float | None = None, quiet: bool = False,
             detect_alerts: bool = True, dask_address: str | None = None, notify_config: str | None = None,
-            run_id: str | None = None) -> dict[str, Any]:
-    """One monitoring run over every source (or those with one of `tags`)."""
+            run_id: str | None = None, baseline: str | None = None) -> dict[str, Any]:
+    """One monitoring run over every source (or those with one of `tags`); with `baseline`
+    ("all", "new"; default $KJWATCH_BASELINE) its alerts are recorded, not sent (flows/baseline.py)."""
     say = _progress(quiet)
+    baseline = baseline_mode(baseline)
     db_path, raw_path = Path(db), Path(raw_dir)
     sources = select_sources(Path(sources_file), tags)
     # URLs may carry tokens: the CLI hands them over in KJWATCH_NOTIFY, not as parameters
@@ -128,13 +131,14 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
         parsed, failures = parse_task(items)
     for f in failures:
         say(f"cannot read {f.url}: {f.message}")
-    loaded, new_alerts = stages.load_run(db_path, run_id, outcomes, parsed, failures, channels,
-                                         detect_alerts=detect_alerts)
+    loaded, new_alerts, quieted = stages.load_run(db_path, run_id, outcomes, parsed, failures, channels,
+                                                  detect_alerts=detect_alerts, baseline=baseline)
     say(f"{len(loaded.new_ids)} new and {len(loaded.changed_ids)} changed document(s), "
         f"{loaded.indicators} indicator(s), {len(new_alerts)} new alert(s)")
     if not channels:
         for alert in new_alerts:
-            print(f"  {alert.title}")
+            if alert not in quieted:
+                print(f"  {alert.title}")
     delivered = stages.deliver_pending(db_path, channels, say)
     summary = {
         "run_id": run_id,
@@ -145,7 +149,8 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
         "indicators": loaded.indicators, "alerts": len(new_alerts),
         "deliveries_sent": sum(d.sent for d in delivered),
         "deliveries_failed": sum(not d.sent for d in delivered),
-        "message": None,
+        "baseline": len(quieted) if baseline else None,
+        "message": baseline_note(baseline, len(quieted)),
     }
     result = stages.end_run(db_path, run_id, "completed", summary)
     get_run_logger().info("summary: %s", ", ".join(f"{k} {v}" for k, v in result.items() if k != "message"))

@@ -75,12 +75,16 @@ def route_new_alerts(con: duckdb.DuckDBPyConnection, alert_ids: Sequence[str], c
     return create_delivery_rows(con, plan_deliveries(routable, channels))
 
 
+def _pending_alert(row: Mapping[str, Any]) -> PendingAlert:
+    return PendingAlert(row["alert_id"], row["bureau"], row["title"], row["body"], kind=row["kind"],
+                        document_title=row["document_title"], url=row["url"], published_at=row["published_at"])
+
+
 def _owed_by_channel(pending: Sequence[dict[str, Any]], channels: Sequence[Channel]
                      ) -> dict[Channel, list[PendingAlert]]:
     owed: dict[Channel, list[PendingAlert]] = {}
     for channel in channels:
-        owed[channel] = [PendingAlert(p["alert_id"], p["bureau"], p["title"], p["body"])
-                         for p in pending if p["channel"] == channel.name]
+        owed[channel] = [_pending_alert(p) for p in pending if p["channel"] == channel.name]
     return {c: alerts for c, alerts in owed.items() if alerts}
 
 

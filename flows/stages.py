@@ -18,6 +18,7 @@ from alerts.channels import Channel
 from alerts.deliver import DeliveryOutcome
 from alerts.detect import detect_fact_alerts, detect_failing_sources, detect_new_documents
 from alerts.model import Alert, Fact, NewDocument
+from flows.baseline import is_baseline, quiet_sources
 from flows.crawl import CrawlOutcome
 from flows.notify_setup import deliver_owed, failing_runs, route_new_alerts
 from flows.parse_stage import ParseFailure
@@ -90,21 +91,25 @@ def _document_counts(loaded: LoadResult, parsed: DocumentBatch) -> dict[str, tup
 
 
 def load_run(db: Path, run_id: str, outcomes: Sequence[CrawlOutcome], parsed: DocumentBatch,
-             failures: Sequence[ParseFailure], channels: Sequence[Channel], detect_alerts: bool = True
-             ) -> tuple[LoadResult, list[Alert]]:
+             failures: Sequence[ParseFailure], channels: Sequence[Channel], detect_alerts: bool = True,
+             baseline: str | None = None) -> tuple[LoadResult, list[Alert], list[Alert]]:
     """Load documents, count them per source, detect and store alerts with their outbox rows:
-    one lock. The crawl outcomes themselves are already stored (`record_crawl`)."""
+    one lock. The crawl outcomes themselves are already stored (`record_crawl`). Alerts of a
+    `baseline` (flows/baseline.py) are stored without rows and returned apart: never sent."""
     with writer(db) as con:
+        quiet = quiet_sources(con, baseline, [o.source_id for o in outcomes])  # before this run's documents
         loaded = load_documents(con, parsed, run_id)
         record_document_counts(con, run_id, _document_counts(loaded, parsed))
         now = datetime.now(UTC)
         record_errors(con, [ErrorRow(run_id, f.source_id, f.url, "text", f.message, now) for f in failures])
         if not detect_alerts:
-            return loaded, []
+            return loaded, [], []
         candidates = _detect(con, loaded, parsed, [o.source_id for o in outcomes])
         inserted = set(insert_new_alerts(con, [_alert_row(a) for a in candidates], run_id))
-        route_new_alerts(con, sorted(inserted), channels)
-    return loaded, [a for a in candidates if a.id in inserted]
+        new = [a for a in candidates if a.id in inserted]
+        quieted = [a for a in new if is_baseline(a, quiet)]
+        route_new_alerts(con, sorted({a.id for a in new} - {a.id for a in quieted}), channels)
+    return loaded, new, quieted
 
 
 def _alert_row(alert: Alert) -> dict[str, Any]:

@@ -62,14 +62,16 @@ def test_text_mail_keeps_one_fact_per_line() -> None:
     (message,) = smtp.sink.messages
     assert message["Subject"] == ALERT.title
     lines = message.get_content().replace("\r\n", "\n").splitlines()
-    assert "- 单位：临川市科学技术局" in lines
-    assert "- 原文：“力争高新技术企业总数达到900家”" in lines
+    assert "2025年工作要点 http://kjj.example.cn/art/2025/1/a.html?id=1&t=2" in lines
+    assert "- 【新目标】原文：“力争高新技术企业总数达到900家”" in lines
+    assert not any("单位：" in line for line in lines)  # the subject names the bureau
 
 
-def test_markdown_digest_groups_bureaus_and_links_urls() -> None:
+def test_markdown_digest_groups_bureaus_and_links_titles() -> None:
     (message,) = build_messages([ALERT, OTHER], "markdown")
     assert message.body.index("## 临川市科学技术局") < message.body.index("## 澄川市科学技术局")
-    assert "[http://kjj.example.cn/art/2025/1/a.html?id=1&t=2](http://kjj.example.cn/" in message.body
+    assert "[2025年工作要点](http://kjj.example.cn/art/2025/1/a.html?id=1&t=2)" in message.body
+    assert "[http" not in message.body
 
 
 def test_a_hanging_channel_does_not_hold_up_the_others() -> None:
@@ -97,7 +99,7 @@ def test_pacing_spaces_sends_and_leaves_the_rest_for_the_next_run() -> None:
         return True, None
 
     channel = Channel(url="json://127.0.0.1:9/x", name="json://127.0.0.1:9/x", per_minute=2)
-    many = [PendingAlert(f"a{i}", "甲县科技局", f"提醒{i}", "- 原文：" + "很长" * 4000) for i in range(5)]
+    many = [PendingAlert(f"a{i}", "甲县科技局", f"提醒{i}", "- 说明：" + "很长" * 4000) for i in range(5)]
     outcomes = deliver_channel(channel, many, DeliveryPolicy(), sender, sleep=waits.append)
     assert len(sent) == 2
     assert [o.alert_id for o in outcomes] == ["a0", "a1"]
@@ -113,7 +115,7 @@ def test_after_a_message_fails_for_good_the_rest_waits() -> None:
         return False, "down"
 
     channel = Channel(url="json://127.0.0.1:9/x", name="json://127.0.0.1:9/x")
-    many = [PendingAlert(f"a{i}", "甲县科技局", f"提醒{i}", "- 原文：" + "很长" * 4000) for i in range(3)]
+    many = [PendingAlert(f"a{i}", "甲县科技局", f"提醒{i}", "- 说明：" + "很长" * 4000) for i in range(3)]
     outcomes = deliver_channel(channel, many, DeliveryPolicy(retries=2, backoff=0.0), sender)
     assert len(calls) == 3  # one message, three attempts
     assert [(o.alert_id, o.sent) for o in outcomes] == [("a0", False)]

@@ -24,8 +24,13 @@ from tests.servers import WebhookServer
 LATER = datetime.now(UTC) + timedelta(days=1)
 
 
+def _facts(alerts: list[Any]) -> list[str]:
+    """Each alert's own sentence (its 原文 line): what identifies it inside a grouped message."""
+    return [next(line for line in a.body.splitlines() if "原文" in line).split("：", 1)[1] for a in alerts]
+
+
 def _titles_received(server: WebhookServer, titles: list[str]) -> Counter[str]:
-    """How many times each alert title reached the server, across every message."""
+    """How many times each alert (by its sentence) reached the server, across every message."""
     texts = [str(payload) for _, payload in server.posts]
     return Counter({t: sum(text.count(t) for text in texts) for t in titles})
 
@@ -43,7 +48,7 @@ def _break(server: WebhookServer, mode: str) -> None:
 def test_a_failing_channel_gets_each_alert_exactly_once_after_it_recovers(
         wecom: WebhookServer, db_path: Path, quick: DeliveryPolicy, mode: str) -> None:
     alerts = sample_alerts()
-    titles = [a.title for a in alerts]
+    titles = _facts(alerts)
     with WebhookServer() as hook:
         bot, healthy = make_channel(wecom_url(), per_minute=0), make_channel(hook.url())
         store(db_path, alerts, [bot, healthy])
@@ -112,6 +117,6 @@ def test_a_run_killed_between_sending_and_recording_sends_at_most_once_more(db_p
 
         deliver_owed(db_path, [channel], lambda _m: None)
         deliver_owed(db_path, [channel], lambda _m: None, now=LATER)
-    counts = _titles_received(hook, [a.title for a in alerts])
+    counts = _titles_received(hook, _facts(alerts))
     assert counts == Counter(dict.fromkeys(counts, 2))  # the killed send plus one re-send, never more
     assert {r["status"] for r in deliveries(db_path)} == {"sent"}

@@ -61,14 +61,14 @@ def test_each_style_renders_the_stored_lines_naturally() -> None:
     alert = PendingAlert("a1", "甲县科技局", "【新目标】甲县 <研发>", "- 单位：甲县科技局\n- 链接：http://x.cn/a?b=1&c=2")
     html = render_digest([alert, alert], "html")
     assert "&lt;研发&gt;" in html
-    assert '<li>链接：<a href="http://x.cn/a?b=1&amp;c=2">http://x.cn/a?b=1&amp;c=2</a></li>' in html
+    assert '<a href="http://x.cn/a?b=1&amp;c=2">原文链接</a>' in html
     text = render_digest([alert], "text", lone_body=True)
-    assert text.splitlines() == ["单位：甲县科技局", "链接：http://x.cn/a?b=1&c=2"]
-    assert render_digest([alert], "markdown", lone_body=True).endswith("[http://x.cn/a?b=1&c=2](http://x.cn/a?b=1&c=2)")
+    assert text.splitlines() == ["原文链接 http://x.cn/a?b=1&c=2", "  【新目标】甲县 <研发>"]
+    assert render_digest([alert], "markdown", lone_body=True).startswith("**[原文链接](http://x.cn/a?b=1&c=2)**")
 
 
 def test_a_lone_alert_too_long_for_a_bot_is_clipped_not_dropped() -> None:
-    huge = PendingAlert("a1", "甲县科技局", "【新报告】甲县", "- 原文：" + "长" * 5000)
+    huge = PendingAlert("a1", "甲县科技局", "【新报告】甲县", "- 说明：" + "长" * 5000)
     (message,) = build_messages([huge], "markdown")
     assert len(message.title.encode()) + len(message.body.encode()) <= 4000
     assert message.body.endswith("已截断）")
@@ -76,4 +76,6 @@ def test_a_lone_alert_too_long_for_a_bot_is_clipped_not_dropped() -> None:
 
 def test_a_digest_of_one_alert_still_names_it() -> None:
     alert = PendingAlert("a1", "甲县科技局", "【新目标】甲县 研发投入", "- 单位：甲县科技局")
-    assert "### 【新目标】甲县 研发投入" in render_digest([alert])
+    digest = render_digest([alert])
+    assert "## 甲县科技局" in digest
+    assert "【新目标】甲县 研发投入" in digest

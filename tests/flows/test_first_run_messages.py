@@ -1,0 +1,138 @@
+"""A first run on real components (demo sites over HTTP, Scrapy, Prefect, DuckDB) against a
+local WeCom bot and a JSON webhook (issue 21 item 5): its alerts arrive grouped bureau →
+document → kind in numbered parts with titled links; with a baseline nothing arrives, now or
+later, while the alerts are stored."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+import yaml
+
+from alerts.bots import CheckedWeComBot, install_bot_plugins
+from flows.demo.server import SITES_DIR, DemoSites
+from tests.servers import WebhookServer
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
+
+BOT = "wecombot://0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0?rto=1&cto=1"
+
+
+@pytest.fixture
+def sites(tmp_path: Path) -> Iterator[DemoSites]:
+    root = tmp_path / "sites"
+    shutil.copytree(SITES_DIR, root)
+    with DemoSites(root=root) as running:
+        yield running
+
+
+@pytest.fixture
+def bot(monkeypatch: pytest.MonkeyPatch) -> Iterator[WebhookServer]:
+    install_bot_plugins()
+    with WebhookServer() as server:
+        monkeypatch.setattr(CheckedWeComBot, "notify_url", server.wecom_api())
+        yield server
+
+
+def _run(sources: Path, tmp_path: Path, notify: list[str], baseline: str | None = None) -> dict[str, Any]:
+    from flows.monitor import monitor
+
+    db = tmp_path / "state" / "kjwatch.duckdb"
+    return monitor(str(sources), str(db), str(tmp_path / "raw"), notify, None, 0.0, True,
+                   baseline=baseline or "off")
+
+
+def _scalar(tmp_path: Path, sql: str) -> Any:
+    with duckdb.connect(str(tmp_path / "state" / "kjwatch.duckdb"), read_only=True) as con:
+        row = con.execute(sql).fetchone()
+    return row[0] if row else None
+
+
+def _contents(bot: WebhookServer) -> list[str]:
+    return [payload["markdown"]["content"] for _, payload in bot.posts]
+
+
+def test_a_first_run_arrives_grouped_numbered_and_linked_by_title(
+        sites: DemoSites, bot: WebhookServer, tmp_path: Path) -> None:
+    with WebhookServer() as hook:
+        sources = sites.write_sources(tmp_path / "sources.yaml")
+        summary = _run(sources, tmp_path, [BOT, hook.url()])
+        assert summary["alerts"] >= 10
+        assert summary["deliveries_failed"] == 0
+        assert _scalar(tmp_path, "SELECT count(*) FROM deliveries WHERE status = 'sent'") == 2 * summary["alerts"]
+        contents = _contents(bot)
+        parts = len(contents)
+        if parts > 1:
+            assert [c.splitlines()[0][-len(f"（{n}/{parts}）"):] for n, c in enumerate(contents, 1)] == [
+                f"（{n}/{parts}）" for n in range(1, parts + 1)]
+        for content in contents:
+            lines = content.splitlines()
+            assert len(content.encode()) <= 4096
+            assert not any(line.startswith("- ") for line in lines)  # WeCom renders no lists
+            assert "[http" not in content  # a document's title is its link text
+            headings = [line for line in lines if line.startswith("## ")]
+            assert len(headings) == len(set(headings))  # each bureau once a part
+        links = [re.findall(r"\*\*\[[^\]]+\]\((http[^)]+)\)\*\*", c) for c in contents]
+        continued = sum(links[n][0] == links[n - 1][-1] for n in range(1, parts))  # a block longer than a part
+        assert sum(map(len, links)) - continued == len({u for part in links for u in part})  # else whole
+        new_reports = _scalar(tmp_path, "SELECT count(*) FROM alerts WHERE kind = 'new_document'")
+        blocks = [b for c in contents for b in c.split("\n\n") if b.startswith("**[")]
+        heads = [b.splitlines()[1] for b in blocks]
+        assert sum(h.startswith("【新报告】") for h in heads) == new_reports  # a report heads its block
+        texts = [payload["message"] for _, payload in hook.posts]
+        assert all("【" in t and "》 http" in t for t in texts)  # plain text: 《title》 then its URL
+
+
+def test_a_baseline_run_records_its_alerts_and_sends_nothing_then_or_later(
+        sites: DemoSites, bot: WebhookServer, tmp_path: Path) -> None:
+    with WebhookServer() as hook:
+        sources = sites.write_sources(tmp_path / "sources.yaml")
+        first = _run(sources, tmp_path, [BOT, hook.url()], baseline="all")
+        assert first["alerts"] >= 10
+        assert first["message"] == f"baseline: {first['alerts']} alerts recorded, not sent"
+        assert _scalar(tmp_path, "SELECT count(*) FROM alerts") == first["alerts"]
+        assert _scalar(tmp_path, "SELECT count(*) FROM deliveries") == 0
+        assert _scalar(tmp_path, "SELECT message FROM runs") == first["message"]
+        second = _run(sources, tmp_path, [BOT, hook.url()])
+        assert (second["alerts"], second["deliveries_sent"]) == (0, 0)
+        assert bot.posts == []
+        assert hook.posts == []
+
+
+def test_baseline_new_quiets_only_the_source_without_documents(
+        sites: DemoSites, bot: WebhookServer, tmp_path: Path) -> None:
+    everything = yaml.safe_load(sites.sources_yaml())["sources"]
+    (tmp_path / "one.yaml").write_text(yaml.safe_dump({"sources": everything[:1]}, allow_unicode=True), "utf-8")
+    _run(tmp_path / "one.yaml", tmp_path, [])  # the first source is known: it has documents
+    both = sites.write_sources(tmp_path / "sources.yaml")
+    summary = _run(both, tmp_path, [BOT], baseline="new")
+    added = everything[1]["id"]
+    assert summary["alerts"] == summary["baseline"] > 0
+    assert _scalar(tmp_path, f"SELECT count(*) FROM alerts WHERE source_id = '{added}' "  # noqa: S608
+                             "AND run_id = (SELECT max_by(id, started_at) FROM runs)") == summary["alerts"]
+    assert bot.posts == []
+
+
+def test_the_cli_says_how_many_alerts_the_baseline_recorded(sites: DemoSites, tmp_path: Path) -> None:
+    """`kjwatch run --baseline` in a subprocess, as a user types it."""
+    sources = sites.write_sources(tmp_path / "sources.yaml")
+    db = tmp_path / "data" / "kjwatch.duckdb"
+    env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    with WebhookServer() as hook:
+        proc = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--baseline", "--sources", str(sources),
+                               "--db", str(db), "--notify", hook.url(), "--quiet"],
+                              env=env, capture_output=True, text=True, timeout=300, check=False, cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert hook.posts == []
+    found = re.search(r"baseline: (\d+) alerts recorded, not sent", proc.stdout)
+    assert found, proc.stdout
+    assert int(found.group(1)) >= 10
