@@ -77,7 +77,7 @@ def _short_county(line: str) -> str | None:
 def subject_level(paragraphs: list[str], text: str, spoken: Level | None) -> Level | None:
     """A level lower than the spoken one that the text is plainly about, or None."""
     place = headline_place(paragraphs)
-    headline = place_level(place) if place else None
+    headline = place_level(place, whole=True) if place else None  # 如皋高新技术产业开发区: a zone by its own stem
     voices = len(_OWN_VOICE.findall(text))
     stem = place[:-1] if place and len(place) >= 3 and place[-1] in "县市区" else place
     if voices and not (voices == 1 and stem and headline and text.count(stem) >= _SUBJECT_MIN):
@@ -86,6 +86,8 @@ def subject_level(paragraphs: list[str], text: str, spoken: Level | None) -> Lev
         spoken = "province"  # 全区 said of 广西: 南宁市 in the headline is lower
     if lower_than(headline, spoken):
         return headline
+    if headline == "zone" and spoken is None and place and text.count(place) >= 2:
+        return "zone"  # 兰州高新区擘画…: a zone's news that never says 全区 of itself
     wider = len(_WIDER.findall(text))
     zones = len(_SUBJECT_ZONE.findall(text))
     counts = [count for _, count in place_counts(text).most_common(2)]

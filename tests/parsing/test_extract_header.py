@@ -384,3 +384,17 @@ def test_news_of_an_undated_work_meeting_is_about_the_year_before_its_tasks() ->
 def test_news_of_a_zones_work_meeting_is_about_the_year_before() -> None:
     text = "兰州高新区擘画蓝图\n记者从兰州高新区2026年工作会议上获悉，2025年高新技术企业突破800家，今年将突破1000家。\n"
     assert header(text).report_year == 2025
+
+
+def test_a_headline_on_a_county_citys_zone_is_a_zone_though_it_says_whole_city() -> None:
+    """如皋高新技术产业开发区: the stem names no prefecture, yet the headline's subject is the zone."""
+    text = ("海安高新技术产业开发区2024年工作规划\n"
+            "2024年，海安高新区将紧紧围绕全市目标，力争新增高新技术企业20家，全市排名第一。\n")
+    assert header(text).level == "zone"
+
+
+def test_news_headlined_on_a_zone_that_never_says_whole_district_is_a_zone() -> None:
+    text = ("绵阳高新区擘画新蓝图 高新技术企业锚定500家\n"
+            "绵阳日报绵阳讯 记者从绵阳高新区2025年工作会议上获悉，绵阳高新区将锚定高新技术企业突破500家目标，"
+            "在绵阳市率先建成科技城核心区，为绵阳市、绵阳市各县市区发展作贡献。\n")
+    assert header(text).level == "zone"
