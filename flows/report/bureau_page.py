@@ -7,6 +7,7 @@ from typing import Any
 
 from flows.report.charts import SeriesChart, YearPoint, series_chart
 from flows.report.data import Row
+from flows.report.figures import figure_text, headline_rows, partial_period, shown_qualifier
 from flows.report.formatting import (
     CORE_METRICS,
     doc_types_label,
@@ -24,13 +25,15 @@ from flows.report.formatting import (
 
 
 def _points(rows: list[Row], unit: str | None) -> list[YearPoint]:
-    """Actual and target level per year, in the chart's unit (a stray unit would mislead)."""
+    """Actual and target level per year, in the chart's unit (a stray unit would mislead); the
+    metric's own figure rather than a 国家级 sub-figure, and a part year's says which part."""
     years: dict[int, dict[str, Any]] = {}
-    for row in rows:
+    for row in headline_rows(rows):
         if row["measure"] == "level" and row["unit"] == unit:
             entry = years.setdefault(row["year"], {})
             entry[row["kind"]] = row["value"]
-            entry[f"{row['kind']}_text"] = row["text"] or ""
+            part = partial_period(row) or shown_qualifier(row)
+            entry[f"{row['kind']}_text"] = (f"【{part}】" if part else "") + (row["text"] or "")
     return [YearPoint(year, entry.get("actual"), entry.get("target"),
                       entry.get("actual_text", ""), entry.get("target_text", ""))
             for year, entry in sorted(years.items())]
@@ -62,9 +65,10 @@ TARGET_STATUSES = {"met": "已达成", "missed": "未达成", "in_progress": "�
 
 
 def target_status(target: Row) -> str:
-    """A shortfall reported before the target year ended (a half-year summary) is not yet a miss."""
+    """A shortfall reported before the target year ended (a half-year summary) is not yet a miss;
+    an actual of part of the year (上半年) is progress under way, never a verdict."""
     if target["attained"] is None:
-        return "pending"
+        return "in_progress" if target.get("actual_value") is not None else "pending"
     if target["attained"]:
         return "met"
     published = target.get("actual_published_at")
@@ -78,9 +82,10 @@ def target_rows(targets: list[Row]) -> list[dict[str, Any]]:
     for t in ordered:
         status = target_status(t)
         rows.append({
-            "year": t["year"], "metric": metric_label(t["metric"]),
+            "year": t["year"],
+            "metric": metric_label(t["metric"]) + (f"（{shown_qualifier(t)}）" if shown_qualifier(t) else ""),
             "target": format_value(t["target_value"], t["unit"]),
-            "actual": format_value(t["actual_value"], t["unit"]),
+            "actual": _actual_text(t),
             "pct": fmt_pct(t["pct_attained"]),
             "bar": min(float(t["pct_attained"] or 0.0), 100.0),
             "status": status, "status_label": TARGET_STATUSES[status],
@@ -88,6 +93,13 @@ def target_rows(targets: list[Row]) -> list[dict[str, Any]]:
             "actual_text": t["actual_text"] or "", "actual_url": t["actual_document_url"],
         })
     return rows
+
+
+def _actual_text(target: Row) -> str:
+    """The actual beside a target, with its period when it covers part of the year (上半年 3.47亿元)."""
+    if target["actual_value"] is None:
+        return format_value(None, target["unit"])
+    return figure_text({**target, "qualifier": ""}, "actual_value", "actual_period")
 
 
 def ranking_groups(rankings: list[Row]) -> list[dict[str, Any]]:

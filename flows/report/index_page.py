@@ -6,9 +6,9 @@ from collections import Counter
 from typing import Any
 
 from flows.report.data import RECENT_DAYS, Row, Snapshot
+from flows.report.figures import figure_text, headline_rows
 from flows.report.formatting import (
     fmt_datetime,
-    format_value,
     kind_label,
     level_label,
     metric_label,
@@ -78,7 +78,7 @@ def health_rows(health: list[Row], known: set[str]) -> list[dict[str, Any]]:
 def latest_actuals(series: list[Row]) -> dict[tuple[str, str], Row]:
     """The newest year's actual level per (bureau, metric); rows come in year order."""
     latest: dict[tuple[str, str], Row] = {}
-    for row in series:
+    for row in headline_rows(series):
         if row["kind"] == "actual" and row["measure"] == "level":
             latest[(row["source_id"], row["metric"])] = row
     return latest
@@ -93,7 +93,7 @@ def bureau_table(snap: Snapshot, metric_pages: dict[str, str]) -> dict[str, Any]
         cells = []
         for metric in metrics:
             row = latest.get((bureau["source_id"], metric))
-            cells.append({"text": format_value(row["value"], row["unit"]), "year": row["year"],
+            cells.append({"text": figure_text(row), "year": row["year"],
                           "approx": row["approx"]} if row else None)
         rows.append({"bureau": bureau["bureau"], "slug": slug(bureau["source_id"]),
                      "level": level_label(bureau["level"]), "region": bureau["region"] or "—",

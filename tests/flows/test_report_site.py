@@ -75,9 +75,10 @@ def test_index_shows_last_run_alerts_health_and_latest_figures(db: Path, site: P
     sources = {u for (u,) in _rows(db, "SELECT url FROM documents")}
     linked = set(doc.xpath("//section[@id='alerts']//a[starts-with(@href, 'http')]/@href"))
     assert sources <= linked
-    latest = {(s, m): format_value(v, u) for s, m, v, u in _rows(
-        db, "SELECT source_id, metric, arg_max(value, year), arg_max(unit, year) FROM indicator_latest "
-            "WHERE kind = 'actual' AND measure = 'level' GROUP BY ALL")}
+    latest = {(s, m): _figure(v, u, period, label) for s, m, v, u, period, label in _rows(
+        db, "SELECT source_id, metric, arg_max(value, (year, qualifier = '')), arg_max(unit, (year, qualifier = '')), "
+            "arg_max(period, (year, qualifier = '')), arg_max(period_label, (year, qualifier = '')) "
+            "FROM indicator_latest WHERE kind = 'actual' AND measure = 'level' GROUP BY ALL")}
     columns = [h.split("/")[-1][:-5] for h in doc.xpath("//table[@class='bureaus']/thead//a/@href")]
     assert "tech_contract_value" in columns
     for row in doc.xpath("//table[@class='bureaus']/tbody/tr"):
@@ -87,15 +88,26 @@ def test_index_shows_last_run_alerts_health_and_latest_figures(db: Path, site: P
             assert shown == latest.get((source, metric), "—"), (source, metric)
 
 
+def _figure(value: float | None, unit: str | None, period: str | None, label: str | None) -> str:
+    """A figure as the report writes it: a part year's says which part (上半年 131家)."""
+    shown = format_value(value, unit)
+    return f"{label} {shown}" if value is not None and period not in (None, "year") else shown
+
+
+def _metric_name(metric: str, qualifier: str) -> str:
+    label = metric_label(metric)
+    return label if qualifier in label else f"{label}（{qualifier}）"
+
+
 def test_bureau_targets_match_targets_progress(db: Path, site: Path) -> None:
     doc = _page(site, f"bureau/{CITY}.html")
     shown = {tuple(_text(td) for td in tr.xpath("td[position() <= 5]"))
              for tr in doc.xpath("//table[@class='targets']/tbody/tr")}
-    expected = {(f"{year}年", metric_label(metric), format_value(target, unit), format_value(actual, unit),
-                 "—" if pct is None else f"{pct:g}%")
-                for metric, year, target, actual, unit, pct in _rows(
-                    db, "SELECT metric, year, target_value, actual_value, unit, pct_attained FROM targets_progress "
-                        "WHERE source_id = ?", [CITY])}
+    expected = {(f"{year}年", _metric_name(metric, qualifier), format_value(target, unit),
+                 _figure(actual, unit, period, label), "—" if pct is None else f"{pct:g}%")
+                for metric, qualifier, year, target, actual, unit, pct, period, label in _rows(
+                    db, "SELECT metric, qualifier, year, target_value, actual_value, unit, pct_attained, "
+                        "actual_period, actual_period_label FROM targets_progress WHERE source_id = ?", [CITY])}
     assert shown == expected
     statuses = [_text(b) for b in doc.xpath("//table[@class='targets']//span[contains(@class,'badge')]")]
     assert "已达成" in statuses
@@ -126,13 +138,38 @@ def test_bureau_lists_rank_claims_and_documents(db: Path, site: Path) -> None:
 
 def test_metric_page_sorts_bureaus_with_their_rank_claims(db: Path, site: Path) -> None:
     doc = _page(site, "metric/tech_contract_value.html")
-    section = doc.xpath("//section[@data-year='2024']")[0]
+    section = doc.xpath("//section[@data-year='2024'][@data-level='city']")[0]
     rows = section.xpath(".//tbody/tr")
-    view = _rows(db, "SELECT source_id, value, unit FROM indicator_latest WHERE metric = 'tech_contract_value' "
-                     "AND kind = 'actual' AND measure = 'level' AND year = 2024 ORDER BY value DESC")
+    view = _rows(db, "SELECT l.source_id, l.value, l.unit FROM indicator_latest l JOIN sources s ON s.id = l.source_id "
+                     "WHERE l.metric = 'tech_contract_value' AND l.kind = 'actual' AND l.measure = 'level' "
+                     "AND l.year = 2024 AND s.level = 'city' ORDER BY l.value DESC")
     assert [r.get("data-source") for r in rows] == [s for s, _, _ in view]
     assert [_text(r.xpath(".//span[@class='value']")[0]) for r in rows] == [format_value(v, u) for _, v, u in view]
     assert "同比增幅 全省第1位" in _text(rows[0].xpath("td[contains(@class,'claims')]")[0])
+
+
+def test_metric_pages_compare_a_city_with_cities_and_a_county_with_counties(db: Path, site: Path) -> None:
+    """Issue 21 item 6: a city's figure is never ranked against its own county's."""
+    levels = dict(_rows(db, "SELECT id, level FROM sources"))
+    assert {levels[CITY], levels[COUNTY]} == {"city", "county"}
+    doc = _page(site, "metric/tech_contract_value.html")
+    sections = doc.xpath("//section[@data-year='2024']")
+    assert len(sections) == 2
+    for section in sections:
+        members = {levels[tr.get("data-source")] for tr in section.xpath(".//tbody/tr")}
+        assert members == {section.get("data-level")}
+    assert {_text(s.xpath("h2")[0]).split(" · ")[-1] for s in sections} == {"市级", "县级"}
+
+
+def test_a_half_year_figure_is_shown_with_its_period_and_no_progress(db: Path, site: Path) -> None:
+    """The demo county's 2025 half-year summary: 3.47亿元 is 上半年, not 49.6% of the annual target."""
+    doc = _page(site, f"bureau/{COUNTY}.html")
+    rows = [[_text(td) for td in tr.xpath("td")] for tr in doc.xpath("//table[@class='targets']/tbody/tr")]
+    contract = [r for r in rows if r[0] == "2025年" and r[1] == metric_label("tech_contract_value")]
+    assert contract
+    assert contract[0][3] == "上半年 3.47亿元"
+    assert contract[0][4].endswith("—")
+    assert contract[0][5] == "进行中"
 
 
 def test_regenerating_gives_identical_files(db: Path, site: Path, tmp_path: Path) -> None:
