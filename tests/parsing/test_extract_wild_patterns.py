@@ -677,3 +677,17 @@ def test_a_count_of_firms_whose_unit_the_page_dropped_is_still_a_count() -> None
 
 def test_a_year_after_firms_is_no_count() -> None:
     assert not any(f[3] == 2023.0 for f in facts("2023年总结。关于表彰优秀企业2023。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年总结。全县获批中央引导地方科技发展专项4项。", ("actual", "projects_provincial", "level", 4.0)),
+        ("2018年总结。我市获省重大科技创新专项2项。", ("actual", "projects_provincial", "level", 2.0)),
+        ("2022年总结。获批兵团科技计划项目11项。", ("actual", "projects_provincial", "level", 11.0)),
+        ("2022年总结。实施师市科技计划项目31项。", ("actual", "projects_municipal", "level", 31.0)),
+    ],
+)
+def test_programme_names_of_projects_won_above(text: str, expected: tuple[object, ...]) -> None:
+    """A national programme (中央引导地方科技发展专项), a 重大科技…专项 and the 兵团 / 师市 plans."""
+    assert expected in {fact[:4] for fact in facts(text)}
