@@ -23,8 +23,10 @@ _SUB_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}(?<![全我本治各])区(?:科�
 
 def province_level_self(text: str, spoken: Level | None) -> bool:
     """全市 said by a municipality, or 全区 by an autonomous region, without a lower unit named."""
-    if spoken == "city":
-        return len(_MUNICIPALITY.findall(text)) >= 2
+    if spoken == "city":  # …unless a city of a province is named more (鄂尔多斯市 ×4, 北京 ×2)
+        named = len(_MUNICIPALITY.findall(text))
+        cities = [count for place, count in place_counts(text).items() if division_level(place) == "city"]
+        return named >= 2 and named >= max(cities, default=0)
     if spoken == "district":
         return len(_REGION.findall(text)) >= 2 and not _SUB_DISTRICT.search(text)
     return False
@@ -50,10 +52,20 @@ def named_place_level(text: str) -> Level | None:
     return "province" if regions >= 2 else None  # 新疆 … 全区: the region
 
 
+def _county_city_speaks(text: str) -> bool:
+    """全市 is a county-level city's own word (醴陵市, 如皋市) when such a city is the division
+    named most; a 县 named once in a city's report (浚县) never says 全市 of itself."""
+    places = place_counts(text)
+    if not places or named_place_level(text) != "county":
+        return False
+    name, count = places.most_common(1)[0]
+    return name.endswith("市") and count >= 2
+
+
 def spoken_level(text: str, spoken: Level | None) -> Level | None:
     """全市 in a county-level city's own text (醴陵市, 如皋市) speaks for a county; 全区 in
     a text about its 高新区 (no 区委 / 区政府 of a 市辖区 in it) speaks for the zone."""
-    if spoken == "city" and named_place_level(text) == "county" and "管委会" not in text:
+    if spoken == "city" and _county_city_speaks(text) and "管委会" not in text:
         return "county"
     zone_text = len(_ZONE.findall(text)) >= 3 and not _DISTRICT_ORGAN.search(text)
     if zone_text and (spoken == "district" or "管委会" in text):

@@ -398,3 +398,23 @@ def test_news_headlined_on_a_zone_that_never_says_whole_district_is_a_zone() -> 
             "绵阳日报绵阳讯 记者从绵阳高新区2025年工作会议上获悉，绵阳高新区将锚定高新技术企业突破500家目标，"
             "在绵阳市率先建成科技城核心区，为绵阳市、绵阳市各县市区发展作贡献。\n")
     assert header(text).level == "zone"
+
+
+def test_a_county_named_once_in_a_citys_text_leaves_it_a_city() -> None:
+    """全市 is a county-level city's own word only when such a city (…市) is named most."""
+    text = ("科技创新工作综述\n"
+            "2024年，全市新增高新技术企业40家，全市技术合同成交额12亿元。其中浚县新增高新技术企业8家。\n")
+    assert header(text).level == "city"
+
+
+def test_a_county_level_city_named_again_and_again_speaks_for_a_county() -> None:
+    text = ("科技创新工作综述\n"
+            "2024年，醴陵市全市新增高新技术企业40家。醴陵市技术合同成交额12亿元，醴陵市排名全省第一。\n")
+    assert header(text).level == "county"
+
+
+def test_a_city_comparing_itself_with_beijing_and_shanghai_stays_a_city() -> None:
+    text = ("科技创新工作综述\n"
+            "2024年，我市研发投入增长20%，鄂尔多斯市技术合同成交额12亿元，"
+            "鄂尔多斯市、鄂尔多斯市高校与北京、上海高校共建研发机构5家。\n")
+    assert header(text).level == "city"
