@@ -153,3 +153,14 @@ def test_a_goal_of_growth_over_five_years_is_no_record() -> None:
 def test_a_goal_of_average_growth_stays_a_goal_of_no_core_metric() -> None:
     found = targets("力争到2023年，全社会研发经费年均增长34%。")
     assert [metric.startswith("other:") for metric, *_ in found] == [True]
+
+
+def test_a_place_that_will_act_sets_the_goals_of_its_sentence() -> None:
+    """绵阳将支持…，全年新增…以上: 将 before a verb of action is a goal cue."""
+    text = "2016年，绵阳将支持骨干企业建设重点实验室，全年新增国家级创新平台4家以上。"
+    assert kinds(text) == ["target"]
+    assert targets(text) == {("platforms", 4.0, True, 2016)}
+
+
+def test_jiang_as_the_object_marker_sets_no_goal() -> None:
+    assert kinds("2016年，我局将32家企业纳入高新技术企业培育库，全年新增高新技术企业12家。") == ["actual"]
