@@ -59,7 +59,12 @@ def quoted_goal(text: str, figure: Figure, mentions: list[Mention]) -> Literal["
     before = text[figure.clause[0] : m.start]
     if _AIMING.search(before):
         return "target"  # 为实现研发投入强度2.5%的目标: the goal aimed at
+    if _GOAL_COMPLETED.search(before):
+        return ""  # 超额完成了规划提出的…达1500家目标任务: the goal's content, reached or not
     return "actual" if REACHED_GOAL.search(before) else ""
+
+
+_GOAL_COMPLETED = re.compile(r"完成了?[^，。；\d]{0,24}$")
 
 
 def names_task(text: str, mention: Mention) -> bool:

@@ -43,7 +43,11 @@ _ISSUED_HEADLINE = re.compile(r"(?:出台|印发|发布|公布|出炉|召开|举
 # …关于印发…规划的通知: the notice that issues a plan carries the plan; it is no news of it.
 _NOTICE_TITLE = re.compile(r"关于(?:印发|下达|公布|发布)[^，。]{0,60}的通知")
 # 《南京市“十四五”科技创新规划》实施中期评估情况: a review of a plan, not the plan.
-_REVIEWED_PLAN = re.compile(r"[》”][^，。]{0,4}?(?:实施|执行|落实)?(?:中期|终期|年度)?(?:评估|情况|进展|成效)")
+# …规划》实施情况, 中期评估; 超额完成“十三五”科技创新规划目标: news of a plan met, not the plan.
+_REVIEWED_PLAN = re.compile(
+    r"[》”][^，。]{0,4}?(?:实施|执行|落实)?(?:中期|终期|年度)?(?:评估|情况|进展|成效)"
+    r"|(?:完成|实现|超额完成)[^，。]{0,16}?规划[^，。]{0,2}?(?:目标|任务)"
+)
 # A page filed under a news column of its site (首页 工作动态 正文).
 _NEWS_COLUMN = re.compile(r"(?:首页|位置)[^。，]{0,40}?(?:工作动态|新闻|要闻|动态|资讯)")
 _PLAN_HEADING = re.compile(r"\d{4}年.{0,12}?(?:工作计划|工作打算)|下半年工作(?:计划|打算)")

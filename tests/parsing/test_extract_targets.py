@@ -164,3 +164,15 @@ def test_a_place_that_will_act_sets_the_goals_of_its_sentence() -> None:
 
 def test_jiang_as_the_object_marker_sets_no_goal() -> None:
     assert kinds("2016年，我局将32家企业纳入高新技术企业培育库，全年新增高新技术企业12家。") == ["actual"]
+
+
+def test_the_content_of_a_goal_reported_completed_is_no_record() -> None:
+    """超额完成了规划提出的…达1500家目标任务 (corpus decision 11): only the 1679 is a record."""
+    text = "2020年，全市高新技术企业总数达1679家，超额完成了规划提出的全市高新技术企业达1500家目标任务。"
+    assert [(r.kind, r.value) for r in extract_indicators(text).records] == [("actual", 1679.0)]
+
+
+def test_news_of_a_plan_met_is_read_as_a_summary() -> None:
+    text = ("我市超额完成“十三五”科技创新规划目标\n"
+            "2020年，全市新认定高新技术企业120家，技术合同成交额达到12亿元。\n")
+    assert set(kinds(text)) == {"actual"}
