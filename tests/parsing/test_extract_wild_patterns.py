@@ -691,3 +691,14 @@ def test_a_year_after_firms_is_no_count() -> None:
 def test_programme_names_of_projects_won_above(text: str, expected: tuple[object, ...]) -> None:
     """A national programme (中央引导地方科技发展专项), a 重大科技…专项 and the 兵团 / 师市 plans."""
     assert expected in {fact[:4] for fact in facts(text)}
+
+
+@pytest.mark.parametrize("text", ["2020年总结。全市上市高新技术企业17家。",
+                                  "2020年总结。8家高新技术企业获批在科创板上市。"])
+def test_listed_high_tech_firms_are_a_subset_not_the_count(text: str) -> None:
+    assert facts(text) == set()
+
+
+def test_a_pool_of_firms_to_be_listed_does_not_veto_the_count_beside_it() -> None:
+    text = "2023年计划。新增高新技术企业5家、新增省级上市后备企业1家。"
+    assert ("target", "hte_new", "level", 5.0) in {fact[:4] for fact in facts(text)}
