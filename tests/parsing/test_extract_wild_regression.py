@@ -23,8 +23,9 @@ SPLITS = {
     "tune": TESTS / "corpus" / "wild" / "tune",
     "check": TESTS / "corpus" / "wild" / "check",
 }
-# (overall F1, header) floors per split.
-FLOORS = {"dev": (0.98, 0.98), "tune": (0.88, 0.89), "check": (0.775, 0.795)}
+# (overall F1, header) floors per split, a little under the figures reached; the tune floor
+# moved from 0.88 to 0.875 when batches AR–AT (fresh 0.57–0.78) joined it (290 texts at 0.881).
+FLOORS = {"dev": (0.98, 0.98), "tune": (0.875, 0.895), "check": (0.775, 0.795)}
 _LAST = re.compile(r"overall F1 (?P<f1>[\d.]+) \(P [\d.]+ R [\d.]+\) header (?P<header>[\d.]+) docs (?P<docs>\d+)")
 
 
