@@ -82,3 +82,24 @@ def unscoped_rises(sentence: str) -> list[tuple[int, int, int, str]]:
             scope = "全球" if named[-1] in ("全球", "世界", "国际") else "全国"
             found.append((match.start("num") - 1, match.end(), rank, scope))
     return found
+
+
+# 在科技部火炬中心公布的157个国家级高新区综合排名中，南昌高新区排名第38位: the list is named
+# in a clause of its own before the place; the scope is the list, without who published it.
+_LIST_CLAUSE = re.compile(
+    r"在(?P<list>[^，,。；;在]{2,40}?)(?:综合)?(?:排名|排行榜|排行|榜单|评价结果|评价)中[，,]"
+    r"[^，,。；;第]{0,16}?(?:排名|位居|位列|居于|居|列)第(?P<num>" + _ORDINAL + r")(?:位|名)?"
+)
+
+
+def listed_then_placed(sentence: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, rank, list) of each place given after the list it is in was named."""
+    found: list[tuple[int, int, int, str]] = []
+    if "在" not in sentence:
+        return found
+    for match in _LIST_CLAUSE.finditer(sentence):
+        scope = match.group("list").rsplit("的", 1)[-1].removesuffix("综合")
+        rank = parse_rank(match.group("num"))
+        if rank is not None and len(scope) >= 2:
+            found.append((match.start("num") - 1, match.end(), rank, scope))
+    return found

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from parsing.extract.gazetteer import known_place
-from parsing.extract.group_ranks import group_positions, unscoped_rises
+from parsing.extract.group_ranks import group_positions, listed_then_placed, unscoped_rises
 from parsing.extract.guards import guarded
 from parsing.extract.numbers import parse_rank
 
@@ -238,7 +238,8 @@ def _grouped_positions(sentence: str, found: list[Position]) -> list[Position]:
     """省直管县第三, 由第33位跃升至第22位: places whose list is named without 全X (see group_ranks)."""
     return [
         Position(start, end, rank, scope)
-        for start, end, rank, scope in [*group_positions(sentence), *unscoped_rises(sentence)]
+        for start, end, rank, scope in [*group_positions(sentence), *unscoped_rises(sentence),
+                                        *listed_then_placed(sentence)]
         if not any(p.start < end and start < p.end for p in found)
     ]
 
@@ -287,9 +288,20 @@ def _inherited_positions(sentence: str, found: list[Position]) -> list[Position]
             continue
         before = [p for p in found if p.end <= match.start()]
         ok, rank = _rank_of(match)
-        if before and ok and not _SENTENCE_END.search(sentence, before[-1].end, match.start()):
+        if before and ok and not _SENTENCE_END.search(sentence, before[-1].end, match.start()) \
+                and not _another_list(sentence, before[-1], match.start()):
             extra.append(Position(match.start(), match.end(), rank, before[-1].scope))
     return extra
+
+
+def _another_list(sentence: str, last: Position, start: int) -> bool:
+    """…第38位；在…发布的“中国工业园区100强竞争力”中，…排名第28位: a list of its own named
+    in between, not the last position's (在全国169个国家高新区中 keeps 全国)."""
+    named = _NEW_LIST.search(sentence, last.end, start)
+    return named is not None and (last.scope or "") not in named.group()
+
+
+_NEW_LIST = re.compile(r"在[^，,。；;]{2,40}?中[，,]")
 
 
 _UNIT_COUNT = re.compile(r"[\d一二三四五六七八九十]+个")

@@ -344,3 +344,14 @@ def test_levels_shared_by_all_keep_to_the_levels_when_growths_follow_them() -> N
     """专利申请量和授权量…，分别同比增长…，均位居第3位 ranks the two levels (corpus decision 10)."""
     text = "2019年，我市专利申请量和授权量分别为5421件和2604件，分别同比增长60.3%和35.7%，均位居全省第3位。"
     assert all(measure == "level" for _, measure, _, _ in rankings(text))
+
+
+def test_a_list_named_in_a_clause_before_the_place_is_its_scope() -> None:
+    text = "2019年，在科技部火炬中心公布的169个国家高新区综合排名中，宝鸡高新区排名第49位。"
+    assert [(rank, scope) for _, _, rank, scope in rankings(text)] == [(49, "169个国家高新区")]
+
+
+def test_a_second_list_named_later_in_the_sentence_is_not_the_first_ones() -> None:
+    text = ("2018年，在科技部火炬中心公布的157个国家级高新区综合排名中，南昌高新区排名第38位；"
+            "在某研究所发布的“中国工业园区100强”中，南昌高新区排名第28位。")
+    assert (28, "157个国家级高新区") not in [(rank, scope) for _, _, rank, scope in rankings(text)]
