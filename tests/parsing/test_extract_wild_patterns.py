@@ -702,3 +702,14 @@ def test_listed_high_tech_firms_are_a_subset_not_the_count(text: str) -> None:
 def test_a_pool_of_firms_to_be_listed_does_not_veto_the_count_beside_it() -> None:
     text = "2023年计划。新增高新技术企业5家、新增省级上市后备企业1家。"
     assert ("target", "hte_new", "level", 5.0) in {fact[:4] for fact in facts(text)}
+
+
+@pytest.mark.parametrize("text", ["2021年总结。首批企业获得省级奖补资金1580万元。",
+                                  "2017年总结。全年落实省级奖补资金3786万元。"])
+def test_awards_paid_out_to_firms_are_no_funds_secured(text: str) -> None:
+    assert facts(text) == set()
+
+
+def test_funds_secured_for_awards_are_still_funds_secured() -> None:
+    assert ("actual", "funding_secured", "level", 438.0) in {
+        fact[:4] for fact in facts("2024年总结。争取企业研发投入奖励资金438万元。")}
