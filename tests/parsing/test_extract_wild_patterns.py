@@ -713,3 +713,9 @@ def test_awards_paid_out_to_firms_are_no_funds_secured(text: str) -> None:
 def test_funds_secured_for_awards_are_still_funds_secured() -> None:
     assert ("actual", "funding_secured", "level", 438.0) in {
         fact[:4] for fact in facts("2024年总结。争取企业研发投入奖励资金438万元。")}
+
+
+def test_firms_admitted_to_another_list_do_not_carry_the_subject() -> None:
+    text = ("2023年1-5月份，全市5100家企业通过科技型中小企业评价入库；"
+            "806家企业通过天津市雏鹰企业评价入库；70家企业通过天津市瞪羚企业评价入库。")
+    assert {fact[3] for fact in facts(text)} == {5100.0}
