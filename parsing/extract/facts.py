@@ -26,7 +26,9 @@ _FIRMS_REACH = 24
 _CARRY_RESIDUE = 2
 _FIRM_NAME = re.compile(r"(?:公司|集团|厂)、")
 # …；866家企业通过天津市雏鹰企业评价入库: a list of another kind of firm, not the subject's.
-_OTHER_OBJECT = re.compile(r"项目|资金|补助|奖励|创新券|专项|计划|[\u4e00-\u9fff]{2}(?<!技术|中小|高新)企业(?:评价|认定)")
+_OTHER_OBJECT = re.compile(
+    r"项目|资金|补助|奖励|创新券|专项|计划|[\u4e00-\u9fff]{2}(?<!技术|中小|高新)企业(?:评价|认定)"
+)
 # Words that name something (Chinese or Latin letters), left after the carry words go.
 WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Words a clause may consist of and still only continue the segment's subject (通过认定 626 家).
