@@ -254,14 +254,18 @@ def _breaks_down(text: str, position: int, figure: Figure, state: SegmentState) 
     (INDICATORS.md §5); a part of something else (纳统企业…其中高新技术企业) or of an
     application count is not."""
     at = text.rfind("其中", 0, position)
-    parents = [value for start, value in state.resolved.items() if start < at]
-    if not parents or figure.family is None:
+    # The parent is counted in the clause just before 其中 (…基地6个，主要创新指标领先，其中…: none).
+    since = text.rfind("，", 0, at - 1) + 1 if text[at - 1 : at] == "，" else 0
+    parents = [value for start, value in state.resolved.items() if since <= start < at]
+    if figure.family is None:
         return False
-    family, key = parents[-1]
     named = text[max(at + 2, figure.clause[0]) : position]  # 其中第一批10家，第二批6家，第三批…
     for hit in alias_table().hits(named):
         named = named.replace(named[hit.start : hit.end], "")
     qualifier = WORDY.findall(CARRY_WORDS.sub("", named))  # 其中规上工业企业…, 其中A类…
+    if not parents:  # 主要创新指标领先，其中高新技术企业总量突破2000家: 其中 lists figures of their own
+        return len(qualifier) < 2
+    family, key = parents[-1]
     applied_stage = key in _APPLIED and figure.key in _APPLIED  # 其中17家企业通过审核推荐: still applications
     # 推荐47家，其中38家被国家认定为高新技术企业: the applicants that passed, said so.
     passed = key in _APPLIED and figure.key not in _APPLIED and bool(_PASSED.match(text, position))

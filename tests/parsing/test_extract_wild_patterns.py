@@ -719,3 +719,19 @@ def test_firms_admitted_to_another_list_do_not_carry_the_subject() -> None:
     text = ("2023年1-5月份，全市5100家企业通过科技型中小企业评价入库；"
             "806家企业通过天津市雏鹰企业评价入库；70家企业通过天津市瞪羚企业评价入库。")
     assert {fact[3] for fact in facts(text)} == {5100.0}
+
+
+@pytest.mark.parametrize("text", [
+    "2023年总结。主要创新指标全市领先，其中高新技术企业总量突破1500家，科技型中小企业超3500家。",
+    "2023年总结。拥有国家火炬特色产业基地6个，主要创新指标全市领先，其中高新技术企业总量突破1500家，"
+    "科技型中小企业超3500家。",
+])
+def test_a_qi_zhong_after_a_clause_without_a_count_lists_figures_of_their_own(text: str) -> None:
+    """§5: a figure after 其中 is a record of its own, never dropped for standing after 其中."""
+    assert {fact[1] for fact in facts(text)} >= {"hte_total", "tsme_registered"}
+
+
+def test_a_qi_zhong_part_of_the_count_just_before_is_still_its_part() -> None:
+    text = "2023年总结。全市高新技术企业达到500家，其中新认定120家。"
+    assert {fact[:4] for fact in facts(text)} == {("actual", "hte_total", "level", 500.0),
+                                                 ("actual", "hte_new", "level", 120.0)}
