@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from parsing.extract.baselines import is_baseline, quoted_goal
 from parsing.extract.clauses import GOAL_CUE, PAST_CUE, other_phrase, year_before
 from parsing.extract.context import Context, Found
-from parsing.extract.facts import CARRY_WORDS, WORDY, locate, resolve
+from parsing.extract.facts import locate, resolve
 from parsing.extract.foreign import grows_from_long_base, others_figure, over_years
 from parsing.extract.gazetteer import known_place
 from parsing.extract.mentions import Mention
@@ -25,6 +25,7 @@ from parsing.extract.ranking_groups import ranked_group
 from parsing.extract.rankings import Position
 from parsing.extract.state import Figure, SegmentState
 from parsing.extract.subarea import SubAreaWatch, opens_by_area
+from parsing.extract.subitems import breaks_down, part_of_a_sum, qualified_part
 from parsing.records import IndicatorRecord, Kind
 
 
@@ -142,7 +143,7 @@ def _figure_record(
     # A goal split by 其中 (达到5万家，其中科技型中小企业达到3万家) sets each part as a goal.
     # A value that refers back (分别比上年增长21.92%) is a part only if its figure is one.
     source = state.sources.get(m.start, m.start)
-    sub_item = not borrow and _qualified_part(text, source) and figure.measure != "completion"
+    sub_item = not borrow and qualified_part(text, source) and figure.measure != "completion"
     spans_years = over_years(text, figure, ctx)
     if is_baseline(text, m) or (spans_years and not borrow) or not resolve(text, figure, hits, state, borrow):
         return None
@@ -150,9 +151,9 @@ def _figure_record(
         return None  # 预计…比2015年增长127%: five years' growth is no goal of one year either
     if spans_years:
         figure.key = None  # 研发经费年均增长34%, 三年累计突破1000个: a goal, but of no core metric
-    if sub_item and not _breaks_down(text, m.start, figure, state):
+    if sub_item and not breaks_down(text, m.start, figure, state):
         return None
-    if not sub_item and _part_of_a_sum(text, source, hits, state):
+    if not sub_item and part_of_a_sum(text, source, hits, state):
         figure.family, figure.key = None, None  # 双创载体和研发机构24家，其中省级以上8家
     joint = m.start not in state.forced and joint_count(text, figure.clause[0], m, hits)
     if figure.family is not None and figure.measure == "level" and joint:
@@ -238,55 +239,7 @@ _WIDER_SHARE = re.compile(r"占全(?:国|省|市|区|县|州|的?比重|的?比�
 _NAMED_SHARE = re.compile(r"占(?P<place>[\u4e00-\u9fff]{2,7}?)(?:的|比重|比例|总[数量]|\d)")
 
 
-# 其中国家级11家 / 其中我市1017家: a part by level or by the bureau's own place is a
-# record of its own (INDICATORS.md §5); other parts (其中复审13家) are qualified subsets.
-_OWN_PART = re.compile(r"[：]?(?:国家级|省级|市级|县级|区级|我市|我县|我区|我省|全市|全县|全区)")
-
-
-# Counts of applications: a part of them (其中复审13家，新认定34家) is no certified count.
-_APPLIED = frozenset({"hte_applied"})
-_PASSED = re.compile(r"[^，。；]{0,4}?(?:被[^，。；]{0,6}?认定|通过[^，。；]{0,8}?(?:认定|评审)|获批|已公示)")
 _BRACKETED_GOAL = re.compile(r"(?:任务|目标|指标)[（(]$")
-
-
-def _breaks_down(text: str, position: int, figure: Figure, state: SegmentState) -> bool:
-    """高企120家，其中新认定30家: a part of the same kind of thing is a record of its own
-    (INDICATORS.md §5); a part of something else (纳统企业…其中高新技术企业) or of an
-    application count is not."""
-    at = text.rfind("其中", 0, position)
-    # The parent is counted in the clause just before 其中 (…基地6个，主要创新指标领先，其中…: none).
-    since = text.rfind("，", 0, at - 1) + 1 if text[at - 1 : at] == "，" else 0
-    parents = [value for start, value in state.resolved.items() if since <= start < at]
-    if figure.family is None:
-        return False
-    named = text[max(at + 2, figure.clause[0]) : position]  # 其中第一批10家，第二批6家，第三批…
-    for hit in alias_table().hits(named):
-        named = named.replace(named[hit.start : hit.end], "")
-    qualifier = WORDY.findall(CARRY_WORDS.sub("", named))  # 其中规上工业企业…, 其中A类…
-    if not parents:  # 主要创新指标领先，其中高新技术企业总量突破2000家: 其中 lists figures of their own
-        return len(qualifier) < 2
-    family, key = parents[-1]
-    applied_stage = key in _APPLIED and figure.key in _APPLIED  # 其中17家企业通过审核推荐: still applications
-    # 推荐47家，其中38家被国家认定为高新技术企业: the applicants that passed, said so.
-    passed = key in _APPLIED and figure.key not in _APPLIED and bool(_PASSED.match(text, position))
-    ok = key not in _APPLIED or applied_stage or passed
-    return family is figure.family and ok and len(qualifier) < 2
-
-
-def _part_of_a_sum(text: str, position: int, hits: list[Hit], state: SegmentState) -> bool:
-    """其中省级以上8家 after a sum of two kinds names no kind of its own: a part of neither."""
-    at = text.rfind("其中", 0, position)
-    if at < 0 or not _OWN_PART.match(text, at + 2) or any(at < h.start < position for h in hits):
-        return False
-    parents = [start for start in state.resolved if start < at]
-    return bool(parents) and parents[-1] in state.sums and "，" not in text[at:position]
-
-
-def _qualified_part(text: str, position: int) -> bool:
-    """The figure at `position` follows a 其中 that opens a qualified subset."""
-    at = text.rfind("其中", 0, position)
-    # 其中，… opens a list of details (其中，企业创新活力更加强劲，高企达4107户), no subset.
-    return at >= 0 and not _OWN_PART.match(text, at + 2) and not text.startswith("，", at + 2)
 
 
 @dataclass(slots=True)
