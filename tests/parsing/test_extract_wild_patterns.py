@@ -735,3 +735,12 @@ def test_a_qi_zhong_part_of_the_count_just_before_is_still_its_part() -> None:
     text = "2023年总结。全市高新技术企业达到500家，其中新认定120家。"
     assert {fact[:4] for fact in facts(text)} == {("actual", "hte_total", "level", 500.0),
                                                  ("actual", "hte_new", "level", 120.0)}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("2023年总结。全区有市级工程(技术)研究中心7个。", 7.0),
+    ("2023年总结。全区有市级企业科技研究开发机构35个。", 35.0),
+    ("2024年总结。新引建高能级科创平台5家，累计达32家。", 32.0),
+])
+def test_platform_names_in_their_other_forms(text: str, value: float) -> None:
+    assert ("actual", "platforms", "level", value) in {fact[:4] for fact in facts(text)}
