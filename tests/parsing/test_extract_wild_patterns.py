@@ -744,3 +744,8 @@ def test_a_qi_zhong_part_of_the_count_just_before_is_still_its_part() -> None:
 ])
 def test_platform_names_in_their_other_forms(text: str, value: float) -> None:
     assert ("actual", "platforms", "level", value) in {fact[:4] for fact in facts(text)}
+
+
+def test_firms_successfully_cultivated_are_the_stock_not_a_pool() -> None:
+    assert ("actual", "hte_total", "level", 15.0) in {
+        fact[:4] for fact in facts("2022年总结。全县成功培育国家高新技术企业15家。")}
