@@ -21,6 +21,8 @@ from apprise.plugins.dingtalk import NotifyDingTalk
 from apprise.plugins.feishu import NotifyFeishu
 from apprise.plugins.wecombot import NotifyWeComBot
 
+from alerts.render_text import md_escape
+
 _ERROR_FIELDS = (("errcode", "errmsg"), ("code", "msg"), ("StatusCode", "StatusMessage"))
 
 
@@ -65,7 +67,8 @@ class _CheckedPost:
 
 
 def _markdown_with_title(title: str, body: str) -> str:
-    return f"### {title}\n{body}" if title else body
+    """The title as a heading; it names a crawled document, so its markup is made inert first."""
+    return f"### {md_escape(title)}\n{body}" if title else body
 
 
 class CheckedWeComBot(_CheckedPost, NotifyWeComBot):

@@ -18,7 +18,7 @@ from alerts.grouping import bureau_blocks
 from alerts.labels import format_value, kind_label, measure_label, metric_label
 from alerts.model import Alert
 from alerts.render_text import URL_PATTERN as _URL
-from alerts.render_text import body_lines, clip
+from alerts.render_text import body_lines, clip, md_escape, md_url, web_url
 
 __all__ = ["STYLES", "body_lines", "clip", "html_links", "md_links", "rank_move", "render_alert", "render_digest"]
 
@@ -34,8 +34,8 @@ def rank_move(previous: int | None, current: int | None) -> str:
 
 
 def md_links(text: str) -> str:
-    """Bare URLs become markdown links: WeCom markdown does not link them by itself."""
-    return _URL.sub(lambda m: f"[{m.group(0)}]({m.group(0).replace('(', '%28').replace(')', '%29')})", text)
+    """A crawled line as inert markdown whose bare URLs become links (WeCom does not link them itself)."""
+    return md_escape(text, link_urls=True)
 
 
 def html_links(text: str) -> Markup:
@@ -59,7 +59,7 @@ def _environment() -> Environment:
     env.globals.update(kind_label=kind_label, metric_label=metric_label, measure_label=measure_label,
                        format_value=format_value, rank_move=rank_move)
     env.filters.update(clip=clip, body_lines=body_lines, md_links=md_links, html_links=html_links, md_url=md_url,
-                       md_text=md_text)
+                       md_text=md_text, web_url=web_url)
     return env
 
 
@@ -74,14 +74,9 @@ def render_alert(kind: str, key: str, source_id: str, bureau: str, document_id: 
                  title=title, body=body, url=url)
 
 
-def md_url(url: str) -> str:
-    """A URL safe inside a markdown link target."""
-    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-
-
 def md_text(text: str) -> str:
-    """Link text that cannot close the link early (a title with [ ] in it)."""
-    return text.replace("[", "［").replace("]", "］")
+    """Crawled text as inert markdown: it cannot close a link early, open one, embolden or head a line."""
+    return md_escape(text)
 
 
 def render_digest(alerts: Sequence[Any], style: str = "markdown", lone_body: bool = False,
