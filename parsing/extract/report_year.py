@@ -145,7 +145,15 @@ def published_year(title: str, paragraphs: list[str], types: tuple[str, ...]) ->
         if loose:
             year = int(loose.group("y1") or loose.group("y2"))
             return _about_year(year, int(loose.group("m1") or loose.group("m2")), title, types)
+    for paragraph in paragraphs[:TITLE_LINES]:
+        short = _SHORT_STAMP.search(paragraph)
+        if short:
+            return _about_year(2000 + int(short.group(1)), int(short.group(2)), title, types)
     return None
+
+
+# 23-03-07 08:22 来源：张掖日报: a news page's stamp with a two-digit year (only with its time).
+_SHORT_STAMP = re.compile(r"(?<![\d-])(\d{2})-(\d{1,2})-\d{1,2}\s+\d{1,2}:\d{2}(?!\d)")
 
 
 def _about_year(year: int, month: int, title: str, types: tuple[str, ...]) -> int:

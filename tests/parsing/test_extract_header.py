@@ -418,3 +418,10 @@ def test_a_city_comparing_itself_with_beijing_and_shanghai_stays_a_city() -> Non
             "2024年，我市研发投入增长20%，鄂尔多斯市技术合同成交额12亿元，"
             "鄂尔多斯市、鄂尔多斯市高校与北京、上海高校共建研发机构5家。\n")
     assert header(text).level == "city"
+
+
+def test_a_news_stamp_with_a_two_digit_year_dates_an_undated_text() -> None:
+    """23-03-07 08:22 来源：…: published in March, a whole-year news item is about the year before."""
+    text = ("张掖市奖励优秀科技创新企业\n23-09-07 08:22 来源：张掖日报\n"
+            "记者从全市科技工作推进会议上获悉，全市新认定高新技术企业20家。\n")
+    assert header(text).report_year == 2023
