@@ -25,7 +25,7 @@ _MENTION = (
     r"|(?<=[一二两三四五六七八九十])(?<!" + _NOT_AFTER + r".)(?P<cn>" + CN_NUMERAL_TAIL + r")"
     r"|(?<=[Xx×*])(?<![A-Za-z].)(?P<red>[Xx×*]*(?:\.[Xx×*]+)?))"
     r" ?(?P<a1>余|多)?(?P<mult>万亿|千万|百万|万|亿|千)?(?P<a2>余|多)?"
-    r"(?:(?P<unit>" + _UNITS + r")|(?<=亿)(?=[，。；、）\s]|$))(?P<tail>以上|以下|左右|余|多)?"
+    r"(?:(?P<unit>" + _UNITS + r")|(?<=[亿万])(?=[，。；、）\s]|$))(?P<tail>以上|以下|左右|余|多)?"
 )
 MENTION = re.compile(_MENTION)
 _GROUPS = ("digits", "cn", "red", "a1", "a2", "mult", "unit", "tail")
@@ -118,7 +118,7 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
     Called for every candidate of every paragraph, so the groups are read in one call.
     """
     digits, _cn, red, a1, a2, mult, unit_word, tail = match.group(*_GROUPS)
-    unit_word = unit_word or "元"  # 产值35.2亿: money in 亿 without 元 (INDICATORS.md §5)
+    unit_word = unit_word or "元"  # 产值35.2亿, 投入3500万: money in 亿 or 万 without 元 (INDICATORS.md §5)
     start = match.start()
     prefix = sentence[max(0, start - 2) : start].endswith(_APPROX_PREFIXES)
     if start > 0 and sentence[start - 1] in _QUOTES:

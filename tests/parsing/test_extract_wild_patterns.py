@@ -749,3 +749,9 @@ def test_platform_names_in_their_other_forms(text: str, value: float) -> None:
 def test_firms_successfully_cultivated_are_the_stock_not_a_pool() -> None:
     assert ("actual", "hte_total", "level", 15.0) in {
         fact[:4] for fact in facts("2022年总结。全县成功培育国家高新技术企业15家。")}
+
+
+def test_money_in_wan_without_yuan_is_still_money() -> None:
+    """INDICATORS.md §5: 产值35.2亿 and 投入3500万 are money."""
+    got = {fact[:4] for fact in facts("2023年总结。全县研发经费投入3500万，同比增长10%。")}
+    assert {("actual", "rd_expenditure", "level", 3500.0), ("actual", "rd_expenditure", "yoy_growth", 10.0)} <= got
