@@ -21,6 +21,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 FILENAME_STAR = re.compile(r"filename\*\s*=\s*([\w-]+)'[^']*'([^;]+)", re.IGNORECASE)
 FILENAME_PLAIN = re.compile(rb"""filename\s*=\s*(?:"([^"]*)"|([^;]+))""", re.IGNORECASE)
 FILE_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+MAX_NAME_CHARS = 120  # longer than any real report title; a 10 000-character name is an attack or a bug
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def is_document_url(url: str) -> bool:
@@ -55,14 +57,28 @@ def content_disposition_filename(header: bytes | None) -> str | None:
     if star:
         encoding = star.group(1).lower()
         try:
-            return unquote(star.group(2).strip().strip('"'), encoding=encoding, errors="strict")
+            return safe_name(unquote(star.group(2).strip().strip('"'), encoding=encoding, errors="strict"))
         except (LookupError, UnicodeDecodeError):
-            return _decode_name(star.group(2).strip().encode("latin-1"))
+            return safe_name(_decode_name(star.group(2).strip().encode("latin-1")))
     plain = FILENAME_PLAIN.search(header)
     if not plain:
         return None
     raw = (plain.group(1) if plain.group(1) is not None else plain.group(2)).strip()
-    return PurePosixPath(_decode_name(raw).replace("\\", "/")).name or None
+    return safe_name(_decode_name(raw))
+
+
+def safe_name(name: str | None) -> str | None:
+    """A served or linked name as a bare file name: the last part of any path (`../`, `C:\\`,
+    absolute), without NUL, control or bidi characters, at most MAX_NAME_CHARS long. Raw
+    files are stored under their SHA-256 only; this keeps the name a title, never a path."""
+    if not name:
+        return None
+    base = PurePosixPath(_UNPRINTABLE.sub("", name).replace("\\", "/")).name.strip(" .")
+    if len(base) > MAX_NAME_CHARS:
+        _, dot, extension = base.rpartition(".")
+        keep = f"{dot}{extension}" if dot and len(extension) <= 5 else ""
+        base = base[: MAX_NAME_CHARS - len(keep)].rstrip(" .") + keep
+    return base or None
 
 
 def attachment_title(link_title: str | None, filename: str | None, url: str,
@@ -71,14 +87,16 @@ def attachment_title(link_title: str | None, filename: str | None, url: str,
 
     '附件1', '下载' and 'P020250210123456.pdf' say nothing; the URL's own name is the last resort.
     """
-    candidates = [link_title, filename, page_title, PurePosixPath(unquote(urlsplit(url).path)).name]
+    candidates = [link_title, filename, page_title, safe_name(unquote(urlsplit(url).path))]
     names = [_tidy_name(c) for c in candidates if c]
     meaningful = [n for n in names if n and not GENERIC_LINK_TEXT.match(n)]
     return next((n for n in meaningful if CJK.search(n)), meaningful[0] if meaningful else None)
 
 
 def _tidy_name(name: str) -> str:
-    return strip_extension(ATTACHMENT_PREFIX.sub("", name.strip())).strip()
+    """Without 附件1： or the extension, unprintable characters or more than MAX_NAME_CHARS."""
+    name = " ".join(_UNPRINTABLE.sub(" ", name[: MAX_NAME_CHARS * 4]).split())
+    return strip_extension(ATTACHMENT_PREFIX.sub("", name.strip())).strip()[:MAX_NAME_CHARS]
 
 
 def strip_extension(name: str) -> str:

@@ -50,6 +50,11 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.BackoffRetryMiddleware": 550,
     "spiders.middlewares.BackoffDelayMiddleware": 50,
+    # Before everything else, redirects and robots.txt included: the source's domains over
+    # http(s), no private address unless the source is there (spiders/destinations.py). It
+    # replaces Scrapy's offsite filter, which drops a redirect off the domains without a word.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "spiders.destinations.SafeDestinationMiddleware": 40,
 }
 
 # Link depth is bounded by the spider itself (navigation hops, pages per list, max_pages);
