@@ -755,3 +755,16 @@ def test_money_in_wan_without_yuan_is_still_money() -> None:
     """INDICATORS.md §5: 产值35.2亿 and 投入3500万 are money."""
     got = {fact[:4] for fact in facts("2023年总结。全县研发经费投入3500万，同比增长10%。")}
     assert {("actual", "rd_expenditure", "level", 3500.0), ("actual", "rd_expenditure", "yoy_growth", 10.0)} <= got
+
+
+def test_a_rounded_headline_of_a_body_figure_is_one_record() -> None:
+    """Corpus decision 12: 上半年…产值46亿元 over 1-6月…产值46.34亿元 is the body's figure only."""
+    text = ("上半年高新技术产业实现产值46亿元\n"
+            "2016年1-6月，全县实现高新技术产值46.34亿元，同比增长12%。\n")
+    assert {fact[:4] for fact in facts(text) if fact[2] == "level"} == {
+        ("actual", "ht_output_value", "level", 463400.0)}
+
+
+def test_two_close_figures_of_different_years_both_stay() -> None:
+    text = "2023年总结。全市高新技术企业由2022年的1000家增加到2023年的1012家。"
+    assert ("actual", "hte_total", "level", 1012.0) in {fact[:4] for fact in facts(text)}
