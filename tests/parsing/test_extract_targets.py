@@ -176,3 +176,8 @@ def test_news_of_a_plan_met_is_read_as_a_summary() -> None:
     text = ("我市超额完成“十三五”科技创新规划目标\n"
             "2020年，全市新认定高新技术企业120家，技术合同成交额达到12亿元。\n")
     assert set(kinds(text)) == {"actual"}
+
+
+def test_jiang_zai_opens_what_is_to_be_done() -> None:
+    text = "2022年，全省将在科技创新引领产业上实现新突破，新增高新技术企业700家，新建省级科技创新平台60家。"
+    assert set(kinds(text)) == {"target"}
