@@ -76,7 +76,8 @@ def over_years(text: str, figure: Figure, ctx: Context) -> bool:
     span = _SPAN_YEARS.search(text, sentence_start, figure.mention.start)
     if span is not None and figure.measure == "level" and not _SPAN_END.search(before):
         return True
-    since = _SINCE.search(ctx.prefix + text[sentence_start : figure.mention.start])
+    before_figure = ctx.prefix + text[sentence_start : figure.mention.start]
+    since = _SINCE.search(before_figure) if "以来" in before_figure else None  # the digits open no fast scan
     year = ctx.report_year
     return bool(since and year and int(since.group(1)) < year and _FLOW.search(before))
 
