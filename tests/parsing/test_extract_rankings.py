@@ -355,3 +355,8 @@ def test_a_second_list_named_later_in_the_sentence_is_not_the_first_ones() -> No
     text = ("2018年，在科技部火炬中心公布的157个国家级高新区综合排名中，南昌高新区排名第38位；"
             "在某研究所发布的“中国工业园区100强”中，南昌高新区排名第28位。")
     assert (28, "157个国家级高新区") not in [(rank, scope) for _, _, rank, scope in rankings(text)]
+
+
+def test_a_place_in_a_list_named_by_its_title_keeps_the_title_as_scope() -> None:
+    text = "2023年，无锡位列中国城市创新能力百强榜第16位。"
+    assert [(rank, scope) for _, _, rank, scope in rankings(text)] == [(16, "中国城市创新能力百强榜")]
