@@ -74,8 +74,9 @@ def over_years(text: str, figure: Figure, ctx: Context) -> bool:
         return True  # “十三五”时期…累计认定高新技术企业超过1500户: a sum over the plan's years
     sentence_start = max(text.rfind("。", 0, figure.mention.start), text.rfind("；", 0, figure.mention.start)) + 1
     span = _SPAN_YEARS.search(text, sentence_start, figure.mention.start)
-    if span is not None and figure.measure == "level" and not _SPAN_END.search(before):
-        return True
+    if span is not None and figure.measure == "level" and not _SPAN_END.search(before) \
+            and not _ONE_YEAR.search(text, span.end(), figure.mention.start):
+        return True  # …2022年至2024年累计33个，其中2024年…19个: the year named after the span is the figure's
     before_figure = ctx.prefix + text[sentence_start : figure.mention.start]
     since = _SINCE.search(before_figure) if "以来" in before_figure else None  # the digits open no fast scan
     year = ctx.report_year
@@ -83,6 +84,7 @@ def over_years(text: str, figure: Figure, ctx: Context) -> bool:
 
 
 _SINCE = re.compile(r"(\d{4})年以来")
+_ONE_YEAR = re.compile(r"(?<![至到—\-～~\d])(?:19|20)\d{2}年(?![至到—\-～~])")
 _FLOW = re.compile(r"新增|新认定|认定|引进|新建|获批|立项|累计|共(?:引进|建成|认定|实施|培育)")
 
 

@@ -32,6 +32,8 @@ def breaks_down(text: str, position: int, figure: Figure, state: SegmentState) -
     parents = [value for start, value in state.resolved.items() if since <= start < at]
     if figure.family is None:
         return False
+    if _YEAR_PART.match(text, at + 2):
+        return True  # 2022年至2024年累计…33个，其中2024年…19个: one year's part of a sum over years
     named = text[max(at + 2, figure.clause[0]) : position]  # 其中第一批10家，第二批6家，第三批…
     for hit in alias_table().hits(named):
         named = named.replace(named[hit.start : hit.end], "")
@@ -60,3 +62,6 @@ def qualified_part(text: str, position: int) -> bool:
     at = text.rfind("其中", 0, position)
     # 其中，… opens a list of details (其中，企业创新活力更加强劲，高企达4107户), no subset.
     return at >= 0 and not _OWN_PART.match(text, at + 2) and not text.startswith("，", at + 2)
+
+
+_YEAR_PART = re.compile(r"[，,]?(?:19|20)\d{2}年")

@@ -768,3 +768,12 @@ def test_a_rounded_headline_of_a_body_figure_is_one_record() -> None:
 def test_two_close_figures_of_different_years_both_stay() -> None:
     text = "2023年总结。全市高新技术企业由2022年的1000家增加到2023年的1012家。"
     assert ("actual", "hte_total", "level", 1012.0) in {fact[:4] for fact in facts(text)}
+
+
+def test_the_year_named_after_a_span_of_years_is_the_figures_own() -> None:
+    """2022年至2024年累计…（no record），其中2024年…19个，16个…: the later figures are 2024's."""
+    text = ("2024年总结。2022年至2024年累计获自治区级科技项目立项33个、市级立项30个，"
+            "其中2024年辖区企业参与自治区科技项目通过立项19个，16个市级科技项目获得立项。")
+    got = {fact[:4] for fact in facts(text)}
+    assert {("actual", "projects_provincial", "level", 19.0), ("actual", "projects_municipal", "level", 16.0)} <= got
+    assert ("actual", "projects_provincial", "level", 33.0) not in got
