@@ -777,3 +777,8 @@ def test_the_year_named_after_a_span_of_years_is_the_figures_own() -> None:
     got = {fact[:4] for fact in facts(text)}
     assert {("actual", "projects_provincial", "level", 19.0), ("actual", "projects_municipal", "level", 16.0)} <= got
     assert ("actual", "projects_provincial", "level", 33.0) not in got
+
+
+def test_the_certified_firms_counted_so_far_are_the_stock() -> None:
+    assert ("actual", "hte_total", "level", 1900.0) in {
+        fact[:4] for fact in facts("2017年总结。截至目前，全省经认定的高新技术企业共1900家。")}
