@@ -782,3 +782,8 @@ def test_the_year_named_after_a_span_of_years_is_the_figures_own() -> None:
 def test_the_certified_firms_counted_so_far_are_the_stock() -> None:
     assert ("actual", "hte_total", "level", 1900.0) in {
         fact[:4] for fact in facts("2017年总结。截至目前，全省经认定的高新技术企业共1900家。")}
+
+
+@pytest.mark.parametrize("text", ["2016年总结。全区共有国际研发机构150家。", "2016年总结。全区有外资研发中心5个。"])
+def test_foreign_firms_own_research_centres_are_no_platforms(text: str) -> None:
+    assert facts(text) == set()
