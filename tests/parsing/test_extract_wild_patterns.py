@@ -787,3 +787,8 @@ def test_the_certified_firms_counted_so_far_are_the_stock() -> None:
 @pytest.mark.parametrize("text", ["2016年总结。全区共有国际研发机构150家。", "2016年总结。全区有外资研发中心5个。"])
 def test_foreign_firms_own_research_centres_are_no_platforms(text: str) -> None:
     assert facts(text) == set()
+
+
+def test_counted_firms_of_a_size_act_like_counted_firms() -> None:
+    assert ("actual", "hte_applied", "level", 36.0) in {
+        fact[:4] for fact in facts("2021年总结。全年推荐36户规模以上工业企业申报认定为高新技术企业。")}
