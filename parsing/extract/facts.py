@@ -21,7 +21,9 @@ from parsing.records import Measure
 
 _POST_REACH = 10
 # 30家企业申报2021年度第一批国家高新技术企业: counted firms and what they did, then the subject.
-_FIRMS_ACT = re.compile(r"(?:家|户)?(?:规模以上|规上)?(?:工业)?企业(?:申报|推荐|上报|申请|提交|通过|获|被|进入|入选|入库|入围|上榜|纳入|成功)")
+_FIRMS_ACT = re.compile(
+    r"(?:家|户)?(?:规模以上|规上)?(?:工业)?企业(?:申报|推荐|上报|申请|提交|通过|获|被|进入|入选|入库|入围|上榜|纳入|成功)"
+)
 _FIRMS_REACH = 24
 _CARRY_RESIDUE = 2
 _FIRM_NAME = re.compile(r"(?:公司|集团|厂)、")

@@ -164,7 +164,7 @@ _JOINED_OTHER = re.compile(
 def joint_count(text: str, clause_start: int, value: Mention, hits: list[Hit]) -> bool:
     """高新技术企业和科技型中小企业突破260家: one figure for two kinds joined is their sum,
     a count of neither (均 or 分别 would share or split it)."""
-    before = [h for h in hits if clause_start <= h.start and h.end <= value.start]
+    before = [h for h in hits if clause_start <= h.start and h.end <= value.start and not _glossed(text, h)]
     if before and _JOINED_OTHER.match(text[before[-1].end : value.start]):
         return not _SHARED.search(text, clause_start, value.start)  # 研发机构和服务机构40个
     if len(before) < 2 or _SHARED.search(text, clause_start, value.start):
@@ -173,4 +173,12 @@ def joint_count(text: str, clause_start: int, value: Mention, hits: list[Hit]) -
     between = text[last.end : value.start]
     if first.family is last.family or any(c.isdigit() for c in between) or "分别" in between:
         return False
-    return text[first.end : last.start] in _JOINED
+    return _GLOSS.sub("", text[first.end : last.start]) in _JOINED
+
+
+# 技术创新中心（工程技术研究中心）和科技企业孵化器275个: a name glossed in brackets is one kind.
+_GLOSS = re.compile(r"[（(][^（()）]{1,16}[)）]")
+
+
+def _glossed(text: str, hit: Hit) -> bool:
+    return text[hit.start - 1 : hit.start] in ("（", "(") and text[hit.end : hit.end + 1] in ("）", ")")

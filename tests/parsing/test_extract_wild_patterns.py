@@ -792,3 +792,9 @@ def test_foreign_firms_own_research_centres_are_no_platforms(text: str) -> None:
 def test_counted_firms_of_a_size_act_like_counted_firms() -> None:
     assert ("actual", "hte_applied", "level", 36.0) in {
         fact[:4] for fact in facts("2021年总结。全年推荐36户规模以上工业企业申报认定为高新技术企业。")}
+
+
+def test_a_joint_count_with_a_bracketed_gloss_is_a_count_of_neither() -> None:
+    text = "2018年工作要点。力争技术创新中心（工程技术研究中心）和科技企业孵化器达到260个。"
+    assert {fact[1] for fact in facts(text)} == {"other:中心（工程技术研究中心）和科技企业孵化器"} or all(
+        fact[1].startswith("other:") for fact in facts(text))
