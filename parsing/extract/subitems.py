@@ -34,6 +34,8 @@ def breaks_down(text: str, position: int, figure: Figure, state: SegmentState) -
         return False
     if _YEAR_PART.match(text, at + 2):
         return True  # 2022年至2024年累计…33个，其中2024年…19个: one year's part of a sum over years
+    if _STAGE_PART.match(text, at + 2):
+        return False  # 37户通过认定，其中首次通过认定的企业20户 / 其中复审13家: a qualified subset (decision 15)
     named = text[max(at + 2, figure.clause[0]) : position]  # 其中第一批10家，第二批6家，第三批…
     for hit in alias_table().hits(named):
         named = named.replace(named[hit.start : hit.end], "")
@@ -65,3 +67,4 @@ def qualified_part(text: str, position: int) -> bool:
 
 
 _YEAR_PART = re.compile(r"[，,]?(?:19|20)\d{2}年")
+_STAGE_PART = re.compile(r"[^，。；\d]{0,4}?(?:首次|复审|重新认定|再次)")

@@ -807,3 +807,14 @@ def test_platform_and_incubator_carriers_together_are_no_platforms(text: str) ->
     got = facts(text)
     assert got
     assert all(fact[1].startswith("other:") for fact in got)
+
+
+def test_the_certified_firms_of_the_subject_carry_it() -> None:
+    got = {fact[:4] for fact in facts("2016年计划。力争申报高新技术企业35家，通过认定的企业达到25家。")}
+    assert ("target", "hte_new", "level", 25.0) in got
+
+
+def test_first_time_certifications_inside_a_count_are_a_qualified_subset() -> None:
+    got = {fact[:4] for fact in facts("2017年总结。全市有37户企业通过高新技术企业认定，其中首次通过认定的企业20户。")}
+    assert ("actual", "hte_new", "level", 20.0) not in got
+    assert ("actual", "hte_new", "level", 37.0) in got
