@@ -181,3 +181,12 @@ def test_news_of_a_plan_met_is_read_as_a_summary() -> None:
 def test_jiang_zai_opens_what_is_to_be_done() -> None:
     text = "2022年，全省将在科技创新引领产业上实现新突破，新增高新技术企业700家，新建省级科技创新平台60家。"
     assert set(kinds(text)) == {"target"}
+
+
+def test_anchoring_a_goal_sets_it() -> None:
+    text = "2025年，全区将坚持创新驱动，锚定地区生产总值突破800亿元、高新技术企业突破900家目标。"
+    assert ("hte_total", 900.0) in {(metric, value) for metric, value, _, _ in targets(text)}
+
+
+def test_preparing_to_launch_is_a_goal() -> None:
+    assert kinds("2016年，近期准备推出创新事项21项。") == ["target"]
