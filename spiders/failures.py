@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError
+from scrapy.exceptions import CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError
 
 
 def failure_reason(failure: Any, url: str) -> str:
@@ -16,4 +16,15 @@ def failure_reason(failure: Any, url: str) -> str:
     if failure.check(DownloadConnectionRefusedError):
         port = parts.port or (443 if parts.scheme == "https" else 80)
         return f"{url}: connection refused by {parts.hostname}:{port}"
+    if failure.check(DownloadCancelledError):
+        detail = failure.getErrorMessage()[:160]
+        reason = f"{url}: body over the download size limit (DOWNLOAD_MAXSIZE), cancelled"
+        return f"{reason}: {detail}" if detail else reason
     return f"{url}: {failure.getErrorMessage()}"
+
+
+def first_url(request: Any) -> str:
+    """The URL the crawler asked for, not the last hop of the redirects it was sent along."""
+    if request is None:
+        return "?"
+    return str((request.meta.get("redirect_urls") or [request.url])[0])

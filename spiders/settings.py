@@ -26,7 +26,12 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_DELAY = 0.0
 DOWNLOAD_TIMEOUT = 30
+# Bodies over DOWNLOAD_MAXSIZE are cancelled while they arrive, and compressed bodies are
+# inflated only up to it (HttpCompressionMiddleware): a 200 MB page or a gzip bomb costs one
+# recorded error and at most this much memory.
 DOWNLOAD_MAXSIZE = 60 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
+REDIRECT_MAX_TIMES = 10
 
 RETRY_ENABLED = True
 RETRY_TIMES = 2
@@ -55,6 +60,8 @@ DOWNLOADER_MIDDLEWARES = {
     # replaces Scrapy's offsite filter, which drops a redirect off the domains without a word.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "spiders.destinations.SafeDestinationMiddleware": 40,
+    # Outside RedirectMiddleware (600), so it sees a redirect first: a loop is one error.
+    "spiders.redirects.RedirectLoopMiddleware": 650,
 }
 
 # Link depth is bounded by the spider itself (navigation hops, pages per list, max_pages);

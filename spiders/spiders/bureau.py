@@ -22,10 +22,11 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from parsing.convert import DocumentError, document_text
+from parsing.encoding import charset_from_content_type, decode_bytes
 from spiders.blocking import block_evidence
 from spiders.crawlstats import CrawlStats
 from spiders.documents import document_item, file_title, is_html, report_page_verdict
-from spiders.failures import failure_reason
+from spiders.failures import failure_reason, first_url
 from spiders.hanweb import (
     MAX_RECORDS,
     HanwebColumn,
@@ -43,6 +44,9 @@ from spiders.routing import LinkKind, link_kind
 from spiders.sources import Source
 
 MAX_LIST_PAGES = 60          # pages walked along one list, whatever its pager promises
+# A web page is read for links and text in this process; real 科技局 pages stay under 2 MB, while
+# a 51 MB page of 1.5 M links took 1.4 GB and 47 s. Files (PDF, DOCX …) may go to DOWNLOAD_MAXSIZE.
+MAX_PAGE_BYTES = 10 * 1024 * 1024
 MAX_NAV_HOPS = 6             # homepage → portal → hub → column → list: deep enough, not endless
 PRIORITY = {"report": 30, "list": 10, "next": 5}
 DIRECTORY_INDEXES = ("index.html", "index.htm", "index.shtml", "default.htm", "default.html")
@@ -96,7 +100,7 @@ class BureauSpider(scrapy.Spider):
         if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
             self.stats.robots_disallowed += 1
             return
-        self.stats.errors.append(failure_reason(failure, getattr(request, "url", "?")))
+        self.stats.errors.append(failure_reason(failure, first_url(request)))
 
     def _usable(self, response: Response) -> bool:
         """Counts the fetch; a challenge page or an HTTP error is recorded and goes no further."""
@@ -110,6 +114,10 @@ class BureauSpider(scrapy.Spider):
         if response.status >= 400:
             self.stats.errors.append(f"{response.url}: HTTP {response.status}")
             return False
+        if len(response.body) > MAX_PAGE_BYTES and is_html(response):
+            self.stats.errors.append(f"{response.url}: web page of {len(response.body):,} bytes, over the "
+                                     f"{MAX_PAGE_BYTES:,}-byte limit for a page; not read")
+            return False
         return True
 
     # -- lists ----------------------------------------------------------------------------------------
@@ -122,7 +130,7 @@ class BureauSpider(scrapy.Spider):
             yield from self._file(response)
             return
         self.stats.list_pages += 1
-        body = response.text
+        body = _page_text(response)
         links = page_links(response.url, body) + record_links(response.url, body)
         yield from self._follow(links, response)
         yield from self._continue_list(response, body, links)
@@ -146,7 +154,7 @@ class BureauSpider(scrapy.Spider):
     def _continue_list(self, response: Response, body: str, links: list[Link]) -> Iterator[scrapy.Request]:
         """Next page (TRS pager, 下一页 anchor, Hanweb group) only while pages still hold something new."""
         next_urls = trs_next_pages(response.url, body) or next_anchor_urls(
-            [(link.url, link.text) for link in links], _visible_text(response))
+            [(link.url, link.text) for link in links], _visible_text(body))
         column = hanweb_column(response.url, body)
         pager_urls = set(next_urls) | set(pagination_urls(response.url, body))
         entries = {link.url for link in links if link.url not in pager_urls}
@@ -155,6 +163,7 @@ class BureauSpider(scrapy.Spider):
             return
         page_no = int(response.meta.get("list_page", 0))
         if page_no + 1 >= MAX_LIST_PAGES:
+            self._pager_cut(walk, bool(next_urls or column))
             return
         for url in next_urls:
             yield from _some(self._request(url, self.parse_page, priority=PRIORITY["next"], walk=walk,
@@ -182,7 +191,7 @@ class BureauSpider(scrapy.Spider):
         column: HanwebColumn = response.meta["column"]
         start, method, page_no = int(response.meta["start"]), response.meta["method"], response.meta["list_page"]
         meta = {"list_page": page_no, "page_url": response.meta["page_url"]}
-        body = response.text if is_html(response) else ""
+        body = _page_text(response) if is_html(response) else ""
         if method == "POST" and not is_dataproxy_answer(response.status, body):
             yield from _some(self._group_request(column, start, "GET", **meta))
             return
@@ -194,8 +203,16 @@ class BureauSpider(scrapy.Spider):
         next_start = start + column.group_records
         has_more = next_start <= min(total_records(body) or column.total or MAX_RECORDS, MAX_RECORDS)
         new = self._holds_something_new(meta["page_url"], {link.url for link in links}, True)
-        if new and has_more and page_no + 1 < MAX_LIST_PAGES:
+        if new and has_more and page_no + 1 >= MAX_LIST_PAGES:
+            self._pager_cut(meta["page_url"], True)
+        elif new and has_more:
             yield from _some(self._group_request(column, next_start, method, **{**meta, "list_page": page_no + 1}))
+
+    def _pager_cut(self, walk: str, has_next: bool) -> None:
+        """A pager still offering new pages after MAX_LIST_PAGES is endless or hostile: one error."""
+        if has_next:
+            self.stats.errors.append(f"{walk}: list pager still going after {MAX_LIST_PAGES} pages; "
+                                     "the walk stopped there")
 
     # -- reports ------------------------------------------------------------------------------------
 
@@ -219,7 +236,7 @@ class BureauSpider(scrapy.Spider):
             return
         title = response.meta.get("list_title") or response.meta.get("title") or page.title
         published = page.published_at.isoformat() if page.published_at else None
-        verdict = report_page_verdict(page, page_links(response.url, response.text))
+        verdict = report_page_verdict(page, page_links(response.url, _page_text(response)))
         if verdict.page_is_document:
             yield from self._document(response, title, None, published)
         for link in verdict.attachments:
@@ -267,6 +284,14 @@ def _header(response: Response, name: str) -> str | None:
     return value.decode("latin-1") if value else None
 
 
-def _visible_text(response: Response) -> str:
+def _page_text(response: Response) -> str:
+    """The page decoded the way the parser decodes it: a charset header that does not decode the
+    bytes (utf-8 declared on GBK) gives way to the page's <meta>, where Scrapy's `response.text`
+    trusts the header and turns every link title into mojibake."""
+    charset = charset_from_content_type(_header(response, "Content-Type"))
+    return decode_bytes(response.body, header_charset=charset).text
+
+
+def _visible_text(body: str) -> str:
     """Enough of the page to read a `当前(2/5)页` counter; markup between the numbers is removed."""
-    return re.sub(r"<[^>]+>", "", response.text[-20000:])
+    return re.sub(r"<[^>]+>", "", body[-20000:])
