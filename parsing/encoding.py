@@ -58,7 +58,7 @@ def decode_bytes(data: bytes, *, header_charset: str | None = None) -> Decoded:
     warnings: list[str] = []
     for declared in (header_charset, _meta_charset(data)):
         codec = normalise_codec(declared)
-        if codec is None or codec in _UNINFORMATIVE:
+        if codec is None or codec in _UNINFORMATIVE or _implausible_wide(codec, data):
             continue
         try:
             return Decoded(data.decode(codec), codec, warnings)
@@ -73,10 +73,18 @@ def normalise_codec(name: str | None) -> str | None:
     if not name:
         return None
     try:
-        codec = codecs.lookup(name.strip().lower()).name
+        info = codecs.lookup(name.strip().lower())
     except LookupError:
         return None
-    return _CHINESE_SUPERSETS.get(codec, codec)
+    if not getattr(info, "_is_text_encoding", True):
+        return None  # rot13, base64, zlib …: bytes-to-bytes codecs a hostile page may "declare"
+    return _CHINESE_SUPERSETS.get(info.name, info.name)
+
+
+def _implausible_wide(codec: str, data: bytes) -> bool:
+    """UTF-16/32 declared on bytes without a NUL: any even-length byte string "decodes" as UTF-16,
+    into CJK-looking nonsense, while real UTF-16 markup is full of NUL bytes."""
+    return codec.startswith(("utf-16", "utf-32", "utf_16", "utf_32")) and b"\0" not in data[:DETECTION_WINDOW]
 
 
 def _meta_charset(data: bytes) -> str | None:
