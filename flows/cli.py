@@ -7,10 +7,14 @@ import os
 import sys
 from collections.abc import Callable
 
-from alerts.model import ALERT_KINDS
-from flows import cli_help as H
-from flows import cmd_alerts, cmd_export, cmd_files, cmd_run, cmd_sources, cmd_sql
-from flows.report import command as cmd_report
+try:  # the command modules take most of a second to load: Ctrl-C then must not print a traceback
+    from alerts.model import ALERT_KINDS
+    from flows import cli_help as H
+    from flows import cmd_alerts, cmd_export, cmd_files, cmd_run, cmd_sources, cmd_sql
+    from flows.report import command as cmd_report
+except KeyboardInterrupt:
+    sys.stderr.write("kjwatch: interrupted\n")
+    raise SystemExit(130) from None
 
 
 def _run_parser(sub: argparse._SubParsersAction) -> None:
