@@ -147,6 +147,8 @@ def normalise(text: str) -> str:
         text = _BRACKETED_RATE.sub(r"\1\2", text)
     if "个亿" in text:
         text = _COLLOQUIAL_YI.sub(r"\1亿", text)
+    if "/" in text:
+        text = _SHARE_FRACTION.sub(_fraction_as_percent, text)
     if "|" in text:
         text = _CELL_BORDER.sub("|\n", text)
     return text
@@ -158,6 +160,15 @@ _UNITLESS_COUNT = re.compile(
     r"((?:企业|创新平台|研发平台|实验室|孵化器|众创空间)(?:数量|总数)?(?:达到|达|为|共|累计)?)"
     r"(?!(?:19|20)\d\d[，。；])(\d{1,5})(?=[，。；])"
 )
+# 占全市1/8, 占全市比重超1/4: a share written as a fraction is that percentage (12.5%, 25%).
+_SHARE_FRACTION = re.compile(r"(占[^，。；\d/]{0,10}?)(?<![\d./])([1-9])/([1-9]\d?)(?![\d./])")
+
+
+def _fraction_as_percent(match: re.Match[str]) -> str:
+    share = 100 * int(match.group(2)) / int(match.group(3))
+    return f"{match.group(1)}{share:.2f}".rstrip("0").rstrip(".") + "%"
+
+
 # 技术交易额达2个亿: a hundred million said the spoken way.
 _COLLOQUIAL_YI = re.compile(r"(\d+(?:\.\d+)?)个亿")
 # 科普宣传活动次数 | 3次 | ||||: each cell of a table row is a line of its own (a line ending in

@@ -6,6 +6,7 @@ import pytest
 
 from parsing.extract import extract_indicators
 from parsing.extract.spun import unspin
+from parsing.extract.textclean import normalise
 
 
 def facts(text: str) -> set[tuple[object, ...]]:
@@ -818,3 +819,12 @@ def test_first_time_certifications_inside_a_count_are_a_qualified_subset() -> No
     got = {fact[:4] for fact in facts("2017年总结。全市有37户企业通过高新技术企业认定，其中首次通过认定的企业20户。")}
     assert ("actual", "hte_new", "level", 20.0) not in got
     assert ("actual", "hte_new", "level", 37.0) in got
+
+
+def test_a_share_written_as_a_fraction_is_its_percentage() -> None:
+    got = {fact[3] for fact in facts("2024年计划。力争规模工业应税销售占全市1/8，新开企业数占全市1/3。")}
+    assert got == {12.5, 33.33}
+
+
+def test_a_date_written_with_a_slash_is_no_share() -> None:
+    assert normalise("2024/1/8召开会议") == "2024/1/8召开会议"
