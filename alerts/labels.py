@@ -41,8 +41,8 @@ def format_value(value: float | None, unit: str | None) -> str:
     """万元 above 10,000 reads better as 亿元; integers lose their '.0'."""
     if value is None:
         return "—"
-    if unit == "万元" and abs(value) >= 10000:
-        value, unit = value / 10000, "亿元"
+    if unit in ("万元", "万美元") and abs(value) >= 10000:
+        value, unit = value / 10000, "亿" + unit[1:]
     number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
     if unit == "pp":
         return f"{number}个百分点"

@@ -7,12 +7,13 @@ points in pp, and counts keep their noun (名/位 count people, so they become �
 from __future__ import annotations
 
 MONEY = "万元"
+DOLLARS = "万美元"  # 实际利用外资1亿美元: foreign currency keeps its own unit, scaled like 元
 PERCENT = "%"
 POINTS = "pp"
 
 # Longest first: the mention regex tries them in this order.
 UNIT_WORDS = (
-    "个百分点", "百分点", "台（套）", "人年", "人次", "场次", "台套",
+    "个百分点", "百分点", "台（套）", "人年", "人次", "场次", "台套", "美元",
     "%", "元", "家", "项", "人", "名", "位", "次", "个", "场", "笔", "所", "件", "篇", "单",
     "处", "套", "台", "份", "户",
 )
@@ -27,6 +28,8 @@ def normalise(value: float, multiplier: str, unit_word: str) -> tuple[float, str
     """Scale the value by its written multiplier and name its normalised unit."""
     if unit_word == "元":
         return round(value * _MONEY_FACTOR[multiplier], 6), MONEY
+    if unit_word == "美元":
+        return round(value * _MONEY_FACTOR[multiplier], 6), DOLLARS
     unit = _UNIT_ALIASES.get(unit_word, unit_word)
     if unit in (PERCENT, POINTS):
         return value, unit
@@ -35,4 +38,4 @@ def normalise(value: float, multiplier: str, unit_word: str) -> tuple[float, str
 
 def is_count(unit: str) -> bool:
     """Counts are everything that is neither money nor a ratio."""
-    return unit not in (MONEY, PERCENT, POINTS)
+    return unit not in (MONEY, DOLLARS, PERCENT, POINTS)

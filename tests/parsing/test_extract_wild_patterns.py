@@ -828,3 +828,11 @@ def test_a_share_written_as_a_fraction_is_its_percentage() -> None:
 
 def test_a_date_written_with_a_slash_is_no_share() -> None:
     assert normalise("2024/1/8召开会议") == "2024/1/8召开会议"
+
+
+def test_dollars_keep_their_own_unit() -> None:
+    from alerts.labels import format_value
+
+    got = [r for r in extract_indicators("2024年计划。力争实际利用外资1亿美元。").records]
+    assert [(r.value, r.unit) for r in got] == [(10000.0, "万美元")]
+    assert format_value(10000.0, "万美元") == "1亿美元"
