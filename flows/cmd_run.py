@@ -73,19 +73,11 @@ def _execute(settings: Settings, demo: bool, tags: list[str], detect_alerts: boo
                        baseline=baseline or "off")
 
 
-def print_summary(summary: dict[str, Any], db: Path) -> None:
-    print(
-        f"kjwatch run {summary['run_id']} completed: "
-        f"sources ok {summary['sources_ok']}, failed {summary['sources_failed']}, "
-        f"blocked {summary['sources_blocked']}\n"
-        f"  documents: {summary['documents_new']} new, {summary['documents_changed']} changed "
-        f"({summary['total_documents']} stored)\n"
-        f"  indicators: {summary['indicators']} loaded ({summary['total_indicators']} stored)\n"
-        f"  alerts: {summary['alerts']} new ({summary['total_alerts']} stored); deliveries sent "
-        f"{summary['deliveries_sent']}, failed {summary['deliveries_failed']}\n"
-        + (f"  {summary['message']}\n" if summary.get("message") else "")
-        + f"Try: kjwatch sql --db {db} \"{TRY_QUERY}\""
-    )
+def print_summary(summary: dict[str, Any], db: Path, command: str = "run") -> None:
+    """The bilingual end-of-run summary (flows/run_summary.py), read back from the warehouse."""
+    from flows.run_summary import render_summary, run_details
+
+    print(render_summary(summary, run_details(db, summary["run_id"]), db, command, TRY_QUERY))
 
 
 def _run_command(args: argparse.Namespace, settings: Settings, demo: bool, detect_alerts: bool) -> int:
@@ -97,7 +89,7 @@ def _run_command(args: argparse.Namespace, settings: Settings, demo: bool, detec
     except _refusals() as exc:
         print(f"kjwatch: {exc}", file=sys.stderr)
         return 2
-    print_summary(summary, settings.db)
+    print_summary(summary, settings.db, "run" if detect_alerts else "crawl")
     return 0
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 from flows import cli_help as H
 from flows.cmd_sql import print_rows
 from flows.config import settings_from
+from flows.progress import work_progress
 from flows.registry import add_source, load_registry, new_entry, select
-from flows.sources_check import CheckResult, check_sources
-from spiders.sources import LEVELS, SourcesError
+from flows.sources_check import CheckResult, check_url
+from spiders.sources import LEVELS, Source, SourcesError
 from warehouse.arrow import insert_rows
 from warehouse.db import WarehouseLocked, writer
 
@@ -63,7 +64,7 @@ def check(args: argparse.Namespace) -> int:
             print(f"kjwatch: no source with id {', '.join(sorted(unknown))}", file=sys.stderr)
             return 2
         sources = [s for s in sources if s.id in args.ids]
-    results = check_sources(sources)
+    results = _checked(sources, getattr(args, "quiet", False))
     rows = [(r.source_id, r.status, r.http_status or "", r.cms or "", r.url, r.detail) for r in results]
     print_rows(args.format, ["id", "status", "http", "cms", "url", "detail"], rows)
     try:
@@ -75,9 +76,26 @@ def check(args: argparse.Namespace) -> int:
     return _check_exit(results)
 
 
+USABLE = ("reachable", "redirected")
+
+
+def _checked(sources: list[Source], quiet: bool) -> list[CheckResult]:
+    """Each source's start URLs, with progress on stderr (a bar on a terminal) as each is done."""
+    results: list[CheckResult] = []
+    with work_progress("kjwatch sources check", quiet) as bar:
+        bar.start(len(sources))
+        for count, source in enumerate(sources, 1):
+            found = [check_url(source, url) for url in source.start_urls]
+            results += found
+            said = ", ".join(r.status if r.detail == "ok" else f"{r.status} — {r.detail}" for r in found)
+            bar.source_done(f"[{count}/{len(sources)}] {source.id}: {said}", len(found), 0,
+                            sum(r.status not in USABLE for r in found))
+    return results
+
+
 def _check_exit(results: list[CheckResult]) -> int:
     """0 when every site answered usefully, 1 when some did not, 3 when none did (scripts can tell)."""
-    failed = [r for r in results if r.status not in ("reachable", "redirected")]
+    failed = [r for r in results if r.status not in USABLE]
     if failed:
         print(f"kjwatch: {len(failed)} of {len(results)} source(s) not usable: "
               + ", ".join(f"{r.source_id} {r.status}" for r in failed[:10]), file=sys.stderr)
@@ -108,4 +126,5 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     checking.add_argument("--sources", help=H.SOURCES)
     checking.add_argument("--db", help=H.DB)
     checking.add_argument("--format", choices=("table", "csv", "json"), default="table", help=H.FORMAT)
+    checking.add_argument("--quiet", action="store_true", help=H.QUIET)
     checking.set_defaults(func=check)

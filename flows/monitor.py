@@ -5,7 +5,6 @@ Import only after `flows.config.prepare_prefect` has set Prefect's environment.
 
 from __future__ import annotations
 
-import sys
 import uuid
 from collections.abc import Callable
 from functools import partial
@@ -25,6 +24,7 @@ from flows.config import notify_from_env
 from flows.crawl import CrawlOutcome, crawl_source
 from flows.notify_setup import load_channels
 from flows.parse_stage import ParseFailure, parse_items
+from flows.progress import WorkProgress, work_progress
 from flows.registry import select
 from flows.report.command import report_after_run
 from spiders.sources import Source, load_sources
@@ -34,14 +34,13 @@ CRAWL_CONCURRENCY = 2
 CRAWL_LIMIT_NAME = "kjwatch-crawl"
 
 
-def _progress(quiet: bool) -> stages.Progress:
-    """Progress goes to Prefect's run log always, and to the terminal unless quiet."""
+def _progress(bar: WorkProgress) -> stages.Progress:
+    """Progress goes to Prefect's run log always, and to the terminal (bar or lines) unless quiet."""
     logger = get_run_logger()
 
     def say(message: str) -> None:
         logger.info(message)
-        if not quiet:
-            print(f"[kjwatch] {message}", file=sys.stderr, flush=True)
+        bar.note(message)
     return say
 
 
@@ -67,18 +66,21 @@ def parse_task(items: list[dict[str, Any]]) -> tuple[DocumentBatch, list[ParseFa
     return parse_items(items)
 
 
-def _as_they_finish(futures: list[Any], say: stages.Progress, store: Callable[[CrawlOutcome], None]
+def _as_they_finish(futures: list[Any], bar: WorkProgress, store: Callable[[CrawlOutcome], None]
                     ) -> list[CrawlOutcome]:
     """Each source's outcome is stored and reported the moment its crawl ends (a long run is
     not silent, a killed one keeps what finished); they come back in the order given."""
     order = {id(f): n for n, f in enumerate(futures)}
     done: dict[int, CrawlOutcome] = {}
+    logger = get_run_logger()
     for count, future in enumerate(as_completed(futures), 1):
         o = future.result()
         store(o)
         done[order[id(future)]] = o
-        say(f"[{count}/{len(futures)}] {o.source_id}: {o.status}, {o.pages_fetched} page(s), "
-            f"{len(o.items)} document(s)" + (f" — {o.evidence}" if o.evidence else ""))
+        line = (f"[{count}/{len(futures)}] {o.source_id}: {o.status}, {o.pages_fetched} page(s), "
+                f"{len(o.items)} document(s)" + (f" — {o.evidence}" if o.evidence else ""))
+        logger.info(line)
+        bar.source_done(line, o.pages_fetched, len(o.items), max(len(o.errors), int(o.status != "ok")))
     return [done[n] for n in range(len(futures))]
 
 
@@ -101,8 +103,20 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
             detect_alerts: bool = True, dask_address: str | None = None, notify_config: str | None = None,
             run_id: str | None = None, baseline: str | None = None) -> dict[str, Any]:
     """One monitoring run over every source (or those with one of `tags`); with `baseline`
-    ("all", "new"; default $KJWATCH_BASELINE) its alerts are recorded, not sent (flows/baseline.py)."""
-    say = _progress(quiet)
+    ("all", "new"; default $KJWATCH_BASELINE) its alerts are recorded, not sent (flows/baseline.py).
+    The bar (flows/progress.py) is stopped whatever happens, so the terminal is left clean."""
+    bar = work_progress("kjwatch run" if detect_alerts else "kjwatch crawl", quiet)
+    try:
+        return _monitor(bar, sources_file, db, raw_dir, notify, tags, crawl_delay, detect_alerts, dask_address,
+                        notify_config, run_id, baseline)
+    finally:
+        bar.close()
+
+
+def _monitor(bar: WorkProgress, sources_file: str, db: str, raw_dir: str, notify: list[str] | None,
+             tags: list[str] | None, crawl_delay: float | None, detect_alerts: bool, dask_address: str | None,
+             notify_config: str | None, run_id: str | None, baseline: str | None) -> dict[str, Any]:
+    say = _progress(bar)
     baseline = baseline_mode(baseline)
     db_path, raw_path = Path(db), Path(raw_dir)
     sources = select_sources(Path(sources_file), tags)
@@ -117,12 +131,14 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
             + ", ".join(interrupted))
     ensure_crawl_limit(CRAWL_CONCURRENCY)
     say(f"run {run_id}: crawling {len(sources)} source(s)")
+    bar.start(len(sources))
     work_dir, cache_dir = db_path.parent / "crawls", db_path.parent / "httpcache"
     seen = stages.seen_urls(db_path)
     futures = [crawl_task.submit(s, raw_path, work_dir, cache_dir, crawl_delay, seen.get(s.id, []))
                for s in sources]
-    outcomes = _as_they_finish(futures, say, partial(stages.record_crawl, db_path, run_id))
+    outcomes = _as_they_finish(futures, bar, partial(stages.record_crawl, db_path, run_id))
     items = [i for o in outcomes for i in o.items]
+    bar.phase("parsing 解析")
     if dask_address:
         from flows.dask_parse import parse_items_on_dask
 
@@ -131,6 +147,7 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
         parsed, failures = parse_task(items)
     for f in failures:
         say(f"cannot read {f.url}: {f.message}")
+    bar.phase("loading 入库")
     loaded, new_alerts, quieted = stages.load_run(db_path, run_id, outcomes, parsed, failures, channels,
                                                   detect_alerts=detect_alerts, baseline=baseline)
     say(f"{len(loaded.new_ids)} new and {len(loaded.changed_ids)} changed document(s), "
@@ -139,6 +156,7 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
         for alert in new_alerts:
             if alert not in quieted:
                 print(f"  {alert.title}")
+    bar.phase("delivering 投递")
     delivered = stages.deliver_pending(db_path, channels, say)
     summary = {
         "run_id": run_id,
@@ -154,5 +172,7 @@ def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None =
     }
     result = stages.end_run(db_path, run_id, "completed", summary)
     get_run_logger().info("summary: %s", ", ".join(f"{k} {v}" for k, v in result.items() if k != "message"))
+    bar.phase("report 报告")
     report_after_run(db_path, say)
+    bar.phase("done 完成")
     return result

@@ -6,7 +6,6 @@ so an improved extractor can be applied to everything already collected.
 
 from __future__ import annotations
 
-import sys
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,9 +15,10 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.parse_stage import ParseFailure, parse_items
+from flows.progress import WorkProgress, work_progress
 from flows.run_process import this_process
 from warehouse.db import query, writer
-from warehouse.document_batch import DocumentBatch
+from warehouse.document_batch import DocumentBatch, concat_batches
 from warehouse.load import replace_extractions
 from warehouse.runs import ErrorRow, begin_run, finish_run, record_errors
 
@@ -47,19 +47,42 @@ def store_reextraction(db: Path, run_id: str, parsed: DocumentBatch, failures: l
     return count
 
 
+def by_source(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Stored items per source, in the order they came: the bar moves as each source is re-read."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        groups.setdefault(item["source_id"], []).append(item)
+    return groups
+
+
+def _reparse_sources(bar: WorkProgress, groups: dict[str, list[dict[str, Any]]]
+                     ) -> tuple[DocumentBatch, list[ParseFailure]]:
+    batches: list[DocumentBatch] = []
+    failures: list[ParseFailure] = []
+    bar.start(len(groups))
+    for count, (source_id, group) in enumerate(groups.items(), 1):
+        parsed, failed = reparse_task.with_options(task_run_name=f"reparse-{source_id}")(group)
+        batches.append(parsed)
+        failures += failed
+        for f in failed:
+            bar.note(f"cannot re-read {f.url}: {f.message}")
+        bar.source_done(f"[{count}/{len(groups)}] {source_id}: {len(parsed)} document(s) re-extracted, "
+                        f"{len(failed)} could not be re-read", 0, len(parsed), len(failed))
+    return concat_batches(batches), failures
+
+
 @flow(name="reparse")
 def reparse(db: str, quiet: bool = False) -> dict[str, Any]:
-    """Re-extract all stored documents; a document whose raw file is gone is reported, not lost."""
+    """Re-extract all stored documents; a document whose raw file is gone is reported, not lost.
+    Sources are re-read one after another so the progress (flows/progress.py) moves per source."""
     db_path = Path(db)
     run_id = uuid.uuid4().hex[:12]
     with writer(db_path) as con:
         begin_run(con, run_id, "reparse", *this_process())
-    items = stored_items(db_path)
-    parsed, failures = reparse_task(items)
-    indicators = store_reextraction(db_path, run_id, parsed, failures)
-    if not quiet:
-        for f in failures:
-            print(f"[kjwatch] cannot re-read {f.url}: {f.message}", file=sys.stderr)
+    with work_progress("kjwatch reparse", quiet) as bar:
+        parsed, failures = _reparse_sources(bar, by_source(stored_items(db_path)))
+        bar.phase("storing 入库")
+        indicators = store_reextraction(db_path, run_id, parsed, failures)
     summary = {"run_id": run_id, "documents": len(parsed), "failed": len(failures), "indicators": indicators}
     with writer(db_path) as con:
         finish_run(con, run_id, "completed", {"indicators": indicators, "documents_changed": len(parsed),
