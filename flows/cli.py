@@ -98,6 +98,11 @@ def _alerts_parsers(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--since", type=int, default=30, metavar="DAYS", help=H.FLAGS["since"])
     listing.add_argument("--format", choices=("table", "json"), default="table", help=H.FORMAT)
     listing.set_defaults(func=cmd_alerts.list_command)
+    chans = alerts_sub.add_parser("channels", help="各渠道欠发、最早欠发、最近错误、下次尝试 / "
+                                  "per channel: alerts owed, oldest owed, last error (masked), next try")
+    chans.add_argument("--db", help=H.DB)
+    chans.add_argument("--format", choices=("table", "json"), default="table", help=H.FORMAT)
+    chans.set_defaults(func=cmd_alerts.channels_command)
     resend = alerts_sub.add_parser("resend", help="按键重发一条提醒 / send one alert again (by key) and record it")
     resend.add_argument("key", metavar="KEY", help=H.FLAGS["key"])
     resend.add_argument("--db", help=H.DB)

@@ -1,4 +1,5 @@
-"""`kjwatch alerts test|list|resend`: try a channel, see what was raised, send one alert again."""
+"""`kjwatch alerts test|list|channels|resend`: try a channel, see what was raised and what each
+channel still owes, send one alert again."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 import apprise
+import duckdb
 
 from alerts.channels import Channel, ChannelError, parse_channels
 from alerts.deliver import DeliveryOutcome, DeliveryPolicy, PendingAlert, deliver_all, send_message
@@ -16,8 +18,10 @@ from flows.notify_setup import load_channels, outcome_recorder
 from flows.timezone import BadTimeZone, display_zone
 from warehouse.db import WarehouseLocked, WarehouseMissing, reader, writer
 from warehouse.outbox import alert_by_key, list_alerts, reopen_deliveries
+from warehouse.outbox_channels import channels_overview
 
 LIST_COLUMNS = ["created_at", "kind", "bureau", "title", "sent", "owed", "key", "url"]
+CHANNEL_COLUMNS = ["channel", "owed", "oldest_owed", "failures", "last_error", "last_failed_at", "next_try"]
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -54,6 +58,22 @@ def list_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def channels_command(args: argparse.Namespace) -> int:
+    """Per channel: alerts owed, the oldest of them, failed runs in a row, the last error (masked,
+    as stored) and the next try (empty: the next run)."""
+    settings = settings_from(db=args.db)
+    try:
+        zone = display_zone()
+        with reader(settings.db, on_wait=lambda m: print(f"kjwatch: {m}", file=sys.stderr)) as con:
+            rows = channels_overview(con)
+    except (WarehouseLocked, WarehouseMissing, BadTimeZone) as exc:
+        return _fail(str(exc))
+    except duckdb.CatalogException:
+        return _fail(f"the warehouse at {settings.db} predates channel backoff: run `kjwatch run` once")
+    print_rows(args.format, CHANNEL_COLUMNS, [tuple(r[c] for c in CHANNEL_COLUMNS) for r in rows], zone)
+    return 0
+
+
 def _resend_targets(args: argparse.Namespace, routed_to: list[str]) -> list[Channel]:
     """Given URLs win; otherwise the configured channels the alert was routed to."""
     if args.notify:
@@ -84,7 +104,7 @@ def resend(args: argparse.Namespace) -> int:
     except (ChannelError, WarehouseLocked) as exc:
         return _fail(str(exc))
     pending = PendingAlert(alert["alert_id"], alert["bureau"], alert["title"], alert["body"])
-    outcomes = deliver_all({c: [pending] for c in targets}, outcome_recorder(settings.db, {}), DeliveryPolicy())
+    outcomes = deliver_all({c: [pending] for c in targets}, outcome_recorder(settings.db), DeliveryPolicy())
     return _report(targets, outcomes)
 
 

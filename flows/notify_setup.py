@@ -3,24 +3,27 @@
 `alerts` is pure: it never reads the environment or Prefect. This module hands it
 `os.environ`, notify.yaml's text and a Prefect Secret resolver, and connects the
 warehouse outbox to delivery (rows read in one short write lock, each message's
-outcome recorded in its own, so `kjwatch sql` readers get in between).
+outcome recorded in its own, so `kjwatch sql` readers get in between). Backoff is
+per channel (`warehouse.outbox_channels`): a due channel is sent its whole backlog,
+one in backoff nothing, and each tried channel's result is stored after the run.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
 import duckdb
 
 from alerts.channels import Channel
-from alerts.deliver import DeliveryOutcome, DeliveryPolicy, PendingAlert, deliver_all
+from alerts.deliver import DeliveryOutcome, DeliveryPolicy, OwedAlert, deliver_all
 from alerts.routing import NotifyConfigError, RoutableAlert, all_channels, plan_deliveries
 from warehouse.db import writer
 from warehouse.outbox import alerts_for_routing, create_delivery_rows, pending_deliveries, record_outcomes
+from warehouse.outbox_channels import ChannelResult, ChannelState, channel_states, record_channel_results
 
 DEFAULT_NOTIFY_CONFIG = Path("notify.yaml")
 DEFAULT_FAILING_RUNS = 3
@@ -75,45 +78,84 @@ def route_new_alerts(con: duckdb.DuckDBPyConnection, alert_ids: Sequence[str], c
     return create_delivery_rows(con, plan_deliveries(routable, channels))
 
 
-def _pending_alert(row: Mapping[str, Any]) -> PendingAlert:
-    return PendingAlert(row["alert_id"], row["bureau"], row["title"], row["body"], kind=row["kind"],
-                        document_title=row["document_title"], url=row["url"], published_at=row["published_at"])
+def _owed_alert(row: Mapping[str, Any]) -> OwedAlert:
+    return OwedAlert(row["alert_id"], row["bureau"], row["title"], row["body"], kind=row["kind"],
+                     document_title=row["document_title"], url=row["url"], published_at=row["published_at"],
+                     raised_in=row["raised_in"], attempts=int(row["attempts"]))
 
 
 def _owed_by_channel(pending: Sequence[dict[str, Any]], channels: Sequence[Channel]
-                     ) -> dict[Channel, list[PendingAlert]]:
-    owed: dict[Channel, list[PendingAlert]] = {}
+                     ) -> dict[Channel, list[OwedAlert]]:
+    owed: dict[Channel, list[OwedAlert]] = {}
     for channel in channels:
-        owed[channel] = [_pending_alert(p) for p in pending if p["channel"] == channel.name]
+        owed[channel] = [_owed_alert(p) for p in pending if p["channel"] == channel.name]
     return {c: alerts for c, alerts in owed.items() if alerts}
 
 
-def outcome_recorder(db: Path, attempts: Mapping[tuple[str, str], int]) -> Callable[[list[DeliveryOutcome]], None]:
+def outcome_recorder(db: Path) -> Callable[[list[DeliveryOutcome]], None]:
+    """Each message's rows recorded in a write lock of their own, as soon as the channel answered."""
     def record(batch: list[DeliveryOutcome]) -> None:
         with writer(db) as con:
             record_outcomes(con, [{"alert_id": o.alert_id, "channel": o.channel, "sent": o.sent,
-                                   "error": o.error, "attempts": attempts.get((o.alert_id, o.channel), 0)}
-                                  for o in batch])
+                                   "error": o.error} for o in batch])
     return record
 
 
-def deliver_owed(db: Path, channels: Sequence[Channel], progress: Progress,
-                 policy: DeliveryPolicy | None = None, now: datetime | None = None) -> list[DeliveryOutcome]:
-    """Send what the outbox owes and is due to the configured channels, all channels at once."""
-    if not channels:
-        return []
-    with writer(db) as con:
-        pending = pending_deliveries(con, now=now)
-    owed = _owed_by_channel(pending, channels)
-    for channel, alerts in owed.items():
-        progress(f"sending {len(alerts)} alert(s) to {channel.name}")
-    attempts = {(p["alert_id"], p["channel"]): int(p["attempts"]) for p in pending}
-    outcomes = deliver_all(owed, outcome_recorder(db, attempts), policy)
+def _channel_results(owed: Mapping[Channel, Sequence[OwedAlert]], outcomes: Sequence[DeliveryOutcome]
+                     ) -> list[ChannelResult]:
+    """Per tried channel: accepted any message, else the first reason it gave; untried: none."""
+    results = []
+    for channel in owed:
+        done = [o for o in outcomes if o.channel == channel.name]
+        if done:
+            error = next((o.error for o in done if not o.sent), None)
+            results.append(ChannelResult(channel.name, any(o.sent for o in done), error))
+    return results
+
+
+def _report(owed: Mapping[Channel, Sequence[OwedAlert]], outcomes: Sequence[DeliveryOutcome],
+            progress: Progress) -> None:
     for channel, alerts in owed.items():
         done = [o for o in outcomes if o.channel == channel.name]
         failed = [o for o in done if not o.sent]
         if failed or len(done) < len(alerts):
             progress(f"{channel.name}: {len(done) - len(failed)} sent, {len(failed)} failed"
                      f"{' (' + (failed[0].error or '') + ')' if failed else ''}, "
-                     f"{len(alerts) - len(done)} left for the next run")
+                     f"{len(alerts) - len(done) + len(failed)} owed for the next run")
+
+
+def _split_due(owed: Mapping[Channel, list[OwedAlert]], states: Mapping[str, ChannelState], now: datetime,
+               progress: Progress) -> dict[Channel, list[OwedAlert]]:
+    """Channels due now (no backoff, or its time has come); the others are told and left alone."""
+    due = {}
+    for channel, alerts in owed.items():
+        state = states.get(channel.name, ChannelState(channel.name))
+        if state.due(now):
+            due[channel] = alerts
+            probe = f" (probing: {state.failures} failed run(s) in a row)" if state.failing else ""
+            progress(f"sending {len(alerts)} alert(s) to {channel.name}{probe}")
+        elif state.next_attempt_at is not None:
+            progress(f"{channel.name}: {len(alerts)} alert(s) owed, backing off until "
+                     f"{state.next_attempt_at.isoformat(timespec='seconds')} ({state.failures} failed runs)")
+    return due
+
+
+def deliver_owed(db: Path, channels: Sequence[Channel], progress: Progress,
+                 policy: DeliveryPolicy | None = None, now: datetime | None = None) -> list[DeliveryOutcome]:
+    """Send the whole backlog of every configured channel that is due (`now`: default the clock),
+    all channels at once; then store each tried channel's result, its backoff growing per channel."""
+    if not channels:
+        return []
+    now = now or datetime.now(UTC)
+    with writer(db) as con:
+        pending = pending_deliveries(con)
+        states = channel_states(con)
+    due = _split_due(_owed_by_channel(pending, channels), states, now, progress)
+    probing = {c.name for c in due if c.name in states and states[c.name].failing}
+    outcomes = deliver_all(due, outcome_recorder(db), policy, probing=probing)
+    results = _channel_results(due, outcomes)
+    if results:
+        with writer(db) as con:
+            record_channel_results(con, results, states, now)
+    _report(due, outcomes, progress)
     return outcomes

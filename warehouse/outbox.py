@@ -8,7 +8,7 @@ message, so nothing is lost; a run killed between the two re-sends once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
@@ -16,10 +16,6 @@ import duckdb
 from warehouse.arrow import registered, rows_table
 from warehouse.db import query
 from warehouse.sqlfiles import read_sql
-
-MAX_ATTEMPTS = 10
-RETRY_BASE = timedelta(minutes=5)     # first wait after a failure, doubling per attempt
-RETRY_CAP = timedelta(hours=6)
 
 
 def _now() -> datetime:
@@ -64,27 +60,21 @@ def alerts_for_routing(con: duckdb.DuckDBPyConnection, alert_ids: Sequence[str])
         return query(con, "alerts_routing")
 
 
-def pending_deliveries(con: duckdb.DuckDBPyConnection, max_attempts: int = MAX_ATTEMPTS,
-                       now: datetime | None = None) -> list[dict[str, Any]]:
-    """Rows owed and due at `now`: failures wait out their backoff before being tried again."""
-    return query(con, "pending_deliveries", {"max_attempts": max_attempts, "now": now or _now()})
-
-
-def retry_delay(attempts_before: int) -> timedelta:
-    """Wait after the (attempts_before + 1)-th failed attempt: 5 min, 10, 20 … up to 6 h."""
-    return min(RETRY_BASE * (2 ** min(attempts_before, 16)), RETRY_CAP)
+def pending_deliveries(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Every row owed, oldest alert first; whether its channel is tried now is the channel's
+    backoff (`warehouse.outbox_channels`), never the row's, so a recovered channel gets them all."""
+    return query(con, "pending_deliveries")
 
 
 def record_outcomes(con: duckdb.DuckDBPyConnection, outcomes: Sequence[dict[str, Any]],
                     now: datetime | None = None) -> None:
-    """Outcomes carry alert_id, channel, sent (bool), error and optionally attempts (before this one)."""
+    """Outcomes carry alert_id, channel, sent (bool) and error; each counts one attempt."""
     if not outcomes:
         return
     now = now or _now()
     rows = [{"alert_id": o["alert_id"], "channel": o["channel"],
              "status": "sent" if o["sent"] else "failed", "error": None if o["sent"] else o["error"],
-             "sent_at": now if o["sent"] else None,
-             "next_attempt_at": None if o["sent"] else now + retry_delay(int(o.get("attempts") or 0))}
+             "sent_at": now if o["sent"] else None}
             for o in outcomes]
     with registered(con, "batch_outcomes", rows_table(rows)):
         con.execute(read_sql("queries", "alerts_record_outcomes"))

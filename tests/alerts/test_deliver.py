@@ -107,7 +107,7 @@ def test_pacing_spaces_sends_and_leaves_the_rest_for_the_next_run() -> None:
     assert 29 < waits[0] <= 30
 
 
-def test_after_a_message_fails_for_good_the_rest_waits() -> None:
+def test_after_two_failed_messages_in_a_row_the_rest_waits() -> None:
     calls: list[str] = []
 
     def sender(channel: Channel, title: str, body: str) -> tuple[bool, str | None]:
@@ -117,5 +117,5 @@ def test_after_a_message_fails_for_good_the_rest_waits() -> None:
     channel = Channel(url="json://127.0.0.1:9/x", name="json://127.0.0.1:9/x")
     many = [PendingAlert(f"a{i}", "甲县科技局", f"提醒{i}", "- 说明：" + "很长" * 4000) for i in range(3)]
     outcomes = deliver_channel(channel, many, DeliveryPolicy(retries=2, backoff=0.0), sender)
-    assert len(calls) == 3  # one message, three attempts
-    assert [(o.alert_id, o.sent) for o in outcomes] == [("a0", False)]
+    assert len(calls) == 6  # two messages, three attempts each; the third waits
+    assert [(o.alert_id, o.sent) for o in outcomes] == [("a0", False), ("a1", False)]

@@ -60,8 +60,11 @@ def test_a_failing_channel_gets_each_alert_exactly_once_after_it_recovers(
         assert all(BOT_KEY not in (r["last_error"] or "") for r in deliveries(db_path))
 
         attempts = wecom.attempts
-        assert deliver_owed(db_path, [bot, healthy], lambda _m: None, quick) == []  # backing off
-        assert wecom.attempts == attempts
+        probe = deliver_owed(db_path, [bot, healthy], lambda _m: None, quick)  # the next run probes once
+        assert {(o.channel, o.sent) for o in probe} == {(bot.name, False)}
+        assert wecom.attempts == attempts + 1
+        assert deliver_owed(db_path, [bot, healthy], lambda _m: None, quick) == []  # then backs off
+        assert wecom.attempts == attempts + 1
 
         wecom.fail_with = wecom.errcode = wecom.hang = None
         second = deliver_owed(db_path, [bot, healthy], lambda _m: None, quick, now=LATER)
