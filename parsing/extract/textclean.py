@@ -9,6 +9,7 @@ written against one canonical form, so all of that is normalised here once.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from parsing.extract.script import to_simplified
 from parsing.extract.spun import unspin
@@ -117,6 +118,22 @@ _PAGE_WIDTH = 60  # characters a PDF or DOCX line holds at most
 _CELL_MAX = 12
 
 
+# PDF text from embedded fonts (Word/WPS/Chromium exports) often gives Kangxi or supplement
+# radicals for the characters they look like: ⼯⾼⽐⻓⼊ are 工高比长入. Kangxi radicals have
+# NFKC forms; the simplified supplement radicals are mapped here.
+_RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
+_SUPPLEMENT = dict(zip(
+    "⻅⻆⻈⻉⻋⻐⻓⻔⻙⻚⻛⻜⻠⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+    "见角讠贝车钅长门韦页风飞饣马鱼鸟卤麦黄黾齐齿龙龟",
+    strict=True,
+))
+
+
+def _radical_as_character(match: re.Match[str]) -> str:
+    char = match.group()
+    return _SUPPLEMENT.get(char) or unicodedata.normalize("NFKC", char)
+
+
 def normalise(text: str) -> str:
     """Text in canonical form (widths, punctuation, spacing); line breaks are kept.
 
@@ -124,6 +141,8 @@ def normalise(text: str) -> str:
     rule is much cheaper than one per line.  Spaces next to a Chinese character
     are layout (分 别 为) and go; between ASCII words one stays.
     """
+    if _RADICAL.search(text):
+        text = _RADICAL.sub(_radical_as_character, text)
     text = unspin(to_simplified(text))
     if "r&" in text or "R&d" in text:
         text = _RD.sub("R&D", text)

@@ -836,3 +836,9 @@ def test_dollars_keep_their_own_unit() -> None:
     got = [r for r in extract_indicators("2024年计划。力争实际利用外资1亿美元。").records]
     assert [(r.value, r.unit) for r in got] == [(10000.0, "万美元")]
     assert format_value(10000.0, "万美元") == "1亿美元"
+
+
+def test_radicals_from_pdf_fonts_read_as_the_characters_they_look_like() -> None:
+    """⼯⾼⽐⻓⼊: Kangxi and simplified radicals that embedded PDF fonts give for 工高比长入."""
+    got = {fact[:4] for fact in facts("2023年总结。全市⾼新技术企业达到120家，⽐上年增⻓10%。")}
+    assert {("actual", "hte_total", "level", 120.0), ("actual", "hte_total", "yoy_growth", 10.0)} <= got
