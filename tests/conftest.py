@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers import WebhookServer
+
 _PREFECT_HOME = tempfile.mkdtemp(prefix="kjwatch-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
@@ -31,3 +33,15 @@ def prefect_harness() -> Iterator[None]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "state" / "kjwatch.duckdb"
+
+
+@pytest.fixture
+def wecom(monkeypatch: pytest.MonkeyPatch) -> Iterator[WebhookServer]:
+    """A server speaking the WeCom bot API; the plugin's endpoint (a class attribute naming
+    qyapi.weixin.qq.com) is pointed at it."""
+    from alerts.bots import CheckedWeComBot, install_bot_plugins
+
+    install_bot_plugins()
+    with WebhookServer() as server:
+        monkeypatch.setattr(CheckedWeComBot, "notify_url", server.wecom_api())
+        yield server

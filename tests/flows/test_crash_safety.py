@@ -10,26 +10,16 @@ seed: a failure names both, so it reproduces. bench/crash.py prints the same ser
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from flows.demo.server import SITES_DIR, DemoSites
+from flows.demo.server import DemoSites
 from tests.flows.crash_rig import CountingHook, crash_series, plan
 
 KILLS = int(os.environ.get("KJWATCH_CRASH_KILLS", "8"))
 SEED = int(os.environ.get("KJWATCH_CRASH_SEED", "16"))
-
-
-@pytest.fixture
-def sites(tmp_path: Path) -> Iterator[DemoSites]:
-    """A private copy of the demo sites: every round publishes one more target."""
-    shutil.copytree(SITES_DIR, tmp_path / "sites")
-    with DemoSites(root=tmp_path / "sites") as running:
-        yield running
 
 
 @pytest.mark.e2e

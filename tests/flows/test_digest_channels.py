@@ -8,12 +8,10 @@ cap, each link rendered once; without a channel the terminal gets a few lines, n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from alerts.bots import CheckedWeComBot, install_bot_plugins
 from tests.servers import SmtpServer, WebhookServer
 from warehouse.db import writer
 from warehouse.outbox import insert_new_alerts
@@ -52,15 +50,6 @@ def _store(db: Path) -> list[dict[str, str | None]]:
         upsert_sources(con, sources)
         insert_new_alerts(con, rows, run_id="r1")
     return rows
-
-
-@pytest.fixture
-def wecom(monkeypatch: pytest.MonkeyPatch) -> Iterator[WebhookServer]:
-    """A local server speaking the WeCom bot API, the plugin's endpoint pointed at it."""
-    install_bot_plugins()
-    with WebhookServer() as server:
-        monkeypatch.setattr(CheckedWeComBot, "notify_url", server.wecom_api())
-        yield server
 
 
 def _numbered(titles: list[str]) -> None:

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,29 +16,12 @@ import duckdb
 import pytest
 import yaml
 
-from alerts.bots import CheckedWeComBot, install_bot_plugins
-from flows.demo.server import SITES_DIR, DemoSites
+from flows.demo.server import DemoSites
 from tests.servers import WebhookServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
 BOT = "wecombot://0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0?rto=1&cto=1"
-
-
-@pytest.fixture
-def sites(tmp_path: Path) -> Iterator[DemoSites]:
-    root = tmp_path / "sites"
-    shutil.copytree(SITES_DIR, root)
-    with DemoSites(root=root) as running:
-        yield running
-
-
-@pytest.fixture
-def bot(monkeypatch: pytest.MonkeyPatch) -> Iterator[WebhookServer]:
-    install_bot_plugins()
-    with WebhookServer() as server:
-        monkeypatch.setattr(CheckedWeComBot, "notify_url", server.wecom_api())
-        yield server
 
 
 def _run(sources: Path, tmp_path: Path, notify: list[str], baseline: str | None = None) -> dict[str, Any]:
@@ -57,19 +38,19 @@ def _scalar(tmp_path: Path, sql: str) -> Any:
     return row[0] if row else None
 
 
-def _contents(bot: WebhookServer) -> list[str]:
-    return [payload["markdown"]["content"] for _, payload in bot.posts]
+def _contents(wecom: WebhookServer) -> list[str]:
+    return [payload["markdown"]["content"] for _, payload in wecom.posts]
 
 
 def test_a_first_run_arrives_grouped_numbered_and_linked_by_title(
-        sites: DemoSites, bot: WebhookServer, tmp_path: Path) -> None:
+        sites: DemoSites, wecom: WebhookServer, tmp_path: Path) -> None:
     with WebhookServer() as hook:
         sources = sites.write_sources(tmp_path / "sources.yaml")
         summary = _run(sources, tmp_path, [BOT, hook.url()])
         assert summary["alerts"] >= 10
         assert summary["deliveries_failed"] == 0
         assert _scalar(tmp_path, "SELECT count(*) FROM deliveries WHERE status = 'sent'") == 2 * summary["alerts"]
-        contents = _contents(bot)
+        contents = _contents(wecom)
         parts = len(contents)
         if parts > 1:
             assert [c.splitlines()[0][-len(f"（{n}/{parts}）"):] for n, c in enumerate(contents, 1)] == [
@@ -93,7 +74,7 @@ def test_a_first_run_arrives_grouped_numbered_and_linked_by_title(
 
 
 def test_a_baseline_run_records_its_alerts_and_sends_nothing_then_or_later(
-        sites: DemoSites, bot: WebhookServer, tmp_path: Path) -> None:
+        sites: DemoSites, wecom: WebhookServer, tmp_path: Path) -> None:
     with WebhookServer() as hook:
         sources = sites.write_sources(tmp_path / "sources.yaml")
         first = _run(sources, tmp_path, [BOT, hook.url()], baseline="all")
@@ -104,12 +85,12 @@ def test_a_baseline_run_records_its_alerts_and_sends_nothing_then_or_later(
         assert _scalar(tmp_path, "SELECT message FROM runs") == first["message"]
         second = _run(sources, tmp_path, [BOT, hook.url()])
         assert (second["alerts"], second["deliveries_sent"]) == (0, 0)
-        assert bot.posts == []
+        assert wecom.posts == []
         assert hook.posts == []
 
 
 def test_baseline_new_quiets_only_the_source_without_documents(
-        sites: DemoSites, bot: WebhookServer, tmp_path: Path) -> None:
+        sites: DemoSites, wecom: WebhookServer, tmp_path: Path) -> None:
     everything = yaml.safe_load(sites.sources_yaml())["sources"]
     (tmp_path / "one.yaml").write_text(yaml.safe_dump({"sources": everything[:1]}, allow_unicode=True), "utf-8")
     _run(tmp_path / "one.yaml", tmp_path, [])  # the first source is known: it has documents
@@ -119,7 +100,7 @@ def test_baseline_new_quiets_only_the_source_without_documents(
     assert summary["alerts"] == summary["baseline"] > 0
     assert _scalar(tmp_path, f"SELECT count(*) FROM alerts WHERE source_id = '{added}' "  # noqa: S608
                              "AND run_id = (SELECT max_by(id, started_at) FROM runs)") == summary["alerts"]
-    assert bot.posts == []
+    assert wecom.posts == []
 
 
 def test_the_cli_says_how_many_alerts_the_baseline_recorded(sites: DemoSites, tmp_path: Path) -> None:

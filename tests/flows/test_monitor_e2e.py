@@ -4,16 +4,14 @@ the Prefect engine, a DuckDB file, a real SMTP server and a real webhook receive
 from __future__ import annotations
 
 import logging
-import shutil
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
 
-from flows.demo.server import SITES_DIR, DemoSites
+from flows.demo.server import DemoSites
 from tests.servers import SmtpServer, WebhookServer
 from warehouse.document_batch import DocumentBatch
 
@@ -21,15 +19,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
 CHANGED_PAGE = "trs-city/col/col2201/202501/t20250120_1241187.html"
 ADDED_TARGET = "<p>力争到2026年全市科技特派员达到999人。</p>"
-
-
-@pytest.fixture
-def sites(tmp_path: Path) -> Iterator[DemoSites]:
-    """A private copy of the demo sites, so a test can change a page."""
-    root = tmp_path / "sites"
-    shutil.copytree(SITES_DIR, root)
-    with DemoSites(root=root) as running:
-        yield running
 
 
 def _run(sites: DemoSites, tmp_path: Path, notify: list[str]) -> dict[str, Any]:
