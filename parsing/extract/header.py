@@ -56,7 +56,7 @@ _BYLINE = re.compile(r"[^（）()，。；]{4,24}[)）]")
 # A cover notice names the document it issues: 现将《…工作总结及2016年工作思路》印发给你们.
 _ISSUED = re.compile(r"现将《|关于印发《|》[^，。]{0,8}印发给")
 _QUOTED = re.compile(r"《([^》]{4,60})》")
-_NAMED_TITLE = re.compile(r"(?:[-•·*]\s*)?(?:信息名称|标题)：")
+_NAMED_TITLE = re.compile(r"(?:[-•·*]\s*)?(?:信息名称|文件名称|名称|标题)\s*[：:]\s*")
 _CHAR_LEVEL: dict[str, Level] = {
     "省": "province",
     "市": "city",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from parsing.extract.baselines import is_baseline, quoted_goal
 from parsing.extract.clauses import GOAL_CUE, PAST_CUE, other_phrase, year_before
 from parsing.extract.context import Context, Found
+from parsing.extract.cultivated import cultivated_key
 from parsing.extract.facts import locate, resolve
 from parsing.extract.foreign import grows_from_long_base, others_figure, over_years
 from parsing.extract.gazetteer import known_place
@@ -83,6 +84,8 @@ def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRec
     if m.value is None:
         return None
     metric = figure.key
+    if metric is None and kind == "actual":
+        metric = cultivated_key(text, figure)
     if metric is None:
         if kind != "target":
             return None

@@ -1,0 +1,45 @@
+"""More patterns the wild corpus taught the extractor (2026-12-07), each on an invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing.extract import extract_indicators
+
+
+def facts(text: str) -> set[tuple[object, ...]]:
+    return {(r.kind, r.metric, r.measure, r.value) for r in extract_indicators(text).records}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A summary's place-wide 培育 reports the count reached.
+        ("2024年工作总结。全市培育国家高新技术企业318家、国家科技型中小企业752家。",
+         {("actual", "hte_total", "level", 318.0), ("actual", "tsme_registered", "level", 752.0)}),
+        # 新培育 counts new firms, in an account and in a goal.
+        ("2023年重点工作任务分解表\n1 新培育科技型中小企业60家以上。区科技局 2023年12月底",
+         {("target", "tsme_registered", "level", 60.0)}),
+    ],
+)
+def test_pattern_gives_its_records(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert expected <= facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年总结。今年重点新培育的15家高新技术企业已全部提交申报材料。",
+        "2024年计划。全县培育高新技术企业8家以上。",
+    ],
+)
+def test_cultivation_pools_are_no_counts(text: str) -> None:
+    assert not {f for f in facts(text) if f[0] == "actual" and f[1] in ("hte_total", "hte_new")}, facts(text)
+
+
+def test_a_task_breakdown_named_in_a_field_is_points() -> None:
+    text = ("索引号: 1134/202307-00015\n名称: 2023年本部门年度重点工作任务的任务分解 文号:\n"
+            "发布日期: 2023-07-12\n1 研发费用突破7亿元。区科技局 2023年12月底\n")
+    result = extract_indicators(text)
+    assert result.header.doc_types == ("points",)
+    assert ("target", "rd_expenditure", "level", 70000.0) in facts(text)
