@@ -118,6 +118,8 @@ def measure_of(before: str, unit: str) -> tuple[Measure, float]:
     growth = _GROWTH.search(before)
     if unit == "%" and growth:
         return "yoy_growth", -1.0 if growth.group("verb") in _DECLINE else 1.0
+    if unit == "%" and _NET.search(before):
+        return "yoy_growth", 1.0  # 同比净增30%: a net rise in percent is the growth rate
     if _NET.search(before) or (growth and _COMPARED.search(before)):
         return "change", -1.0 if growth and growth.group("verb") in _DECLINE else 1.0
     return "level", 1.0

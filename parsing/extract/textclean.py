@@ -166,6 +166,8 @@ def normalise(text: str) -> str:
         text = _BRACKETED_RATE.sub(r"\1\2", text)
     if "个亿" in text:
         text = _COLLOQUIAL_YI.sub(r"\1亿", text)
+    if "成" in text:
+        text = _TENTHS.sub(_tenths_as_percent, text)
     if "/" in text:
         text = _SHARE_FRACTION.sub(_fraction_as_percent, text)
     if "|" in text:
@@ -186,6 +188,18 @@ _SHARE_FRACTION = re.compile(r"(占[^，。；\d/]{0,10}?)(?<![\d./])([1-9])/([1
 def _fraction_as_percent(match: re.Match[str]) -> str:
     share = 100 * int(match.group(2)) / int(match.group(3))
     return f"{match.group(1)}{share:.2f}".rstrip("0").rstrip(".") + "%"
+
+
+# 同比净增三成, 增长近两成: a growth in tenths is that percentage (30%, 20%).
+_TENTHS = re.compile(
+    r"((?:增长|增加|净增|提高|提升|下降|减少)了?(?:近|约|超过?|逾)?)([一二两三四五六七八九])成(?=[，。；、以左多]|$)",
+    re.MULTILINE,
+)
+_TENTH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _tenths_as_percent(match: re.Match[str]) -> str:
+    return f"{match.group(1)}{10 * _TENTH_DIGITS[match.group(2)]}%"
 
 
 # 技术交易额达2个亿: a hundred million said the spoken way.

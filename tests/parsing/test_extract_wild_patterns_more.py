@@ -20,6 +20,12 @@ def facts(text: str) -> set[tuple[object, ...]]:
         # 新培育 counts new firms, in an account and in a goal.
         ("2023年重点工作任务分解表\n1 新培育科技型中小企业60家以上。区科技局 2023年12月底",
          {("target", "tsme_registered", "level", 60.0)}),
+        # A comparison said in a clause of its own still makes the next figure a change.
+        ("2020年总结。全市科技型中小企业达到1500家，较去年同期相比，增加210家。",
+         {("actual", "tsme_registered", "change", 210.0)}),
+        # Growth in tenths (三成) and a net rise in percent are growth rates.
+        ("2021年总结。全市高新技术企业2800家，同比净增四成。", {("actual", "hte_total", "yoy_growth", 40.0)}),
+        ("2021年总结。全市高新技术企业2800家，同比净增25%。", {("actual", "hte_total", "yoy_growth", 25.0)}),
     ],
 )
 def test_pattern_gives_its_records(text: str, expected: set[tuple[object, ...]]) -> None:
