@@ -208,14 +208,14 @@ def _applied_list_head(text: str, start: int) -> str | None:
     return None
 
 
-_APPLIED_LEAD = re.compile(r"(?:组织|积极|共|全年|今年)*(申报|推荐|上报)")
+_APPLIED_LEAD = re.compile(r"(?:组织|积极|共|全年|今年|全市|全县|全区|全省|新)*(申报|推荐|上报)")
 # A list item that is only a subject and its count (州级科技计划项目30项) has no verb of its own.
 _NO_VERB = r"(?![^，。；]*(?:申报|推荐|上报|立项|获批|认定|通过|完成|新增))"
 _BARE_ITEM = re.compile(_NO_VERB + r"[^，。；\d]{2,20}")
 _BARE_COUNT = re.compile(_NO_VERB + r"[^，。；\d]{2,20}[\d.]+[项个家件人]")
 _OF_TASK = re.compile(r"(?:以上)?的")
 _LIST_VERB = re.compile(
-    r"(?:全年|今年|年内|力争|确保|累计|共|全市|全县|全区)*(新增|新认定|认定|引进|培育|获批|入库|申报|推荐)"
+    r"(?:全年|今年|年内|力争|确保|累计|共|全市|全县|全区|新(?=申报|推荐))*(新增|新认定|认定|引进|培育|获批|入库|申报|推荐)"
 )
 
 

@@ -84,8 +84,6 @@ def _record(text: str, figure: Figure, kind: Kind, ctx: Context) -> IndicatorRec
     if m.value is None:
         return None
     metric = figure.key
-    if metric is None and kind == "actual":
-        metric = cultivated_key(text, figure)
     if metric is None:
         if kind != "target":
             return None
@@ -150,6 +148,8 @@ def _figure_record(
     spans_years = over_years(text, figure, ctx)
     if is_baseline(text, m) or (spans_years and not borrow) or not resolve(text, figure, hits, state, borrow):
         return None
+    if figure.key is None and not borrow:
+        figure.key = cultivated_key(text, figure)  # 全市培育国家高新技术企业218家: the count reached
     if spans_years and grows_from_long_base(text, figure, ctx):
         return None  # 预计…比2015年增长127%: five years' growth is no goal of one year either
     if spans_years:
