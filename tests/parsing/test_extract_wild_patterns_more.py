@@ -26,6 +26,9 @@ def facts(text: str) -> set[tuple[object, ...]]:
         # Growth in tenths (三成) and a net rise in percent are growth rates.
         ("2021年总结。全市高新技术企业2800家，同比净增四成。", {("actual", "hte_total", "yoy_growth", 40.0)}),
         ("2021年总结。全市高新技术企业2800家，同比净增25%。", {("actual", "hte_total", "yoy_growth", 25.0)}),
+        # 年内 before a verb of action states what is to be done this year.
+        ("今年以来，全县推进科技创新。年内新增省级科技企业孵化器3个，国家级科技企业孵化器1个。",
+         {("target", "incubators", "level", 3.0), ("target", "incubators", "level", 1.0)}),
     ],
 )
 def test_pattern_gives_its_records(text: str, expected: set[tuple[object, ...]]) -> None:
