@@ -63,3 +63,14 @@ def test_a_task_breakdown_named_in_a_field_is_points() -> None:
     result = extract_indicators(text)
     assert result.header.doc_types == ("points",)
     assert ("target", "rd_expenditure", "level", 70000.0) in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年计划。规上工业企业建立研发机构数量达到15家以上。",
+        "2017年总结。累计审核备案建有研发机构的规上企业共1800家。",
+    ],
+)
+def test_firms_with_an_rd_unit_are_no_platforms(text: str) -> None:
+    assert not {f for f in facts(text) if f[1] == "platforms"}, facts(text)
