@@ -74,3 +74,9 @@ def test_a_task_breakdown_named_in_a_field_is_points() -> None:
 )
 def test_firms_with_an_rd_unit_are_no_platforms(text: str) -> None:
     assert not {f for f in facts(text) if f[1] == "platforms"}, facts(text)
+
+
+def test_a_province_farm_firm_designation_is_no_hte_count() -> None:
+    text = "2020年总结。全区拥有国家高新技术企业65家、自治区农业高新技术企业3家。"
+    hte = {f for f in facts(text) if f[1] == "hte_total"}
+    assert hte == {("actual", "hte_total", "level", 65.0)}, facts(text)
