@@ -220,6 +220,7 @@ _LIST_VERB = re.compile(
 
 
 # 较去年同期相比， / 与上年相比，: a clause of its own that only says what the next one compares with.
+_COMPARISON_REACH = 16
 _COMPARISON_CLAUSE = re.compile(r"(?:较|与|和|同)(?:去年|上年|上一年)(?:同期)?(?:相比|比较)?(?:而言)?，$")
 
 
@@ -234,7 +235,8 @@ def locate(text: str, mentions: list[Mention], index: int) -> Figure:
         pre_start = opened + 1  # 公示名单（第一批拟认定10家，…）: a bracket of details opens a clause
     post_end = min(clause[1], mentions[index + 1].start if index + 1 < len(mentions) else len(text))
     measure, sign = measure_of(text[pre_start : m.start], m.unit)
-    if measure == "level" and pre_start == clause[0] and _COMPARISON_CLAUSE.search(text, 0, clause[0]):
+    if measure == "level" and pre_start == clause[0] and \
+            _COMPARISON_CLAUSE.search(text, max(0, clause[0] - _COMPARISON_REACH), clause[0]):
         measure, sign = measure_of("较上年" + text[pre_start : m.start], m.unit)  # 较去年同期相比，增加303家
     if m.unit == "%" and index and _OF_TASK.fullmatch(text, mentions[index - 1].end, m.start) and \
             names_task(text, mentions[index - 1]):
