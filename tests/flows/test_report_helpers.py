@@ -71,6 +71,24 @@ class Page:
             raise AssertionError(f"{expression!r} threw {reply['exceptionDetails']}")
         return reply["result"].get("value")
 
+    def resize(self, width: int, height: int, mobile: bool = False) -> None:
+        """Lay the page out again at `width` × `height` CSS pixels, device scale 1; `mobile` honours
+        the page's viewport meta as a phone does (its layout viewport grows if the content is wider)."""
+        self.browser.call("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}, self.session)
+        self.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+    def platform_fonts(self, selector: str) -> list[list[str]]:
+        """For each element matching `selector`, the font families Chromium really drew its own text
+        with (DevTools CSS.getPlatformFontsForNode): fallback shows here, not in the computed style."""
+        self.browser.call("DOM.enable", {}, self.session)
+        self.browser.call("CSS.enable", {}, self.session)
+        root = self.browser.call("DOM.getDocument", {"depth": 0}, self.session)["root"]["nodeId"]
+        nodes = self.browser.call("DOM.querySelectorAll", {"nodeId": root, "selector": selector},
+                                  self.session)["nodeIds"]
+        return [[f["familyName"] for f in self.browser.call(
+            "CSS.getPlatformFontsForNode", {"nodeId": node}, self.session)["fonts"]] for node in nodes]
+
     def screenshot(self, clip: dict[str, float] | None = None) -> bytes:
         params: dict[str, Any] = {"format": "png", "captureBeyondViewport": True}
         if clip:
