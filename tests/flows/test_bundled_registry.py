@@ -31,12 +31,12 @@ def _gazetteer_region(code: str) -> str:
     return "".join(part or "" for part in (record.province_name, record.city_name, record.district_name))
 
 
-def test_bundled_registry_has_at_least_181_bureaus_in_every_province() -> None:
+def test_bundled_registry_has_at_least_201_bureaus_in_every_province() -> None:
     sources = load_registry(bundled_sources_path())
-    assert len(sources) >= 181
+    assert len(sources) >= 201
     by_province = Counter(s.tags[0] for s in sources)
     assert set(by_province) == MAINLAND_PROVINCES
-    assert sum(1 for s in sources if s.level in {"county", "district"}) >= 75
+    assert sum(1 for s in sources if s.level in {"county", "district"}) >= 81
 
 
 def test_every_bundled_entry_says_where_its_url_was_seen() -> None:
