@@ -47,6 +47,8 @@ CARRY_WORDS = re.compile(
     r"力争|确保|预计|估计|全年|今年|年内|\d{4}年(?:底|末)?|第[一二三四五六七八九十\d]{1,2}批|首批|拟|"
     # 由2014年的1.04万家提高到…: the baseline of a series names nothing of its own.
     r"(?:由|从)(?:\d{4}年(?:底|末)?的?)?[\d.]+(?:万|亿)?(?:家|项|个|件|人|元|户|%)?"
+    # 2023年，这项数据达3084家: a word pointing back at the figure before names nothing new.
+    r"|(?:这|该|此|这一|这个|这项|此项)(?:项|一)?(?:数据|数字|指标|数量|规模)"
 )
 # 其中我市1017家企业，: a count of firms names no subject of its own.
 _OPEN_AFTER = re.compile(r"^(?:以上|左右|余|多)?(?:企业)?(?:[，。；、）]|$)|^(?:的)?(?:任务|目标)|^(?:以上)?的$")
@@ -126,6 +128,8 @@ def _carried_family(figure: Figure, hits: list[Hit], text: str, carried: Family 
     if intensity is not None:
         return intensity
     before = CARRY_WORDS.sub("", text[figure.pre_start : figure.mention.start])
+    if figure.measure == "yoy_growth":
+        before = _GROWTH_WORDS.sub("", before)  # 在高新技术企业增长方面，增长比例将达到16%: the rate of that subject
     after = text[figure.mention.end : figure.post_end]
     acting = bool(_FIRMS_ACT.match(after))  # 17家企业进入拟认定公示名单: firms of the subject
     if acting and _OTHER_OBJECT.search(after):
@@ -304,6 +308,9 @@ def resolve(text: str, figure: Figure, hits: list[Hit], state: SegmentState, bor
     return True
 
 
+_ASPECT = re.compile(r"[^，。；\d]{0,8}?方面[，,：:]")
+
+
 def _growth_of_named_subject(text: str, figure: Figure, hits: list[Hit]) -> None:
     """高新技术企业培育工作中，认定数增速51.6%: a segment that named its subject without a
     figure; a growth that names a cue of that subject's family (认定数, 总量) is its growth."""
@@ -312,6 +319,8 @@ def _growth_of_named_subject(text: str, figure: Figure, hits: list[Hit]) -> None
         return
     family = earlier[-1].family
     key = _own_cue_key(family, figure, text)
+    if key is None and _ASPECT.match(text, earlier[-1].end):
+        key = family.default  # 在高新技术企业增长方面，增长比例将达到16%: the aspect names the subject
     if key is not None:
         figure.family, figure.key = family, key
 
@@ -328,7 +337,7 @@ def _own_cue_key(family: Family, figure: Figure, text: str) -> str | None:
 # Words of a growth clause that name no subject (同比增长, 比上年提高, 增幅达).
 _GROWTH_WORDS = re.compile(
     r"同比|比上年|较上年|比去年|较去年|上年同期|同期|较|比|上年|去年|增长|增速|增幅|增加|提高|提升|上升|下降|减少|"
-    r"幅度|达到|达|为|了|分别|均|实现|超过|约|年均|全年|今年|首次|突破|\d{4}年|[，、：（）]"
+    r"幅度|比例|将|达到|达|为|了|分别|均|实现|超过|约|年均|全年|今年|首次|突破|\d{4}年|[，、：（）]"
 )
 _OWN_SUBJECT = 4
 

@@ -29,6 +29,11 @@ def facts(text: str) -> set[tuple[object, ...]]:
         # 年内 before a verb of action states what is to be done this year.
         ("今年以来，全县推进科技创新。年内新增省级科技企业孵化器3个，国家级科技企业孵化器1个。",
          {("target", "incubators", "level", 3.0), ("target", "incubators", "level", 1.0)}),
+        # A word pointing back (这项数据) names nothing new: the subject before carries on.
+        ("2022年，全市高新企业总量达2100家。2023年，这项数据达2900家，比增38%。",
+         {("actual", "hte_total", "level", 2900.0), ("actual", "hte_total", "yoy_growth", 38.0)}),
+        # 在…方面 names the subject of the growth rate that follows.
+        ("2021年计划。在高新技术企业增长方面，增长比例将达到18%以上。", {("target", "hte_total", "yoy_growth", 18.0)}),
     ],
 )
 def test_pattern_gives_its_records(text: str, expected: set[tuple[object, ...]]) -> None:
