@@ -48,7 +48,7 @@ _LONG_BASE = re.compile(r"(?:较|比|相比|与)(\d{4})年")
 _BASE_CLAUSE = re.compile(r"(?:与|和|同)(\d{4})年(?:相比|比较|相较)[，,]?$")
 _SPAN_YEARS = re.compile(r"\d{4}年?(?:至|到|—|-|～|~)\d{4}年")
 _AVERAGE = re.compile(r"年均|年平均")
-_SUM_OVER_YEARS = re.compile(r"(?:[两二三四五]|\d)年(?:累计|共计|合计)")
+_SUM_OVER_YEARS = re.compile(r"(?<![\d一])(?:[两二三四五]|\d)年(?:来)?(?:累计|共计|合计|新增|净增|共)")  # 三年新增…3个
 _PLAN_SUM = re.compile(r"累计(?:新增|新认定|认定|引进|培育|建成|实施)")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六]五|五年|\d{4}\s*[-—－–~～至到]+\s*\d{4}\s*年")
 _PLAN_BASE = re.compile(r"(?:较|比|相比)[“\"]?十[一二三四五六]五[”\"]?(?:末|期末|时期)")
@@ -78,12 +78,15 @@ def over_years(text: str, figure: Figure, ctx: Context) -> bool:
             and not _ONE_YEAR.search(text, span.end(), figure.mention.start):
         return True  # …2022年至2024年累计33个，其中2024年…19个: the year named after the span is the figure's
     before_figure = ctx.prefix + text[sentence_start : figure.mention.start]
+    if figure.measure != "level" and "以来" in before_figure and _SINCE_PROGRAMME.search(before_figure):
+        return True  # 自实施…三年行动计划以来，R&D经费投入增速高达837%: growth over the programme's years
     since = _SINCE.search(before_figure) if "以来" in before_figure else None  # the digits open no fast scan
     year = ctx.report_year
     return bool(since and year and int(since.group(1)) < year and _FLOW.search(before))
 
 
 _SINCE = re.compile(r"(\d{4})年以来")
+_SINCE_PROGRAMME = re.compile(r"自[^。；]{0,30}?(?:[两三四五]年|十[一二三四五六]五|行动计划|行动|规划|攻坚)[^。；]{0,12}?以来")
 _ONE_YEAR = re.compile(r"(?<![至到—\-～~\d])(?:19|20)\d{2}年(?![至到—\-～~])")
 _FLOW = re.compile(r"新增|新认定|认定|引进|新建|获批|立项|累计|共(?:引进|建成|认定|实施|培育)")
 

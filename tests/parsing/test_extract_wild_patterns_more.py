@@ -34,6 +34,8 @@ def facts(text: str) -> set[tuple[object, ...]]:
          {("actual", "hte_total", "level", 2900.0), ("actual", "hte_total", "yoy_growth", 38.0)}),
         # 在…方面 names the subject of the growth rate that follows.
         ("2021年计划。在高新技术企业增长方面，增长比例将达到18%以上。", {("target", "hte_total", "yoy_growth", 18.0)}),
+        ("2023年总结。全县R&D经费投入2.1亿元，增速高达42%。", {("actual", "rd_expenditure", "yoy_growth", 42.0)}),
+        ("2023年，全县强化科技创新驱动，全社会R&D经费支出占比达2.7%。", {("actual", "rd_intensity", "level", 2.7)}),
     ],
 )
 def test_pattern_gives_its_records(text: str, expected: set[tuple[object, ...]]) -> None:
@@ -85,3 +87,19 @@ def test_a_province_farm_firm_designation_is_no_hte_count() -> None:
     text = "2020年总结。全区拥有国家高新技术企业65家、自治区农业高新技术企业3家。"
     hte = {f for f in facts(text) if f[1] == "hte_total"}
     assert hte == {("actual", "hte_total", "level", 65.0)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年总结。三年新增国家级创新平台4个。",
+        "2023年总结。自实施科技创新三年行动计划以来，全县R&D经费投入增速高达637%。",
+        "2023年总结。全县高新技术企业营业收入增加了35%，高企利润增长12%。",
+        "2024年总结。全省政府所属研究机构R&D经费占比高达41.2%。",
+        "2019年总结。全县有省级高新技术企业研发中心12家。",
+    ],
+)
+def test_no_core_record_for_multi_year_sums_or_other_subjects(text: str) -> None:
+    core = {f for f in facts(text) if f[0] == "actual"
+            and f[1] in ("platforms", "rd_expenditure", "rd_intensity", "hte_total", "hte_new")}
+    assert not core, facts(text)
