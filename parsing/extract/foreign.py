@@ -86,7 +86,9 @@ def over_years(text: str, figure: Figure, ctx: Context) -> bool:
 
 
 _SINCE = re.compile(r"(\d{4})年以来")
-_SINCE_PROGRAMME = re.compile(r"自[^。；]{0,30}?(?:[两三四五]年|十[一二三四五六]五|行动计划|行动|规划|攻坚)[^。；]{0,12}?以来")
+_SINCE_PROGRAMME = re.compile(
+    r"自[^。；]{0,30}?(?:[两三四五]年|十[一二三四五六]五|行动计划|行动|规划|攻坚)[^。；]{0,12}?以来"
+)
 _ONE_YEAR = re.compile(r"(?<![至到—\-～~\d])(?:19|20)\d{2}年(?![至到—\-～~])")
 _FLOW = re.compile(r"新增|新认定|认定|引进|新建|获批|立项|累计|共(?:引进|建成|认定|实施|培育)")
 
