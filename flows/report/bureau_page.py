@@ -34,14 +34,18 @@ def _points(rows: list[Row], unit: str | None) -> list[YearPoint]:
             entry[row["kind"]] = row["value"]
             part = partial_period(row) or shown_qualifier(row)
             entry[f"{row['kind']}_text"] = (f"【{part}】" if part else "") + (row["text"] or "")
+            entry[f"{row['kind']}_url"] = row["document_url"]
     return [YearPoint(year, entry.get("actual"), entry.get("target"),
-                      entry.get("actual_text", ""), entry.get("target_text", ""))
+                      entry.get("actual_text", ""), entry.get("target_text", ""),
+                      entry.get("actual_url"), entry.get("target_url"))
             for year, entry in sorted(years.items())]
 
 
-def _other_measures(rows: list[Row]) -> list[str]:
-    """Growth, change and completion figures: stated next to the chart rather than drawn."""
-    return [f"{row['year']}年{measure_label(row['measure'])} {format_value(row['value'], row['unit'])}"
+def _other_measures(rows: list[Row]) -> list[dict[str, Any]]:
+    """Growth, change and completion figures: stated next to the chart rather than drawn, each
+    with the sentence it came from and its document."""
+    return [{"figure": f"{row['year']}年{measure_label(row['measure'])} {format_value(row['value'], row['unit'])}",
+             "text": row["text"] or "", "url": row["document_url"]}
             for row in rows if row["kind"] == "actual" and row["measure"] != "level"]
 
 

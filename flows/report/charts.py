@@ -6,7 +6,7 @@ the same data always gives the same bytes. Coordinates are rounded for that reas
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flows.report.formatting import fmt_number, scale_for
 
@@ -26,7 +26,8 @@ class Bar:
     width: float
     height: float
     label: str
-    tooltip: str
+    tooltip: str  # year, kind, value and the sentence it came from
+    url: str | None = None  # the document the sentence is in
 
     @property
     def label_x(self) -> float:
@@ -69,15 +70,18 @@ class YearPoint:
     target: float | None = None
     actual_text: str = ""
     target_text: str = ""
+    actual_url: str | None = None
+    target_url: str | None = None
 
 
-def _bar(kind: str, value: float, left: float, width: float, scale: tuple[float, float], note: str) -> Bar:
+def _bar(kind: str, value: float, left: float, width: float, scale: tuple[float, float], note: str,
+         url: str | None = None) -> Bar:
     """A bar from the baseline up to `value`; `scale` is (divisor, pixels per displayed unit)."""
     divisor, per_unit = scale
     shown = value / divisor
     height = max(round(shown * per_unit, 1), 1.0)
     label = fmt_number(round(shown, 2))
-    return Bar(kind, round(left, 1), round(HEIGHT - BOTTOM - height, 1), round(width, 1), height, label, note)
+    return Bar(kind, round(left, 1), round(HEIGHT - BOTTOM - height, 1), round(width, 1), height, label, note, url)
 
 
 def series_chart(title: str, unit: str | None, points: list[YearPoint]) -> SeriesChart:
@@ -96,10 +100,12 @@ def series_chart(title: str, unit: str | None, points: list[YearPoint]) -> Serie
         ticks.append(Tick(round(centre, 1), str(point.year) if dense else f"{point.year}年"))
         if point.actual is not None:
             note = f"{point.year}年 实际 {fmt_number(point.actual / divisor)}{shown_unit}：{point.actual_text}"
-            bars.append(_bar("actual", point.actual, centre - bar_width - 1, bar_width, (divisor, per_unit), note))
+            bars.append(_bar("actual", point.actual, centre - bar_width - 1, bar_width, (divisor, per_unit), note,
+                             point.actual_url))
         if point.target is not None:
             note = f"{point.year}年 目标 {fmt_number(point.target / divisor)}{shown_unit}：{point.target_text}"
-            bars.append(_bar("target", point.target, centre + 1, bar_width, (divisor, per_unit), note))
+            bars.append(_bar("target", point.target, centre + 1, bar_width, (divisor, per_unit), note,
+                             point.target_url))
     return SeriesChart(title, shown_unit, bars, ticks, dense)
 
 
@@ -114,15 +120,13 @@ class RankedBar:
     percent: float
     claims: list[str]
     target_text: str
+    text: str = ""          # the sentence the value came from
+    url: str | None = None  # the document it is in
 
 
 def ranked_bars(rows: list[RankedBar]) -> list[RankedBar]:
     """Largest first, bureaus without a stated value (only a rank claim) last; ties by name."""
     largest = max((r.value for r in rows if r.value is not None), default=0.0)
-    sized = [
-        RankedBar(r.source_id, r.bureau, r.value, r.value_text,
-                  round(100.0 * r.value / largest, 1) if r.value is not None and largest > 0 else 0.0,
-                  r.claims, r.target_text)
-        for r in rows
-    ]
+    sized = [replace(r, percent=round(100.0 * r.value / largest, 1) if r.value is not None and largest > 0 else 0.0)
+             for r in rows]
     return sorted(sized, key=lambda r: (r.value is None, -(r.value or 0.0), r.bureau, r.source_id))

@@ -47,7 +47,8 @@ def _bars_for(year: int, unit: str | None, members: list[Row], data: dict[str, l
             continue
         bars.append(RankedBar(sid, bureau["bureau"], actual["value"] if actual else None,
                               figure_text(actual) if actual else "未公布数值",
-                              0.0, claims, figure_text(target) if target else ""))
+                              0.0, claims, figure_text(target) if target else "",
+                              (actual["text"] or "") if actual else "", actual["document_url"] if actual else None))
     return ranked_bars(bars)
 
 

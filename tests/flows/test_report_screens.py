@@ -145,7 +145,8 @@ def _inked(png: bytes, background: tuple[int, int, int] = (255, 255, 255), toler
     """Pixels clearly unlike the background: bars, labels, axes."""
     image = Image.open(io.BytesIO(png)).convert("RGB")
     counts = image.getcolors(maxcolors=image.width * image.height) or []
-    return sum(n for n, px in counts if max(abs(a - b) for a, b in zip(px, background, strict=True)) > tolerance)
+    return sum(n for n, px in counts
+               if isinstance(px, tuple) and max(abs(a - b) for a, b in zip(px, background, strict=True)) > tolerance)
 
 
 _BOXES = """[...document.querySelectorAll(%s)].map(e => { const r = e.getBoundingClientRect();
