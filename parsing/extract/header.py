@@ -264,6 +264,8 @@ def find_title(paragraphs: list[str]) -> str:
         named = _NAMED_TITLE.match(paragraph)
         paragraph = paragraph[named.end() :] if named else paragraph
         head = re.split(r"[，。：]", paragraph, maxsplit=1)[0]
+        if head.startswith(_CITING):
+            continue  # 根据《…实施方案（2024—2026年）》，…将建立…: a sentence citing a plan, not a title
         keyword = TITLE_KEYWORD.search(head)
         # 2024年是实现“十四五”规划目标任务的关键之年。…: a sentence naming a plan is no title.
         if keyword and (len(paragraph) <= _TITLE_MAX or _DOCUMENT_WORD.search(head)):
@@ -274,6 +276,7 @@ def find_title(paragraphs: list[str]) -> str:
 
 
 _TITLE_MAX = 60
+_CITING = ("根据", "按照", "依据", "依照", "对照", "结合")
 _DOCUMENT_WORD = re.compile(r"总结|计划|要点|报告|方案|汇报|述职|答复|规划(?:$|[（(》”及和与暨])")
 
 

@@ -36,6 +36,8 @@ def facts(text: str) -> set[tuple[object, ...]]:
         ("2021年计划。在高新技术企业增长方面，增长比例将达到18%以上。", {("target", "hte_total", "yoy_growth", 18.0)}),
         ("2023年总结。全县R&D经费投入2.1亿元，增速高达42%。", {("actual", "rd_expenditure", "yoy_growth", 42.0)}),
         ("2023年，全县强化科技创新驱动，全社会R&D经费支出占比达2.7%。", {("actual", "rd_intensity", "level", 2.7)}),
+        ("2025年前三季度，我市组织企业申报省专项资金、获批资金排名全省第三。",
+         {("ranking", "funding_secured", "level", None)}),
     ],
 )
 def test_pattern_gives_its_records(text: str, expected: set[tuple[object, ...]]) -> None:
@@ -103,3 +105,21 @@ def test_no_core_record_for_multi_year_sums_or_other_subjects(text: str) -> None
     core = {f for f in facts(text) if f[0] == "actual"
             and f[1] in ("platforms", "rd_expenditure", "rd_intensity", "hte_total", "hte_new")}
     assert not core, facts(text)
+
+
+def test_a_sentence_citing_a_plan_is_no_title() -> None:
+    text = ("河南公布4371家入库科技型中小企业\n发布时间:2025-02-06 07:11:07\n"
+            "9月10日，省科技厅公布2024年第三批4371家入库科技型中小企业名单。\n"
+            "根据《创新型企业梯次培育实施方案(2024—2026年)(试行)》，全省将建立梯次培育体系。\n")
+    assert ("actual", "tsme_registered", "level", 4371.0) in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年总结。规上工业企业研发经费投入215亿元，占全社会研发投入经费比重达94.7%。",
+        "2023年总结。某公司每年投入的研发费用不低于销售收入的6%。",
+    ],
+)
+def test_shares_of_rd_or_of_sales_are_no_intensity(text: str) -> None:
+    assert not {f for f in facts(text) if f[1] == "rd_intensity"}, facts(text)
