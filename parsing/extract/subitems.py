@@ -62,8 +62,13 @@ def part_of_a_sum(text: str, position: int, hits: list[Hit], state: SegmentState
 def qualified_part(text: str, position: int) -> bool:
     """The figure at `position` follows a 其中 that opens a qualified subset."""
     at = text.rfind("其中", 0, position)
+    if at >= 0 and _SUBSET_AFTER_COMMA.match(text, at + 2):
+        return True  # 其中，规上工业企业研发经费投入215亿元: the firms' part of the total
     # 其中，… opens a list of details (其中，企业创新活力更加强劲，高企达4107户), no subset.
     return at >= 0 and not _OWN_PART.match(text, at + 2) and not text.startswith("，", at + 2)
+
+
+_SUBSET_AFTER_COMMA = re.compile(r"[，,](?:规上|规模以上)(?:工业)?企业")
 
 
 _YEAR_PART = re.compile(r"[，,]?(?:19|20)\d{2}年")

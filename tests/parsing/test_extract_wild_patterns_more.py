@@ -123,3 +123,10 @@ def test_a_sentence_citing_a_plan_is_no_title() -> None:
 )
 def test_shares_of_rd_or_of_sales_are_no_intensity(text: str) -> None:
     assert not {f for f in facts(text) if f[1] == "rd_intensity"}, facts(text)
+
+
+def test_the_firms_part_of_rd_after_a_comma_keeps_no_parent_key() -> None:
+    text = "2023年总结。全市研发经费投入达230亿元，比上年增长20%。其中，规上工业企业研发经费投入215亿元，同比增长17%。"
+    rd = {f for f in facts(text) if f[1] == "rd_expenditure"}
+    expected = {("actual", "rd_expenditure", "level", 2300000.0), ("actual", "rd_expenditure", "yoy_growth", 20.0)}
+    assert rd == expected, rd
