@@ -19,6 +19,10 @@ _SPAN_VERB = re.compile(r"[^，。；\d]{0,6}?(?:至|到|为)")
 _SPAN_START = re.compile(r"[由从](?:\d{4}年(?:底|末)?|上年|去年|年初|年)?(?:的)?$")
 
 
+# 比2020年的1037家实现翻番, 较上年的35家: the figure compared with, not the figure reported.
+_COMPARED_WITH = re.compile(r"(?:比|较|相比|相较于?)(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:同期)?的$")
+
+
 def span_start(text: str, mention: Mention) -> bool:
     return bool(
         _SPAN_START.search(text, max(0, mention.start - 10), mention.start) and _SPAN_VERB.match(text, mention.end)
@@ -28,7 +32,7 @@ def span_start(text: str, mention: Mention) -> bool:
 def is_baseline(text: str, mention: Mention) -> bool:
     """较上年度（48.42%）: a prior-year figure quoted in brackets; 从2020年的52家增长至117家:
     the start of a span, whose end is the figure reported."""
-    if span_start(text, mention):
+    if span_start(text, mention) or _COMPARED_WITH.search(text, max(0, mention.start - 12), mention.start):
         return True
     if mention.unit in ("pp", "%") and _AREA_GAP.search(text, max(0, mention.start - 16), mention.start):
         return True

@@ -130,3 +130,10 @@ def test_the_firms_part_of_rd_after_a_comma_keeps_no_parent_key() -> None:
     rd = {f for f in facts(text) if f[1] == "rd_expenditure"}
     expected = {("actual", "rd_expenditure", "level", 2300000.0), ("actual", "rd_expenditure", "yoy_growth", 20.0)}
     assert rd == expected, rd
+
+
+def test_the_figure_compared_with_is_no_record_and_keeps_the_subject() -> None:
+    text = "2022年，全市高新企业总量达2400家，比2020年的1100家实现翻番。2023年，这项数据达3100家，比增29%。"
+    hte = {f for f in facts(text) if f[1] == "hte_total"}
+    assert ("actual", "hte_total", "level", 1100.0) not in hte, hte
+    assert {("actual", "hte_total", "level", 3100.0), ("actual", "hte_total", "yoy_growth", 29.0)} <= hte, hte
