@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from parsing.extract.state import Figure
 
 _BASELINE = re.compile(r"(?:较|比|上年|去年|同期)[^，]{0,8}（$")
-_SPAN_VERB = re.compile(r"[^，。；\d]{0,6}?(?:至|到|为)")
+_SPAN_VERB = re.compile(r"[，,]?[^，。；\d]{0,6}?(?:至|到|为)")  # 从…的0.28亿元，上升到…
 # 由2014年的1.04万家 (and 由年的18家, where a page stripped its years) starts a span.
 _SPAN_START = re.compile(r"[由从](?:\d{4}年(?:底|末)?|上年|去年|年初|年)?(?:的)?$")
 

@@ -132,6 +132,12 @@ def test_the_firms_part_of_rd_after_a_comma_keeps_no_parent_key() -> None:
     assert rd == expected, rd
 
 
+def test_a_span_start_before_a_comma_is_no_record() -> None:
+    text = "2020年总结。全县技术合同交易额从2017年的0.3亿元，上升到2020年的1.8亿元。"
+    values = {f[3] for f in facts(text) if f[1] == "tech_contract_value"}
+    assert values == {18000.0}, facts(text)
+
+
 def test_the_figure_compared_with_is_no_record_and_keeps_the_subject() -> None:
     text = "2022年，全市高新企业总量达2400家，比2020年的1100家实现翻番。2023年，这项数据达3100家，比增29%。"
     hte = {f for f in facts(text) if f[1] == "hte_total"}
