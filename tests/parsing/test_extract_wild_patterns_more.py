@@ -38,6 +38,7 @@ def facts(text: str) -> set[tuple[object, ...]]:
         ("2023年，全县强化科技创新驱动，全社会R&D经费支出占比达2.7%。", {("actual", "rd_intensity", "level", 2.7)}),
         ("2025年前三季度，我市组织企业申报省专项资金、获批资金排名全省第三。",
          {("ranking", "funding_secured", "level", None)}),
+        ("2025年，我区目标推动技术合同成交额突破120亿元。", {("target", "tech_contract_value", "level", 1200000.0)}),
     ],
 )
 def test_pattern_gives_its_records(text: str, expected: set[tuple[object, ...]]) -> None:
@@ -99,6 +100,7 @@ def test_a_province_farm_firm_designation_is_no_hte_count() -> None:
         "2023年总结。全县高新技术企业营业收入增加了35%，高企利润增长12%。",
         "2024年总结。全省政府所属研究机构R&D经费占比高达41.2%。",
         "2019年总结。全县有省级高新技术企业研发中心12家。",
+        "2024年总结。上市公司创新能力百强企业平均研发投入为40亿元。",
     ],
 )
 def test_no_core_record_for_multi_year_sums_or_other_subjects(text: str) -> None:
