@@ -22,6 +22,7 @@ from flows.report.formatting import (
     metric_order,
     metric_title,
 )
+from flows.report.rank_chart import rank_chart
 
 
 def _points(rows: list[Row], unit: str | None) -> list[YearPoint]:
@@ -107,19 +108,20 @@ def _actual_text(target: Row) -> str:
 
 
 def ranking_groups(rankings: list[Row]) -> list[dict[str, Any]]:
-    """Rank claims per metric, measure and scope, oldest first, so a move up or down is visible."""
+    """Rank claims per metric, measure and scope, oldest first, so a move up or down is visible;
+    each group with a positioned claim gets its chart of rank over the years."""
     def key(row: Row) -> tuple[Any, ...]:
         return (metric_order(row["metric"]), row["measure"], row["scope"] or "")
 
     groups = []
     for (_, measure, scope), rows in groupby(sorted(rankings, key=key), key=key):
-        claims = list(rows)
-        groups.append({
-            "title": metric_title(claims[0]["metric"], measure), "scope": scope or "—",
-            "claims": [{"year": c["year"], "rank": fmt_rank(c["rank"], None), "position": c["rank"],
-                        "text": c["text"] or "", "url": c["document_url"],
-                        "published": fmt_date(c["published_at"])} for c in claims],
-        })
+        rows_ = list(rows)
+        title = metric_title(rows_[0]["metric"], measure)
+        claims = [{"year": c["year"], "rank": fmt_rank(c["rank"], None), "position": c["rank"],
+                   "text": c["text"] or "", "url": c["document_url"],
+                   "published": fmt_date(c["published_at"])} for c in rows_]
+        groups.append({"title": title, "scope": scope or "—", "claims": claims,
+                       "chart": rank_chart(title, scope or "—", claims)})
     return groups
 
 

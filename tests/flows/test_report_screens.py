@@ -157,7 +157,8 @@ _BOXES = """[...document.querySelectorAll(%s)].map(e => { const r = e.getBoundin
 def test_no_chart_is_empty(site: Path, browser: Chromium, screen: tuple[str, int, int, bool]) -> None:
     """Every chart has drawn bars at either width: its box is on screen, inside the viewport, and
     holds a good share of non-background pixels (a chart with only its axis would not)."""
-    charts = {"bureau/demo-trs-city.html": "svg.chart", "bureau/demo-county-attach.html": "svg.chart",
+    charts = {"bureau/demo-trs-city.html": "figure[data-metric] svg.chart",
+              "bureau/demo-county-attach.html": "figure[data-metric] svg.chart",
               "metric/tech_contract_value.html": "table.bars .barwrap"}
     for name, selector in charts.items():
         page = _show(browser, site, name, screen)
@@ -168,3 +169,25 @@ def test_no_chart_is_empty(site: Path, browser: Chromium, screen: tuple[str, int
             assert box["x"] + box["width"] <= screen[1] + 0.5, (name, box)
             ink = _inked(page.screenshot(box))
             assert ink >= 0.02 * box["width"] * box["height"], (name, box, ink)
+
+
+def _blue(png: bytes, colour: tuple[int, int, int] = (37, 99, 168), tolerance: int = 16) -> int:
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    counts = image.getcolors(maxcolors=image.width * image.height) or []
+    return sum(n for n, px in counts
+               if isinstance(px, tuple) and max(abs(a - b) for a, b in zip(px, colour, strict=True)) <= tolerance)
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=[s[0] for s in SCREENS])
+def test_rank_charts_draw_their_points(site: Path, browser: Chromium, screen: tuple[str, int, int, bool]) -> None:
+    """A rank chart may hold a single year: each of its points (a filled circle of the actual blue)
+    must be on screen, so the blue pixels grow with the number of points."""
+    page = _show(browser, site, "bureau/demo-trs-city.html", screen)
+    charts = page.evaluate(_BOXES % json.dumps("svg.chart.rank"))
+    points = page.evaluate("[...document.querySelectorAll('svg.chart.rank')]"
+                           ".map(s => s.querySelectorAll('circle').length)")
+    assert len(charts) >= 3
+    for box, count in zip(charts, points, strict=True):
+        assert count >= 1
+        assert box["x"] + box["width"] <= screen[1] + 0.5, box
+        assert _blue(page.screenshot(box)) >= 40 * count, box

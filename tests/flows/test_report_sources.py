@@ -56,7 +56,7 @@ def _quotes_its_document(shown: str, url: str, sentences: dict[str, set[str]]) -
 def test_every_chart_bar_links_its_document_and_quotes_it(db: Path, site: Path, bureau: str) -> None:
     sentences = _sentences(db)
     doc = _page(site, f"bureau/{bureau}.html")
-    cards = doc.xpath("//figure[contains(@class, 'card')]")
+    cards = doc.xpath("//figure[@data-metric]")
     assert cards
     for card in cards:
         bars = card.xpath(".//svg//g[@data-kind]")
@@ -96,3 +96,16 @@ def test_every_compared_value_links_its_document_and_quotes_it(db: Path, site: P
             assert source.xpath(".//a/@href") == [href]
             checked += 1
     assert checked >= 5
+
+
+def test_every_rank_point_links_the_claim_it_charts(db: Path, site: Path) -> None:
+    with duckdb.connect(str(db), read_only=True) as con:
+        claims = {(url, " ".join(text.split())) for url, text in con.execute(
+            "SELECT document_url, text FROM rankings WHERE rank IS NOT NULL").fetchall()}
+    charted = "//svg[contains(@class, 'rank')]//g[@class='rank-point']"
+    points = [p for bureau in BUREAUS for p in _page(site, f"bureau/{bureau}.html").xpath(charted)]
+    assert len(points) >= 5
+    for point in points:
+        (href,) = point.xpath("parent::a/@href")
+        title = _text(point.xpath("./title")[0])
+        assert any(url == href and text in title for url, text in claims), title
