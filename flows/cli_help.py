@@ -25,7 +25,7 @@ COMMANDS = {
     "export": "导出为 Parquet 或 CSV / write the warehouse as Parquet or CSV, partitioned by year",
     "report": "生成静态 HTML 报告 / write the static HTML report of the warehouse",
     "alerts": "提醒渠道与已发提醒 / alert channels and the alerts raised",
-    "sources": "来源登记：列出、添加、检查 / the sources registry: list, add, check",
+    "sources": "来源登记：列出、添加、检查、发现 / the sources registry: list, add, check, discover",
 }
 
 FLAGS = {

@@ -1,4 +1,4 @@
-"""`kjwatch sources list | add | check`."""
+"""`kjwatch sources list [--missing] | add | check` (and `discover`, in flows/cmd_discover.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows import cli_help as H
+from flows.bureaus_expected import expected_bureaus, missing_bureaus
+from flows.cmd_discover import add_discover_parser
 from flows.cmd_sql import print_rows
 from flows.config import settings_from
 from flows.progress import work_progress
-from flows.registry import add_source, load_registry, new_entry, select
+from flows.registry import PROVINCE_TAGS, add_source, load_registry, new_entry, select
 from flows.sources_check import CheckResult, check_url
 from spiders.sources import LEVELS, Source, SourcesError
 from warehouse.arrow import insert_rows
@@ -29,6 +31,8 @@ def list_sources(args: argparse.Namespace) -> int:
     except SourcesError as exc:
         print(f"kjwatch: {exc}", file=sys.stderr)
         return 2
+    if args.missing:
+        return list_missing(sources, args)
     try:
         sources = select(sources, [args.tag] if args.tag else None, str(_path(args)))
     except SourcesError as exc:
@@ -37,6 +41,25 @@ def list_sources(args: argparse.Namespace) -> int:
     rows = [(s.id, s.name, s.level, s.region or "", ",".join(s.tags), s.start_urls[0]) for s in sources
             if not args.level or s.level == args.level]
     print_rows(args.format, ["id", "name", "level", "region", "tags", "start_url"], rows)
+    return 0
+
+
+def list_missing(sources: list[Source], args: argparse.Namespace) -> int:
+    """The divisions no source monitors, with the organ to look for; the total goes to stdout under a
+    table and to stderr with --format csv/json, so those stay machine-readable."""
+    province, level = (None, args.tag) if args.tag in LEVELS else (args.tag, args.level)
+    if province and province not in PROVINCE_TAGS.values():
+        print(f"kjwatch: --missing --tag takes a province ({', '.join(sorted(PROVINCE_TAGS.values()))}) "
+              f"or a level, not {args.tag!r}", file=sys.stderr)
+        return 2
+    missing = missing_bureaus(sources, province, level)
+    expected = [b for b in expected_bureaus() if (not province or b.province_tag == province)
+                and (not level or b.level == level)]
+    rows = [(b.region_code, b.region, b.name, b.level) for b in missing]
+    print_rows(args.format, ["region_code", "region", "expected_name", "level"], rows)
+    total = (f"{len(missing)} of {len(expected)} divisions have no monitored bureau "
+             f"/ {len(missing)} 个行政区尚无监测的科技局（共 {len(expected)} 个）")
+    print(total, file=sys.stdout if args.format == "table" else sys.stderr)
     return 0
 
 
@@ -77,6 +100,9 @@ def check(args: argparse.Namespace) -> int:
 
 
 USABLE = ("reachable", "redirected")
+MISSING_HELP = ("列出尚无监测科技局的行政区（省、地、县级，含预期机构名；--tag 为省份拼音或级别）/ list the divisions "
+                "(province, prefecture, county level) no source monitors, with the organ expected there; "
+                "--tag takes a province (shandong) or a level")
 
 
 def _checked(sources: list[Source], quiet: bool) -> list[CheckResult]:
@@ -109,6 +135,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--sources", help=H.SOURCES)
     listing.add_argument("--tag", help=H.FLAGS["list_tag"])
     listing.add_argument("--level", choices=LEVELS, help=H.FLAGS["list_level"])
+    listing.add_argument("--missing", action="store_true", help=MISSING_HELP)
     listing.add_argument("--format", choices=("table", "csv", "json"), default="table", help=H.FORMAT)
     listing.set_defaults(func=list_sources)
     adding = inner.add_parser("add", help="校验后添加一个来源 / validate and append one source")
@@ -128,3 +155,4 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     checking.add_argument("--format", choices=("table", "csv", "json"), default="table", help=H.FORMAT)
     checking.add_argument("--quiet", action="store_true", help=H.QUIET)
     checking.set_defaults(func=check)
+    add_discover_parser(inner)
