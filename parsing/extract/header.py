@@ -122,7 +122,8 @@ def _candidates(paragraphs: list[str]) -> list[_Candidate]:
     top = _top_lines(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         for match in _BUREAU.finditer(paragraph):
-            if not _PLACE_CHARS.search(paragraph, max(0, match.start() - 2), match.start()):
+            shared = _shared_place(paragraph, match.start() - 1, paragraph[match.start() - 1 : match.start()])
+            if shared is None and not _PLACE_CHARS.search(paragraph, max(0, match.start() - 2), match.start()):
                 continue
             if paragraph.startswith(_SITE, match.end()):
                 continue
@@ -130,6 +131,7 @@ def _candidates(paragraphs: list[str]) -> list[_Candidate]:
             named = _named_place(run.group()) if run else None
             if run is not None and named is None and index in top and run.start() == 0:
                 named = _unlisted_place(run.group())  # 青禾县科学技术局 heading the page: a place the gazetteer lacks
+            named = named or shared
             if run is None or named is None:
                 continue
             place, between, level = named
@@ -172,6 +174,15 @@ def _top_lines(paragraphs: list[str]) -> set[int]:
         if len(top) < 3 and not METADATA.match(paragraph) and not BREADCRUMB.search(paragraph):
             top.add(index)
     return top
+
+
+def _shared_place(paragraph: str, start: int, run: str) -> tuple[str, str, Level] | None:
+    """陕西省委科技工委书记、省科技厅厅长: a bare 省 after 、 shares the place named before it."""
+    if run not in ("省", "市", "县", "区") or paragraph[start - 1 : start] != "、":
+        return None
+    shared = re.search(r"([\u4e00-\u9fff]{2,6}?" + run + r")(?:委|人民政府|政府)[^、，。；]{0,12}$",
+                       paragraph[max(0, start - 30) : start - 1])
+    return _named_place(shared.group(1)) if shared else None
 
 
 def _named_place(run: str) -> tuple[str, str, Level] | None:

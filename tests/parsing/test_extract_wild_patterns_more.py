@@ -145,3 +145,8 @@ def test_the_figure_compared_with_is_no_record_and_keeps_the_subject() -> None:
     hte = {f for f in facts(text) if f[1] == "hte_total"}
     assert ("actual", "hte_total", "level", 1100.0) not in hte, hte
     assert {("actual", "hte_total", "level", 3100.0), ("actual", "hte_total", "yoy_growth", 29.0)} <= hte, hte
+
+
+def test_a_bare_organ_after_a_list_comma_shares_the_place_named_before() -> None:
+    text = "记者1月8日获悉，陕西省委科技工委书记、省科技厅厅长介绍，2023年全省技术合同成交额4000亿元。"
+    assert extract_indicators(text).header.bureau == "陕西省科技厅"
