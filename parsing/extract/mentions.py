@@ -88,11 +88,16 @@ def _is_place_count(sentence: str, start: int, end: int, unit_word: str | None) 
         return True  # 十一届四次全会, 八次全会: a meeting's name, not a count
     if unit_word == "个" and sentence[max(0, start - 3) : start].endswith(("在", "全市", "全省", "全国")):
         return bool(_RANKED_UNITS.match(sentence, end))
+    if unit_word == "个" and _PLACES_COUNTED.match(sentence, end):
+        return True  # 有九个县级市（区）的有效高企数超千家: places counted, not things
     if unit_word in ("位", "名") and _RANK_MOVE.search(sentence, max(0, start - 6), start):
         return True  # 排名较上年提升1位 / 上升9位: a move in a ranking, not people
     return unit_word in ("位", "名") and sentence[start - 1 : start] == "前"
 
 
+_PLACES_COUNTED = re.compile(
+    r"(?:县级市|县（市、区）|县\(市、区\)|县市区|县区|区县|乡镇|街道|板块|县|区|市)(?![级场民域委])"
+)
 _COUNTED_HEADINGS = re.compile(
     r"(?:[^，。；、\d]{0,4}?(?:倍增计划|倍增行动|专项行动|攻坚行动))|(?:方面|领域|维度|环节|方向|板块)"
 )

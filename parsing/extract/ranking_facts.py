@@ -119,6 +119,9 @@ def _metric(raw: str, subject: str, before: str, state: SegmentState) -> str:
         return f"other:{subject or raw}"  # 每万家企业法人中高新技术企业数量位居全省前列: a density
     if hits:
         return choose_key(hits[-1].family, raw, len(raw)) or f"other:{subject or raw}"
+    counted = _counting_word_key(subject, before, state)
+    if counted is not None:
+        return counted
     if len(_CJK.findall(subject)) >= 2 and not _GENERIC.fullmatch(subject):
         return f"other:{subject}"
     part = _PART_BEFORE.search(before, max(0, len(before) - _PART_REACH))
@@ -139,6 +142,18 @@ def _metric(raw: str, subject: str, before: str, state: SegmentState) -> str:
     if key is not None:
         return key
     return f"other:{subject or _head(before)}"
+
+
+# 申报数、认定数、净增数和有效数均居全省第一: bare counting words of the subject named before.
+_COUNTING_WORD = re.compile(r"(?:申报|认定|新认定|净增|有效|入库|新增|备案|登记)(?:企业)?(?:数|数量|量)|总数|总量")
+
+
+def _counting_word_key(subject: str, before: str, state: SegmentState) -> str | None:
+    if not _COUNTING_WORD.fullmatch(subject):
+        return None
+    earlier = alias_table().hits(before)
+    family = state.family or state.carried or (earlier[-1].family if earlier else None) or state.named
+    return choose_key(family, subject, len(subject)) if family is not None else None
 
 
 def _head(before: str) -> str:

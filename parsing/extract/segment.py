@@ -255,6 +255,8 @@ class Carry:
     subjects: list[str] = field(default_factory=list)
     # Growth figures not yet ranked, for 增速均居全省第2位 in the next sentence.
     growths: list[str] = field(default_factory=list)
+    # The family last named, with or without a figure.
+    named: Family | None = None
 
 
 def segment_records(
@@ -269,7 +271,7 @@ def segment_records(
     forced, dropped, sources = pair_lists(text, mentions, hits)
     state = SegmentState(forced=forced, sources=sources)
     if carry is not None:
-        state.carried, state.carried_key = carry.family, carry.key
+        state.carried, state.carried_key, state.named = carry.family, carry.key, carry.named
     records: list[IndicatorRecord] = []
     events: list[tuple[int, int, Position | None]] = [(m.start, i, None) for i, m in enumerate(mentions)]
     events += [(p.start, -1, p) for p in positions]
@@ -304,4 +306,5 @@ def segment_records(
         carry.family, carry.key = (state.family, state.key) if state.family else (state.carried, state.carried_key)
         carry.subjects = carry.subjects + state.level_subjects
         carry.growths = carry.growths + state.growth_subjects
+        carry.named = hits[-1].family if hits else carry.named
     return records

@@ -57,3 +57,6 @@ class SegmentState:
     # Metrics whose level a position has ranked in this segment: 支出186.43亿元，全省第四，
     # 同比增长44.5%，全省第四 then ranks the growth.
     ranked_levels: set[str] = field(default_factory=set)
+    # The family the sentence before named without a figure (苏州高新技术企业认定保持领先。申报数、
+    # 认定数…均居全省第一): what bare counting words of a position count.
+    named: Family | None = None

@@ -150,3 +150,15 @@ def test_the_figure_compared_with_is_no_record_and_keeps_the_subject() -> None:
 def test_a_bare_organ_after_a_list_comma_shares_the_place_named_before() -> None:
     text = "记者1月8日获悉，陕西省委科技工委书记、省科技厅厅长介绍，2023年全省技术合同成交额4000亿元。"
     assert extract_indicators(text).header.bureau == "陕西省科技厅"
+
+
+def test_bare_counting_words_in_a_ranking_count_the_subject_named_before() -> None:
+    text = ("2024年，苏州高新技术企业认定保持领先势头，保持全国第四位。"
+            "申报数、认定数、净增数和有效数四项指标均稳居全省第一。")
+    ranked = {(f[1], f[2]) for f in facts(text) if f[0] == "ranking"}
+    assert {("hte_applied", "level"), ("hte_new", "level"), ("hte_total", "change"), ("hte_total", "level")} <= ranked
+
+
+def test_places_counted_and_shares_of_the_nation_are_no_records() -> None:
+    text = "2024年总结。全市有九个县级市（区）的有效高新技术企业数超千家，研发经费约占全国14.29%。"
+    assert not {f for f in facts(text) if f[1] in ("hte_total", "rd_intensity")}, facts(text)
