@@ -48,8 +48,8 @@ def headline_place(paragraphs: list[str]) -> str | None:
     return None
 
 
-# 2021年投入185.63亿元！唐山市研发经费投入…: a headline may lead with its news before its place.
-_HEADLINE_LEAD = re.compile(r"^[^！!：:，]{2,20}[！!：:]")
+# 2021年投入185.63亿元！唐山市研发经费投入…: a headline may lead with its news (or a 【column】) before its place.
+_HEADLINE_LEAD = re.compile(r"^(?:【[^】]{1,16}】|[^！!：:，]{2,20}[！!：:])")  # 【世界速看料】潍坊高新区…
 
 
 def _opening_place(line: str) -> str | None:

@@ -162,3 +162,12 @@ def test_bare_counting_words_in_a_ranking_count_the_subject_named_before() -> No
 def test_places_counted_and_shares_of_the_nation_are_no_records() -> None:
     text = "2024年总结。全市有九个县级市（区）的有效高新技术企业数超千家，研发经费约占全国14.29%。"
     assert not {f for f in facts(text) if f[1] in ("hte_total", "rd_intensity")}, facts(text)
+
+
+def test_a_zone_headline_behind_a_column_tag_and_a_share_without_the_word_industry() -> None:
+    text = ("首页资讯>研究>正文\n【世界速看料】潍坊高新区蝉联全省高新区第2位\n"
+            "近日，省科技厅通报了2022年全省开发区综合发展水平评价情况。\n"
+            "2022年，潍坊高新区研发投入占比达到6.9%，全区高新技术产值占比达92.3%。\n")
+    result = extract_indicators(text)
+    assert result.header.level == "zone"
+    assert {("actual", "rd_intensity", "level", 6.9), ("actual", "ht_output_share", "level", 92.3)} <= facts(text)
