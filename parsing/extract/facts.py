@@ -335,6 +335,7 @@ def _own_cue_key(family: Family, figure: Figure, text: str) -> str | None:
 
 
 # Words of a growth clause that name no subject (同比增长, 比上年提高, 增幅达).
+_COMPLETION_WORDS = re.compile(r"[\u4e00-\u9fff]{0,8}?下达|完成率|完成|全年|年度|目标|任务|计划|进度|的|已|率|占")
 _GROWTH_WORDS = re.compile(
     r"同比|比上年|较上年|比去年|较去年|上年同期|同期|较|比|上年|去年|增长|增速|增幅|增加|提高|提升|上升|下降|减少|"
     r"幅度|比例|将|达到|达|为|了|分别|均|实现|超过|约|年均|全年|今年|首次|突破|\d{4}年|[，、：（）]"
@@ -345,9 +346,11 @@ _OWN_SUBJECT = 4
 def _names_own_subject(text: str, figure: Figure) -> bool:
     """高新技术产业增加值增速达到7% after 科技型中小企业818家: a growth whose clause names a
     subject of its own (of no core metric) does not take the segment's subject."""
-    if figure.measure != "yoy_growth":
+    if figure.measure not in ("yoy_growth", "completion"):
         return False
     own = re.split(r"[\d.%、]+", text[figure.clause[0] : figure.mention.start])[-1]  # after the last figure
+    if figure.measure == "completion":  # 发明专利申请已完成任务的473.68%: the rate of another subject
+        own = _COMPLETION_WORDS.sub("", own)
     words = _GROWTH_WORDS.sub("", CARRY_WORDS.sub("", own))
     return len(re.findall(r"[\u4e00-\u9fff]", words)) >= _OWN_SUBJECT
 

@@ -171,3 +171,17 @@ def test_a_zone_headline_behind_a_column_tag_and_a_share_without_the_word_indust
     result = extract_indicators(text)
     assert result.header.level == "zone"
     assert {("actual", "rd_intensity", "level", 6.9), ("actual", "ht_output_share", "level", 92.3)} <= facts(text)
+
+
+def test_planned_applications_are_goals_and_candidates_found_are_not() -> None:
+    planned = facts("2021年上半年总结。积极动员企业申报高新技术企业，拟申报25家。")
+    assert ("target", "hte_applied", "level", 25.0) in planned, planned
+    found = facts("2025年上半年总结。摸排拟申报省级以上研发机构企业12家。")
+    assert not {f for f in found if f[0] == "target"}, found
+
+
+def test_a_completion_rate_of_another_subject_is_not_the_subject_before() -> None:
+    text = "2015年总结。推荐申报高新技术企业3家，复评1家；发明专利申请已完成任务的473.68%。"
+    assert not {f for f in facts(text) if f[2] == "completion" and f[1].startswith("hte")}, facts(text)
+    kept = facts("2017年总结。新申报高新技术企业89家，完成省科技厅下达任务的124%。")
+    assert ("actual", "hte_applied", "completion", 124.0) in kept, kept
