@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 # Debian packages: antiword reads legacy .doc/.wps attachments, chromium runs the report's browser
-# tests, fonts-noto-cjk lets it draw Chinese. Installed with apt-get when we are root.
+# tests, fonts-noto-cjk lets it draw Chinese (and the OCR tests draw scanned pages with it; the OCR
+# models themselves ship in the rapidocr wheel). Installed with apt-get when we are root.
 SYSTEM_PACKAGES := antiword chromium fonts-noto-cjk
 system-deps:
 	@missing=""; command -v antiword >/dev/null 2>&1 || missing="$$missing antiword"; \

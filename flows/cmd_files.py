@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from flows.ocr_setting import document_limits
 from parsing.convert import DocumentError, DocumentText, document_text
 
 MAX_INPUT_BYTES = 60 * 1024 * 1024
@@ -18,7 +19,7 @@ def _read(path: str) -> DocumentText | None:
         file = Path(path)
         if file.stat().st_size > MAX_INPUT_BYTES:
             raise DocumentError(f"file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
-        return document_text(file.read_bytes(), url=None)
+        return document_text(file.read_bytes(), url=None, limits=document_limits())
     except (DocumentError, OSError, ValueError) as exc:
         print(f"kjwatch: {path}: {exc}", file=sys.stderr)
         return None

@@ -33,10 +33,13 @@ Result = ParsedDocument | ParseFailure
 
 @dataclass(frozen=True, slots=True)
 class WorkerLimits:
-    """Per document: wall-clock seconds; per worker process: address space in bytes."""
+    """Per document: wall-clock seconds; per worker process: address space in bytes.
+
+    2 GB because OCR of a scanned page (onnxruntime, OpenCV) maps ~1.5 GB of address space
+    (~750 MB resident); 768 MB, enough for text layers, failed every scan."""
 
     seconds: float = 120.0
-    memory_bytes: int = 768 * _MB
+    memory_bytes: int = 2048 * _MB
 
 
 class _Overrun(Exception):

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from flows.ocr_setting import document_limits
 from parsing.convert import DocumentError, document_text
 from parsing.extract import extract_indicators
 from parsing.extract.doctypes import titled_header
@@ -39,7 +40,7 @@ def parse_item(item: dict[str, Any]) -> ParsedDocument | ParseFailure:
     url = item["url"]
     try:
         data = Path(item["raw_path"]).read_bytes()
-        page = document_text(data, url=url, content_type=item.get("content_type"))
+        page = document_text(data, url=url, content_type=item.get("content_type"), limits=document_limits())
         extraction = extract_indicators(page.text)
     except DocumentError as exc:
         return ParseFailure(item["source_id"], url, str(exc))
@@ -51,5 +52,5 @@ def parse_item(item: dict[str, Any]) -> ParsedDocument | ParseFailure:
         title=page.title or item.get("title"), published_at=_date(item.get("published_at")) or page.published_at,
         content_type=item.get("content_type"), raw_path=item["raw_path"], text=page.text,
         header=titled_header(extraction.header, page.title or item.get("title"), page.text),
-        records=list(extraction.records), extractor_version=EXTRACTOR_VERSION,
+        records=list(extraction.records), extractor_version=EXTRACTOR_VERSION, text_source=page.text_source,
     )

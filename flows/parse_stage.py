@@ -3,7 +3,8 @@
 Every document is parsed in a guarded worker process (`flows/parse_guard.py`): one with a
 time and a memory limit, so a hostile file becomes one ParseFailure and the run goes on.
 The limits are `KJWATCH_PARSE_SECONDS` (per document, default 120) and
-`KJWATCH_PARSE_MEMORY_MB` (address space per worker, default 768).
+`KJWATCH_PARSE_MEMORY_MB` (address space per worker, default 2048: OCR needs ~1.5 GB of it).
+OCR of scanned pages stops after `KJWATCH_OCR_SECONDS` a document (`flows/ocr_setting.py`).
 """
 
 from __future__ import annotations

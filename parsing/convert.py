@@ -1,4 +1,4 @@
-"""Any fetched document (HTML, PDF, DOCX, DOC, WPS, text) → clean text plus metadata.
+"""Any fetched document (HTML, PDF, DOCX, DOC, WPS, OFD, PNG/JPEG scan, text) → clean text plus metadata.
 
 The format is sniffed from the bytes, never taken from the URL or Content-Type,
 and every failure surfaces as a one-line DocumentError so a crawl can log and
@@ -18,6 +18,8 @@ from parsing.docx_text import extract_docx
 from parsing.encoding import charset_from_content_type, decode_bytes
 from parsing.html_meta import Attachment, parse_date
 from parsing.html_text import extract_html
+from parsing.ocr import ocr_pdf, scanned_image_text
+from parsing.ofd_text import extract_ofd
 from parsing.pdf_text import extract_pdf
 from parsing.sniff import DocumentError, sniff_kind
 
@@ -36,6 +38,8 @@ class Limits:
     max_bytes: int = 50 * _MB
     max_uncompressed_bytes: int = 200 * _MB
     max_seconds: float = 60.0
+    # OCR of scanned pages, per document (0: no OCR, such text stays empty with `needs_ocr`).
+    ocr_seconds: float = 60.0
 
 
 DEFAULT_LIMITS: Final = Limits()
@@ -49,6 +53,7 @@ class DocumentText:
     text: str
     attachments: list[Attachment] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    text_source: str = "text"  # "text" (a text layer, markup), "ocr" or "mixed" (some pages OCR)
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON types for `kjwatch text --json`."""
@@ -59,6 +64,7 @@ class DocumentText:
             "text": self.text,
             "attachments": [{"url": a.url, "title": a.title} for a in self.attachments],
             "warnings": list(self.warnings),
+            "text_source": self.text_source,
         }
 
 
@@ -91,7 +97,14 @@ def _extract(kind: str, data: bytes, *, url: str | None, content_type: str | Non
              limits: Limits) -> DocumentText:
     if kind == "pdf":
         pdf = extract_pdf(data, max_seconds=limits.max_seconds)
-        return DocumentText("pdf", pdf.title, None, pdf.text, [], pdf.warnings)
+        scanned = ocr_pdf(data, pdf, max_seconds=limits.ocr_seconds)
+        return DocumentText("pdf", pdf.title, None, scanned.text, [], scanned.warnings, scanned.source)
+    if kind == "image":
+        image = scanned_image_text(data, max_seconds=limits.ocr_seconds)
+        return DocumentText("image", None, None, image.text, [], image.warnings, image.source)
+    if kind == "ofd":
+        ofd = extract_ofd(data, max_uncompressed_bytes=limits.max_uncompressed_bytes)
+        return DocumentText("ofd", ofd.title, None, ofd.text)
     if kind == "docx":
         word = extract_docx(data, max_uncompressed_bytes=limits.max_uncompressed_bytes)
         return DocumentText("docx", word.title, None, word.text)

@@ -19,7 +19,7 @@ from pypdf.errors import FileNotDecryptedError, PyPdfError
 from parsing.sniff import DocumentError
 
 NEEDS_OCR: Final = "needs_ocr"
-_MIN_PAGE_CHARS: Final = 5
+MIN_PAGE_CHARS: Final = 5
 
 
 @dataclass
@@ -28,6 +28,11 @@ class PdfText:
     title: str | None
     pages: int
     warnings: list[str] = field(default_factory=list)
+    page_texts: list[str] = field(default_factory=list)
+
+    def blank_pages(self) -> list[int]:
+        """Indexes of the pages without a text layer worth the name: the ones OCR should read."""
+        return [index for index, text in enumerate(self.page_texts) if len(text.strip()) < MIN_PAGE_CHARS]
 
 
 class _DeadlinePassed(Exception):
@@ -50,7 +55,7 @@ def extract_pdf(data: bytes, *, max_seconds: float) -> PdfText:
         except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
                 RecursionError, AssertionError, ZeroDivisionError, NotImplementedError) as exc:
             raise DocumentError(f"corrupt PDF: {type(exc).__name__}: {_one_line(exc)}") from exc
-    return PdfText("\f".join(pages), title, len(pages), _ocr_warnings(pages))
+    return PdfText("\f".join(pages), title, len(pages), ocr_warnings(pages), pages)
 
 
 def _open(data: bytes) -> PdfReader:
@@ -86,9 +91,9 @@ def _metadata_title(reader: PdfReader) -> str | None:
     return title
 
 
-def _ocr_warnings(pages: list[str]) -> list[str]:
+def ocr_warnings(pages: list[str]) -> list[str]:
     """No text layer, or one on at most half the pages (a typed cover on a scan)."""
-    empty = sum(1 for text in pages if len(text.strip()) < _MIN_PAGE_CHARS)
+    empty = sum(1 for text in pages if len(text.strip()) < MIN_PAGE_CHARS)
     if not pages or empty * 2 > len(pages) or not any(text.strip() for text in pages):
         return [NEEDS_OCR]
     return []

@@ -16,6 +16,8 @@ from typing import Final
 PDF_MAGIC: Final = b"%PDF-"
 ZIP_MAGIC: Final = b"PK\x03\x04"
 OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PNG_MAGIC: Final = b"\x89PNG\r\n\x1a\n"
+JPEG_MAGIC: Final = b"\xff\xd8\xff"
 # Some servers prepend junk (a BOM, whitespace, a PHP notice) before the PDF header;
 # readers accept the header within the first KiB, so do we.
 PDF_HEADER_WINDOW: Final = 1024
@@ -32,7 +34,8 @@ class DocumentError(Exception):
 
 
 def sniff_kind(data: bytes) -> str:
-    """Return "pdf", "docx", "doc", "wps", "html" or "text"; raise DocumentError otherwise."""
+    """Return "pdf", "docx", "ofd", "doc", "wps", "image" (PNG/JPEG), "html" or "text";
+    raise DocumentError otherwise."""
     if not data.strip():
         raise DocumentError("empty document (0 bytes of content)")
     if PDF_MAGIC in data[:PDF_HEADER_WINDOW]:
@@ -41,6 +44,8 @@ def sniff_kind(data: bytes) -> str:
         return _zip_kind(data)
     if data.startswith(OLE2_MAGIC):
         return _ole2_kind(data)
+    if data.startswith((PNG_MAGIC, JPEG_MAGIC)):
+        return "image"
     head = _ascii_view(data[:HTML_SNIFF_WINDOW])
     if _HTML_MARKUP.search(head):
         return "html"
@@ -50,7 +55,7 @@ def sniff_kind(data: bytes) -> str:
 
 
 def _zip_kind(data: bytes) -> str:
-    """A zip is only a DOCX if it holds word/document.xml; XLSX, OFD and archives are not."""
+    """A zip is a DOCX if it holds word/document.xml, an OFD if OFD.xml; XLSX and archives are neither."""
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -59,7 +64,7 @@ def _zip_kind(data: bytes) -> str:
     if "word/document.xml" in names:
         return "docx"
     if "OFD.xml" in names:
-        raise DocumentError("OFD documents are not supported yet")
+        return "ofd"
     raise DocumentError("zip file is not a Word document (no word/document.xml)")
 
 

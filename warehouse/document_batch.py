@@ -23,7 +23,7 @@ from warehouse.indicator_batch import RefusedRecord, indicator_table
 from warehouse.model import ParsedDocument
 
 _TEXT = ("id", "source_id", "url", "page_url", "title", "content_sha256", "content_type", "raw_path", "text",
-         "extractor_version")
+         "extractor_version", "text_source")
 TIMESTAMP = pa.timestamp("us", tz="UTC")  # an instant, as the warehouse's TIMESTAMPTZ columns hold it
 SCHEMA = pa.schema([
     *[(name, pa.string()) for name in _TEXT],

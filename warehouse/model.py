@@ -29,6 +29,7 @@ class ParsedDocument:
     header: DocumentHeader | None = None
     records: list[IndicatorRecord] = field(default_factory=list)
     extractor_version: str | None = None
+    text_source: str | None = None  # 'text' | 'ocr' | 'mixed' (parsing/ocr.py); None: not known
     id: str = field(init=False)
 
     def __post_init__(self) -> None:
