@@ -74,7 +74,7 @@ _PLACE_REACH = 8
 _RISE_REACH = 40  # 由第12位 … 上升至第5位 sit in one clause
 _BREAK = re.compile(r"[，。；\n]")  # 由全省第12位…: a position left behind
 _RISE = re.compile(
-    r"(?:(?:上升|提升|跃升|升|前移|进位|跃居|攀升)(?:至|到|为)|跃居|跃升|升居|晋位)"
+    r"(?:(?:上升|提升|提高|跃升|升|前移|进位|跃居|攀升)(?:至|到|为)(?:\d{4}年(?:底|末)?的?)?|跃居|跃升|升居|晋位)"
     r"(?:第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION + r"|(?P<first>首位))"
 )
 
@@ -324,10 +324,13 @@ def _slogan(sentence: str, start: int) -> bool:
     return sentence[max(0, start - 2) : start] in _AIMS
 
 
+_PAST_DATED = re.compile(r"[由从](?:\d{4}年(?:底|末)?|上年|去年|年初)的?$")
+
+
 def _is_past(sentence: str, match: re.Match[str], scope_group: str = "scope") -> bool:
     """由全省第12位… or 全省排名由第12位… / 从去年的第8名…: a position left behind."""
-    if sentence[match.start() - 1 : match.start()] in _PAST:
-        return True
+    if sentence[match.start() - 1 : match.start()] in _PAST or _PAST_DATED.search(sentence, 0, match.start()):
+        return True  # 从2012年的全国第28位…: the year's position left behind
     gap_end = match.start("num") if match.group("num") else match.start()
     return any(char in _PAST for char in sentence[match.end(scope_group) : gap_end])
 

@@ -185,3 +185,9 @@ def test_a_completion_rate_of_another_subject_is_not_the_subject_before() -> Non
     assert not {f for f in facts(text) if f[2] == "completion" and f[1].startswith("hte")}, facts(text)
     kept = facts("2017年总结。新申报高新技术企业89家，完成省科技厅下达任务的124%。")
     assert ("actual", "hte_applied", "completion", 124.0) in kept, kept
+
+
+def test_a_dated_past_position_is_left_behind_for_the_one_reached() -> None:
+    text = "2022年，全省区域创新能力从2012年的全国第27位提高到2021年的第20位。"
+    ranks = {r.rank for r in extract_indicators(text).records if r.kind == "ranking"}
+    assert ranks == {20}, ranks
