@@ -24,6 +24,10 @@ _ABOVE_LIST = re.compile(r"分别(?:高出|高于|低于|超出|快于|领先)[^
 _GAP = re.compile(r"(?:平均水平|平均值|均值)的?差距[^，。；]*$")
 
 
+_SERVED = re.compile(r"[^。；]*?(?:提供|发放|办理|兑现|落实|减免)")
+_SERVED_REACH = 60
+
+
 def others_figure(text: str, mention: Mention, ctx: Context) -> bool:
     """仅次于济南（1027家） / 滨海新区（2452家） / 全市平均水平（2.6%）: a figure another area owns."""
     if _COMPARED_AREA.search(text, max(0, mention.start - 16), mention.start):
@@ -34,6 +38,9 @@ def others_figure(text: str, mention: Mention, ctx: Context) -> bool:
         return True  # 分别高出省、市0.28和0.47个百分点: leads over several areas
     if _GAP.search(text, max(0, mention.start - 24), mention.start):
         return True  # 与全国平均水平的差距…缩小到0.2个百分点: a gap to another area's figure
+    served = _SERVED.match(text, mention.end, mention.end + _SERVED_REACH)
+    if text[mention.start - 1 : mention.start] == "为" and served:
+        return True  # 金融机构为1059户高新技术企业…提供了信贷支持: the firms served, not a count reached
     if text[mention.start - 1 : mention.start] not in ("（", "("):
         return False
     before = text[max(0, mention.start - 1 - _PART_REACH) : mention.start - 1]

@@ -191,3 +191,8 @@ def test_a_dated_past_position_is_left_behind_for_the_one_reached() -> None:
     text = "2022年，全省区域创新能力从2012年的全国第27位提高到2021年的第20位。"
     ranks = {r.rank for r in extract_indicators(text).records if r.kind == "ranking"}
     assert ranks == {20}, ranks
+
+
+def test_firms_served_are_no_count_of_firms() -> None:
+    text = "截至2022年6月末，全省金融机构为1100户高新技术企业提供了信贷支持，贷款余额1400亿元。"
+    assert not {f for f in facts(text) if f[1] == "hte_total"}, facts(text)
