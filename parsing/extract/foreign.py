@@ -38,8 +38,8 @@ def others_figure(text: str, mention: Mention, ctx: Context) -> bool:
         return True  # 分别高出省、市0.28和0.47个百分点: leads over several areas
     if _GAP.search(text, max(0, mention.start - 24), mention.start):
         return True  # 与全国平均水平的差距…缩小到0.2个百分点: a gap to another area's figure
-    served = _SERVED.match(text, mention.end, mention.end + _SERVED_REACH)
-    if text[mention.start - 1 : mention.start] == "为" and served:
+    after_for = text[mention.start - 1 : mention.start] == "为"
+    if after_for and _SERVED.match(text, mention.end, mention.end + _SERVED_REACH):
         return True  # 金融机构为1059户高新技术企业…提供了信贷支持: the firms served, not a count reached
     if text[mention.start - 1 : mention.start] not in ("（", "("):
         return False
