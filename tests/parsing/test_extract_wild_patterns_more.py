@@ -196,3 +196,7 @@ def test_a_dated_past_position_is_left_behind_for_the_one_reached() -> None:
 def test_firms_served_are_no_count_of_firms() -> None:
     text = "截至2022年6月末，全省金融机构为1100户高新技术企业提供了信贷支持，贷款余额1400亿元。"
     assert not {f for f in facts(text) if f[1] == "hte_total"}, facts(text)
+
+
+def test_the_cantonese_classifier_for_firms_counts_firms() -> None:
+    assert ("actual", "hte_applied", "level", 4.0) in facts("2023年上半年，全市共有4間企業申報高新技術企業。")
