@@ -39,6 +39,7 @@ def facts(text: str) -> set[tuple[object, ...]]:
         ("2025年前三季度，我市组织企业申报省专项资金、获批资金排名全省第三。",
          {("ranking", "funding_secured", "level", None)}),
         ("2025年，我区目标推动技术合同成交额突破120亿元。", {("target", "tech_contract_value", "level", 1200000.0)}),
+        ("2021年1-8月，我市规上工业研发费达21.5亿元，增速达40.6%。", {("actual", "rd_expenditure", "level", 215000.0)}),
     ],
 )
 def test_pattern_gives_its_records(text: str, expected: set[tuple[object, ...]]) -> None:
