@@ -6,9 +6,9 @@
 For each N: one local server (bench/scale_sites.py, a TRS-style site per path prefix), a
 generated sources file, a fresh state folder with a real DuckDB file. Each run is a fresh
 `python bench/scale.py --child …` process that calls the `monitor` flow the way `kjwatch run`
-does (real Prefect, ephemeral server, real crawl subprocesses, parse, load, alerts), with the
-stage functions wrapped in timers; the parent samples the RSS of that process tree (psutil,
-every 0.2 s) and reads the server's request counts. Crawl delay is 0 (KJWATCH_CRAWL_DELAY):
+does (real Prefect, ephemeral server, real crawl processes — one per batch, flows/crawl_batch.py —,
+parse, load, alerts), with the stage functions wrapped in timers; the parent samples the RSS of
+that process tree (psutil, every 0.2 s) and reads the server's request counts. Crawl delay is 0 (KJWATCH_CRAWL_DELAY):
 the figure is the machine's, not the politeness wait. Goals: unchanged 3,000-source run
 ≤ 300 s and ≤ 2 GB on 2 cores, first run ≥ 100 pages/s, re-run ≤ 1.0 request per list page.
 """

@@ -29,13 +29,14 @@ class CrawlOutcome:
     finished_at: datetime | None = None
 
 
-def _read_items(path: Path) -> list[dict[str, Any]]:
+def read_items(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _status(stats: dict[str, Any], items: list[dict[str, Any]], returncode: int) -> tuple[str, str | None]:
+def crawl_status(stats: dict[str, Any], items: list[dict[str, Any]], returncode: int) -> tuple[str, str | None]:
+    """ok, failed or blocked, and the evidence, from a crawl's stats, items and exit status."""
     blocked = stats.get("blocked") or []
     if returncode != 0 and not stats:
         return "failed", f"crawler exited with status {returncode}"
@@ -74,8 +75,8 @@ def crawl_source(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
     except subprocess.TimeoutExpired:
         returncode, stderr = -1, f"crawl timed out after {timeout:g} s"
     stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.exists() else {}
-    items = _read_items(items_path)
-    status, evidence = _status(stats, items, returncode)
+    items = read_items(items_path)
+    status, evidence = crawl_status(stats, items, returncode)
     errors = list(stats.get("errors") or [])
     if returncode != 0:
         errors.append(stderr.strip().splitlines()[-1] if stderr.strip() else f"exit status {returncode}")

@@ -5,6 +5,7 @@ Import only after `flows.config.prepare_prefect` has set Prefect's environment.
 
 from __future__ import annotations
 
+import queue
 import uuid
 from collections.abc import Callable
 from functools import partial
@@ -22,6 +23,7 @@ from flows import stages
 from flows.baseline import baseline_mode, baseline_note
 from flows.config import notify_from_env
 from flows.crawl import CrawlOutcome, crawl_source
+from flows.crawl_batch import crawl_batch, crawl_process_mode
 from flows.notify_setup import load_channels
 from flows.parse_stage import ParseFailure, parse_items
 from flows.progress import WorkProgress, work_progress
@@ -61,27 +63,85 @@ def crawl_task(source: Source, raw_dir: Path, work_dir: Path, cache_dir: Path,
         return crawl_source(source, raw_dir, work_dir, cache_dir, crawl_delay=crawl_delay, seen_urls=seen_urls)
 
 
+@task(name="crawl-batch", task_run_name="crawl-{name}", cache_policy=NO_CACHE)
+def crawl_batch_task(name: str, sources: list[Source], raw_dir: Path, work_dir: Path, cache_dir: Path,
+                     crawl_delay: float | None, seen_urls: dict[str, list[str]],
+                     finished: queue.Queue[CrawlOutcome | None]) -> None:
+    """One long-lived crawl process for a share of the sources (flows/crawl_batch.py), holding one
+    slot of the global crawl limit; each outcome goes to `finished` as it ends, then None."""
+    try:
+        with concurrency(CRAWL_LIMIT_NAME, occupy=1):
+            crawl_batch(sources, raw_dir, work_dir, cache_dir, finished.put, crawl_delay, seen_urls)
+    finally:
+        finished.put(None)
+
+
 @task(name="parse-documents", retries=1, timeout_seconds=3600, cache_policy=NO_CACHE)
 def parse_task(items: list[dict[str, Any]]) -> tuple[DocumentBatch, list[ParseFailure]]:
     return parse_items(items)
 
 
+def _source_line(count: int, total: int, o: CrawlOutcome) -> str:
+    return (f"[{count}/{total}] {o.source_id}: {o.status}, {o.pages_fetched} page(s), "
+            f"{len(o.items)} document(s)" + (f" — {o.evidence}" if o.evidence else ""))
+
+
+def _finished(count: int, total: int, o: CrawlOutcome, bar: WorkProgress, store: Callable[[CrawlOutcome], None]
+              ) -> None:
+    """Stored and reported the moment a crawl ends: a long run is not silent, a killed one keeps what finished."""
+    store(o)
+    line = _source_line(count, total, o)
+    get_run_logger().info(line)
+    bar.source_done(line, o.pages_fetched, len(o.items), max(len(o.errors), int(o.status != "ok")))
+
+
 def _as_they_finish(futures: list[Any], bar: WorkProgress, store: Callable[[CrawlOutcome], None]
                     ) -> list[CrawlOutcome]:
-    """Each source's outcome is stored and reported the moment its crawl ends (a long run is
-    not silent, a killed one keeps what finished); they come back in the order given."""
+    """Per-source crawl tasks: outcomes as they end, returned in the order given."""
     order = {id(f): n for n, f in enumerate(futures)}
     done: dict[int, CrawlOutcome] = {}
-    logger = get_run_logger()
     for count, future in enumerate(as_completed(futures), 1):
-        o = future.result()
-        store(o)
-        done[order[id(future)]] = o
-        line = (f"[{count}/{len(futures)}] {o.source_id}: {o.status}, {o.pages_fetched} page(s), "
-                f"{len(o.items)} document(s)" + (f" — {o.evidence}" if o.evidence else ""))
-        logger.info(line)
-        bar.source_done(line, o.pages_fetched, len(o.items), max(len(o.errors), int(o.status != "ok")))
+        done[order[id(future)]] = future.result()
+        _finished(count, len(futures), done[order[id(future)]], bar, store)
     return [done[n] for n in range(len(futures))]
+
+
+def _batch_name(share: list[Source]) -> str:
+    """A batch's task run is named after its sources: `crawl-<id>` alone, `crawl-<id>-and-<n>-more`."""
+    return share[0].id if len(share) == 1 else f"{share[0].id}-and-{len(share) - 1}-more"
+
+
+def _crawl_all(sources: list[Source], paths: tuple[Path, Path, Path], crawl_delay: float | None,
+               seen: dict[str, list[str]], bar: WorkProgress, store: Callable[[CrawlOutcome], None]
+               ) -> list[CrawlOutcome]:
+    """CRAWL_CONCURRENCY long-lived crawl processes share the sources (KJWATCH_CRAWL_PROCESS=per-source:
+    one process per source); outcomes are stored in this thread as they end, returned in source order."""
+    raw_path, work_dir, cache_dir = paths
+    if crawl_process_mode() == "per-source":
+        futures = [crawl_task.submit(s, raw_path, work_dir, cache_dir, crawl_delay, seen.get(s.id, []))
+                   for s in sources]
+        return _as_they_finish(futures, bar, store)
+    finished: queue.Queue[CrawlOutcome | None] = queue.Queue()
+    shares = [share for share in (sources[n::CRAWL_CONCURRENCY] for n in range(CRAWL_CONCURRENCY)) if share]
+    batches = [crawl_batch_task.submit(_batch_name(share), share, raw_path, work_dir, cache_dir, crawl_delay,
+                                       {s.id: seen.get(s.id, []) for s in share}, finished)
+               for share in shares]
+    done: dict[str, CrawlOutcome] = {}
+    running = len(batches)
+    while running:
+        try:
+            outcome = finished.get(timeout=5)
+        except queue.Empty:     # a batch task that never ran its body announces nothing
+            running = 0 if all(b.state.is_final() for b in batches) and finished.empty() else running
+            continue
+        if outcome is None:
+            running -= 1
+            continue
+        done[outcome.source_id] = outcome
+        _finished(len(done), len(sources), outcome, bar, store)
+    for batch in batches:
+        batch.result()
+    return [done[s.id] for s in sources]
 
 
 def select_sources(sources_file: Path, tags: list[str] | None) -> list[Source]:
@@ -134,9 +194,8 @@ def _monitor(bar: WorkProgress, sources_file: str, db: str, raw_dir: str, notify
     bar.start(len(sources))
     work_dir, cache_dir = db_path.parent / "crawls", db_path.parent / "httpcache"
     seen = stages.seen_urls(db_path)
-    futures = [crawl_task.submit(s, raw_path, work_dir, cache_dir, crawl_delay, seen.get(s.id, []))
-               for s in sources]
-    outcomes = _as_they_finish(futures, bar, partial(stages.record_crawl, db_path, run_id))
+    outcomes = _crawl_all(sources, (raw_path, work_dir, cache_dir), crawl_delay, seen, bar,
+                          partial(stages.record_crawl, db_path, run_id))
     items = [i for o in outcomes for i in o.items]
     bar.phase("parsing 解析")
     if dask_address:

@@ -22,6 +22,7 @@ from flows.baseline import is_baseline, quiet_sources
 from flows.crawl import CrawlOutcome
 from flows.notify_setup import deliver_owed, failing_runs, route_new_alerts
 from flows.parse_stage import ParseFailure
+from flows.revalidation import urls_to_skip
 from flows.run_process import is_gone, this_process
 from warehouse.arrow import registered
 from warehouse.db import query, writer
@@ -56,14 +57,12 @@ def start_run(db: Path, run_id: str, flow: str, sources: Sequence[dict[str, Any]
     return gone
 
 
-def seen_urls(db: Path) -> dict[str, list[str]]:
-    """Long-stored document URLs and the pages linking them, per source: the crawl skips them."""
+def seen_urls(db: Path, now: datetime | None = None) -> dict[str, list[str]]:
+    """Stored document URLs and the pages linking them, per source, that the crawl skips: all
+    but those due for their weekly revalidation (flows/revalidation.py)."""
     with writer(db) as con:
-        rows = query(con, "seen_urls")
-    seen: dict[str, list[str]] = {}
-    for row in rows:
-        seen.setdefault(row["source_id"], []).append(row["url"])
-    return seen
+        rows = query(con, "revalidation_documents")
+    return urls_to_skip(rows, now)
 
 
 def _crawl_row(run_id: str, o: CrawlOutcome) -> CrawlResultRow:

@@ -35,6 +35,12 @@ def _count(tmp_path: Path, sql: str) -> int:
     return int(row[0]) if row else 0
 
 
+def _a_week_passes(tmp_path: Path) -> None:
+    """The sources' last successful crawls move a week back, as if the runs had been a week apart."""
+    with duckdb.connect(str(tmp_path / "state" / "kjwatch.duckdb")) as con:
+        con.execute("UPDATE crawl_results SET started_at = started_at - INTERVAL 8 DAY")
+
+
 def _add_target(root: Path) -> None:
     page = root / CHANGED_PAGE
     html = page.read_text(encoding="utf-8")
@@ -70,6 +76,7 @@ def test_monitor_run_delivers_once_and_reacts_to_one_change(sites: DemoSites, tm
         assert _count(tmp_path, "SELECT count(*) FROM deliveries") == deliveries
 
         _add_target(sites.root)
+        _a_week_passes(tmp_path)        # stored reports are revalidated weekly (flows/revalidation.py)
         third = _run(sites, tmp_path, notify)
         assert (third["documents_new"], third["documents_changed"]) == (0, 1)
         assert third["alerts"] == 1
