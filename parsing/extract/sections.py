@@ -25,6 +25,8 @@ _PLAN_HEADING = re.compile(
     r"\d{4}年(?:度)?(?:的)?(?:主要|重点)(?:目标|任务)|主要目标|重点任务|目标任务|(?:年度|总体|绩效)目标"
 )
 _HALF_YEAR = re.compile(r"下半年")
+# …937份 超额完成目标任务: a headline reporting a goal met opens no plan.
+_MET_GOAL = re.compile(r"(?:超额|提前|全面)?(?:完成|实现|达成)了?(?:全年|年度)?(?:目标任务|任务目标|目标|任务)")
 # `(?<!\d\d\d)` after 19/20 is "no digit before the year"; placed there, the pattern
 # starts with a literal and the engine skips ahead to the next 1 or 2.
 YEAR = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})(?=\s?年)")
@@ -50,7 +52,7 @@ def heading_section(paragraph: str) -> Section | None:
     """The section a heading opens, or None when the paragraph is no heading."""
     if not looks_like_heading(paragraph):
         return None
-    if _SUMMARY_HEADING.search(paragraph):
+    if _SUMMARY_HEADING.search(paragraph) or _MET_GOAL.search(paragraph):
         return SUMMARY
     if not _PLAN_HEADING.search(paragraph):
         return None

@@ -40,6 +40,12 @@ def facts(text: str) -> set[tuple[object, ...]]:
          {("ranking", "funding_secured", "level", None)}),
         ("2025年，我区目标推动技术合同成交额突破120亿元。", {("target", "tech_contract_value", "level", 1200000.0)}),
         ("2021年1-8月，我市规上工业研发费达21.5亿元，增速达40.6%。", {("actual", "rd_expenditure", "level", 215000.0)}),
+        ("2021年全省共登记技术合同14000项，全年成交额达到520亿元。",
+         {("actual", "tech_contract_value", "level", 5200000.0)}),
+        ("2021年总结。立项市科技重大专项12项。", {("actual", "projects_municipal", "level", 12.0)}),
+        # A headline reporting a goal met opens no plan section.
+        ("2021年湘潭市技术合同认定登记份数900份 超额完成目标任务\n2021年全市完成技术合同认定登记成交额150亿元。",
+         {("actual", "tech_contract_value", "level", 1500000.0)}),
     ],
 )
 def test_pattern_gives_its_records(text: str, expected: set[tuple[object, ...]]) -> None:
@@ -102,6 +108,7 @@ def test_a_province_farm_firm_designation_is_no_hte_count() -> None:
         "2024年总结。全省政府所属研究机构R&D经费占比高达41.2%。",
         "2019年总结。全县有省级高新技术企业研发中心12家。",
         "2024年总结。上市公司创新能力百强企业平均研发投入为40亿元。",
+        "2022年总结。兑现省级研发投入奖励160万元。",
     ],
 )
 def test_no_core_record_for_multi_year_sums_or_other_subjects(text: str) -> None:
