@@ -46,6 +46,7 @@ def facts(text: str) -> set[tuple[object, ...]]:
         # A headline reporting a goal met opens no plan section.
         ("2021年湘潭市技术合同认定登记份数900份 超额完成目标任务\n2021年全市完成技术合同认定登记成交额150亿元。",
          {("actual", "tech_contract_value", "level", 1500000.0)}),
+        ("2023年总结。新入选“长江学者”“国家杰青”5名。", {("actual", "talents", "level", 5.0)}),
     ],
 )
 def test_pattern_gives_its_records(text: str, expected: set[tuple[object, ...]]) -> None:
@@ -109,11 +110,13 @@ def test_a_province_farm_firm_designation_is_no_hte_count() -> None:
         "2019年总结。全县有省级高新技术企业研发中心12家。",
         "2024年总结。上市公司创新能力百强企业平均研发投入为40亿元。",
         "2022年总结。兑现省级研发投入奖励160万元。",
+        "2025年计划。全社会研发经费投入年均增长高于12%。",
+        "2015年总结。西藏900人入选国家科技特派员人才库。",
     ],
 )
 def test_no_core_record_for_multi_year_sums_or_other_subjects(text: str) -> None:
-    core = {f for f in facts(text) if f[0] == "actual"
-            and f[1] in ("platforms", "rd_expenditure", "rd_intensity", "hte_total", "hte_new")}
+    core = {f for f in facts(text) if f[0] in ("actual", "target")
+            and f[1] in ("platforms", "rd_expenditure", "rd_intensity", "hte_total", "hte_new", "talents")}
     assert not core, facts(text)
 
 
