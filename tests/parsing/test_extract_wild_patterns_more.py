@@ -211,3 +211,10 @@ def test_firms_served_are_no_count_of_firms() -> None:
 
 def test_the_cantonese_classifier_for_firms_counts_firms() -> None:
     assert ("actual", "hte_applied", "level", 4.0) in facts("2023年上半年，全市共有4間企業申報高新技術企業。")
+
+
+def test_a_list_of_the_year_s_key_work_is_points() -> None:
+    text = "华容县科技局2017年重点工作“三明确一限期”清单\n年末，全县高新技术产业增加值占地区生产总值比重达到22%。\n"
+    result = extract_indicators(text)
+    assert result.header.doc_types == ("points",)
+    assert {r.kind for r in result.records} == {"target"}, result.records
