@@ -25,6 +25,7 @@ def test_to_json_has_plain_types_for_the_cli() -> None:
         "text": "全年新增高新技术企业50家以上，科技型中小企业突破400家。\n附件",
         "attachments": [{"url": "http://x.gov.cn/c/a.pdf", "title": "附件"}],
         "warnings": [],
+        "text_source": "text",
     }
 
 

@@ -45,9 +45,15 @@ def test_zip_with_word_document_is_docx() -> None:
     assert sniff_kind(_zip(["[Content_Types].xml", "word/document.xml"])) == "docx"
 
 
+def test_zip_with_ofd_xml_is_ofd_and_png_jpeg_are_images() -> None:
+    assert sniff_kind(_zip(["OFD.xml", "Doc_0/Document.xml"])) == "ofd"
+    assert sniff_kind(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40) == "image"
+    assert sniff_kind(b"\xff\xd8\xff\xe0" + b"\x00" * 40) == "image"
+
+
 @pytest.mark.parametrize(
     ("names", "reason"),
-    [(["xl/workbook.xml"], "not a Word document"), (["OFD.xml"], "OFD")],
+    [(["xl/workbook.xml"], "not a Word document")],
 )
 def test_other_zips_are_refused_with_reason(names: list[str], reason: str) -> None:
     with pytest.raises(DocumentError, match=reason):
