@@ -27,7 +27,9 @@ SPLITS = {
 # moved from 0.88 to 0.875 when batches AR–AT (fresh 0.57–0.78) joined it (290 texts at 0.881).
 # The check split's header went from 0.804 to 0.795 on 2026-12-07 (its F1 from 0.784 to 0.797);
 # no check text was opened to see why, so its floor is 0.79 rather than tuned back.
-FLOORS = {"dev": (0.98, 0.98), "tune": (0.875, 0.895), "check": (0.785, 0.79)}
+# Third session (2026-12-07): six fresh batches AX–BC (60 texts, fresh 0.60–0.80) joined tune/,
+# which reads 0.882 / header 0.908 over 365 texts; the check split 0.804 / 0.795.
+FLOORS = {"dev": (0.98, 0.98), "tune": (0.875, 0.90), "check": (0.795, 0.79)}
 _LAST = re.compile(r"overall F1 (?P<f1>[\d.]+) \(P [\d.]+ R [\d.]+\) header (?P<header>[\d.]+) docs (?P<docs>\d+)")
 
 
