@@ -39,6 +39,12 @@ def block_evidence(status: int, body: bytes) -> str | None:
     return None
 
 
+def is_challenge(status: int, body: bytes) -> str | None:
+    """The evidence when the page is a JS challenge a browser may solve (not a firewall or an empty page)."""
+    evidence = block_evidence(status, body)
+    return evidence if evidence and "challenge" in evidence else None
+
+
 def _waf_marker(body: bytes) -> str | None:
     for encoding in ("utf-8", "gb18030"):
         try:

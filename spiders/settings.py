@@ -81,6 +81,11 @@ DEFAULT_REQUEST_HEADERS = {
     "Cache-Control": "max-age=0",
 }
 
+# Headless Chromium (Debian's `chromium`) for `render: browser` sources and JS challenges; started
+# only when a page needs it (spiders/browser.py). KJWATCH_BROWSER_WAIT: seconds a page may take.
+KJWATCH_CHROMIUM = os.environ.get("KJWATCH_CHROMIUM", "/usr/bin/chromium")
+KJWATCH_BROWSER_WAIT = float(os.environ.get("KJWATCH_BROWSER_WAIT", "10"))
+
 ITEM_PIPELINES = {"spiders.pipelines.RawStorePipeline": 300}
 
 TELNETCONSOLE_ENABLED = False

@@ -16,6 +16,9 @@ import yaml
 
 LEVELS = ("province", "city", "county", "district", "zone")
 CMS_FAMILIES = ("auto", "trs", "hanweb", "zfxxgk", "static")
+# auto: plain requests, Chromium only to solve a recognised JS challenge; browser: list pages as
+# Chromium shows them, script pagers (goPage) followed; plain: never a browser.
+RENDER_MODES = ("auto", "browser", "plain")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -36,6 +39,7 @@ class Source:
     obey_robots: bool = True
     max_pages: int = 200
     tags: tuple[str, ...] = field(default_factory=tuple)
+    render: str = "auto"
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Source:
@@ -49,6 +53,7 @@ class Source:
             "region_code": self.region_code, "start_urls": list(self.start_urls),
             "allowed_domains": list(self.allowed_domains), "cms": self.cms,
             "obey_robots": self.obey_robots, "max_pages": self.max_pages, "tags": list(self.tags),
+            "render": self.render,
         }
 
 
@@ -120,12 +125,15 @@ def _build_source(entry: dict[str, Any], sid: str, level: str, urls: tuple[str, 
     domains = _string_list(entry, "allowed_domains", where) or tuple(
         dict.fromkeys(urlsplit(u).hostname or "" for u in urls)
     )
+    render = str(entry.get("render", "auto"))
+    if render not in RENDER_MODES:
+        raise _fail(where, f"field 'render' {render!r} is not one of {', '.join(RENDER_MODES)}")
     code = entry.get("region_code")
     return Source(
         id=sid, name=_required(entry, "name", where), level=level, start_urls=urls,
         region=entry.get("region"), region_code=str(code) if code is not None else None,
         allowed_domains=domains, cms=cms, obey_robots=bool(entry.get("obey_robots", True)),
-        max_pages=max_pages, tags=_string_list(entry, "tags", where),
+        max_pages=max_pages, tags=_string_list(entry, "tags", where), render=render,
     )
 
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -22,7 +21,6 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from parsing.convert import DocumentError, document_text
-from parsing.encoding import charset_from_content_type, decode_bytes
 from spiders.blocking import block_evidence
 from spiders.crawlstats import CrawlStats
 from spiders.documents import document_item, file_title, is_html, report_page_verdict
@@ -39,7 +37,11 @@ from spiders.hanweb import (
 )
 from spiders.links import Link, canonical_url, page_links, within_domains
 from spiders.memory import CrawlMemory
+from spiders.pagetext import header as _header
+from spiders.pagetext import page_text as _page_text
+from spiders.pagetext import visible_text as _visible_text
 from spiders.paging import next_anchor_urls, pagination_urls, trs_next_pages
+from spiders.rendering import BrowserPages, blocked_entry
 from spiders.routing import LinkKind, link_kind
 from spiders.sources import Source
 
@@ -52,7 +54,7 @@ PRIORITY = {"report": 30, "list": 10, "next": 5}
 DIRECTORY_INDEXES = ("index.html", "index.htm", "index.shtml", "default.htm", "default.html")
 
 
-class BureauSpider(scrapy.Spider):
+class BureauSpider(BrowserPages, scrapy.Spider):
     name = "bureau"
     handle_httpstatus_list = [400, 403, 404, 405, 412, 521]  # noqa: RUF012 - Scrapy reads a class attribute
 
@@ -69,6 +71,8 @@ class BureauSpider(scrapy.Spider):
         self.stats = CrawlStats(self.source.id)
         self.requested_keys: set[str] = set()
         self.yielded_shas: set[str] = set()
+        self.browser_cookies: dict[str, str] = {}
+        self.list_fresh: dict[str, bool] = {}
 
     async def start(self) -> Any:
         for url in self.source.start_urls:
@@ -90,10 +94,11 @@ class BureauSpider(scrapy.Spider):
         self.requested_keys.add(key)
         self.requested_keys.update(_directory_aliases(url))
         self.stats.requests += 1
+        common: dict[str, Any] = {"callback": callback, "errback": self.on_error, "priority": priority,
+                                  "meta": meta, "cookies": self.cookies_for_requests()}
         if formdata is not None:
-            return scrapy.FormRequest(url, formdata=formdata, callback=callback, errback=self.on_error,
-                                      priority=priority, meta=meta)
-        return scrapy.Request(url, callback=callback, errback=self.on_error, priority=priority, meta=meta)
+            return scrapy.FormRequest(url, formdata=formdata, **common)
+        return scrapy.Request(url, **common)
 
     def on_error(self, failure: Any) -> None:
         request = getattr(failure, "request", None)
@@ -109,7 +114,7 @@ class BureauSpider(scrapy.Spider):
             self.stats.not_modified += 1
         evidence = block_evidence(response.status, response.body)
         if evidence:
-            self.stats.blocked.append(f"{response.url}: {evidence}")
+            self.stats.blocked.append(blocked_entry(response, evidence))
             return False
         if response.status >= 400:
             self.stats.errors.append(f"{response.url}: HTTP {response.status}")
@@ -122,7 +127,19 @@ class BureauSpider(scrapy.Spider):
 
     # -- lists ----------------------------------------------------------------------------------------
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
+        """A JS challenge goes to the browser first; a `render: browser` list is read as Chromium shows it."""
+        if evidence := self.challenge_to_solve(response):
+            async for request in self.solve_challenge(response, evidence):
+                yield request
+        elif self.renders(response):
+            async for output in self.browser_list(response, self._list_page):
+                yield output
+        else:
+            for output in self._list_page(response):
+                yield output
+
+    def _list_page(self, response: Response) -> Iterator[Any]:
         """A homepage, hub or list page: follow reports and lists, then the list's next page if new."""
         if not self._usable(response):
             return
@@ -175,6 +192,7 @@ class BureauSpider(scrapy.Spider):
 
     def _holds_something_new(self, walk: str, entries: set[str], pageable: bool) -> bool:
         fresh = self.memory.note_listed(walk, entries)
+        self.list_fresh[walk] = fresh > 0
         if not fresh and pageable:
             self.stats.lists_stopped_unchanged += 1
         return fresh > 0
@@ -216,13 +234,16 @@ class BureauSpider(scrapy.Spider):
 
     # -- reports ------------------------------------------------------------------------------------
 
-    def parse_article(self, response: Response) -> Iterator[Any]:
-        if self._usable(response):
-            yield from self._article(response)
+    async def parse_article(self, response: Response) -> AsyncIterator[Any]:
+        """Report pages and files: a challenge in their way is solved, then they are asked for again."""
+        if evidence := self.challenge_to_solve(response):
+            async for request in self.solve_challenge(response, evidence):
+                yield request
+        elif self._usable(response):
+            for output in self._article(response):
+                yield output
 
-    def parse_file(self, response: Response) -> Iterator[Any]:
-        if self._usable(response):
-            yield from self._article(response)
+    parse_file = parse_article
 
     def _article(self, response: Response) -> Iterator[Any]:
         """A report page is a document itself when it carries the text, else its attachments are."""
@@ -277,21 +298,3 @@ def _directory_aliases(url: str) -> list[str]:
     if "?" in tail or (tail and tail not in DIRECTORY_INDEXES):
         return []
     return [f"{head}/{name}" for name in ("", *DIRECTORY_INDEXES)]
-
-
-def _header(response: Response, name: str) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value else None
-
-
-def _page_text(response: Response) -> str:
-    """The page decoded the way the parser decodes it: a charset header that does not decode the
-    bytes (utf-8 declared on GBK) gives way to the page's <meta>, where Scrapy's `response.text`
-    trusts the header and turns every link title into mojibake."""
-    charset = charset_from_content_type(_header(response, "Content-Type"))
-    return decode_bytes(response.body, header_charset=charset).text
-
-
-def _visible_text(body: str) -> str:
-    """Enough of the page to read a `当前(2/5)页` counter; markup between the numbers is removed."""
-    return re.sub(r"<[^>]+>", "", body[-20000:])

@@ -200,7 +200,8 @@ def crawl_env() -> dict[str, str]:
             "PYTHONPATH": str(REPO)}
 
 
-def crawl(source: dict[str, Any], work: Path, seen_urls: list[str] | None = None) -> CrawlRun:
+def crawl(source: dict[str, Any], work: Path, seen_urls: list[str] | None = None,
+          env: dict[str, str] | None = None) -> CrawlRun:
     """One real crawl in a subprocess (`python -m spiders.crawl_one`), sharing `work`'s cache across calls."""
     run_dir = work / f"run{len(list(work.glob('run*')))}"
     run_dir.mkdir(parents=True)
@@ -211,7 +212,7 @@ def crawl(source: dict[str, Any], work: Path, seen_urls: list[str] | None = None
     if seen_urls is not None:
         (run_dir / "seen.txt").write_text("".join(f"{u}\n" for u in seen_urls), encoding="utf-8")
         command += ["--seen-urls", str(run_dir / "seen.txt")]
-    subprocess.run(command, env=crawl_env(), check=True, timeout=120, capture_output=True, cwd=REPO)
+    subprocess.run(command, env={**crawl_env(), **(env or {})}, check=True, timeout=120, capture_output=True, cwd=REPO)
     return read_run(run_dir / "items.jsonl", run_dir / "stats.json")
 
 

@@ -31,6 +31,14 @@ def test_valid_file_gives_sources_with_defaults() -> None:
     assert city.tags == ("demo",)
     assert county.max_pages == 20
     assert county.obey_robots is False
+    assert city.render == "auto"
+
+
+def test_render_hint_survives_the_trip_to_the_spider() -> None:
+    """`render: browser` travels as JSON to the crawl subprocess (Source.to_dict / from_dict)."""
+    (city, _) = parse_sources(GOOD.replace("    tags: [demo]\n", "    tags: [demo]\n    render: browser\n"))
+    assert city.render == "browser"
+    assert type(city).from_dict(city.to_dict()) == city
 
 
 @pytest.mark.parametrize(
@@ -42,6 +50,7 @@ def test_valid_file_gives_sources_with_defaults() -> None:
         (GOOD.replace("http://127.0.0.1:8001/", "not-a-url"), "malformed URL 'not-a-url'"),
         (GOOD.replace("    name: 青禾县科技局\n", ""), "field 'name' is required"),
         (GOOD.replace("max_pages: 20", "max_pages: many"), "field 'max_pages'"),
+        (GOOD.replace("max_pages: 20", "render: chrome"), "field 'render' 'chrome' is not one of auto, browser, plain"),
         ("sources: [", "not valid YAML"),
         ("bureaus: []", "top-level 'sources:'"),
     ],
