@@ -44,6 +44,7 @@ class DocumentBlock:
 class BureauBlock:
     name: str
     documents: tuple[DocumentBlock, ...]
+    report_url: str | None = None  # the bureau's page of the report, when the outbox knows it
 
 
 def bureau_name(alert: Any) -> str:
@@ -139,8 +140,11 @@ def blocks(alerts: Sequence[Any]) -> list[list[Any]]:
 def bureau_blocks(alerts: Sequence[Any]) -> list[BureauBlock]:
     """The headings and lines a message renders, in reading order."""
     grouped: dict[str, list[DocumentBlock]] = {}
+    pages: dict[str, str | None] = {}
     for run in blocks(alerts):
         title, url = document_of(run[0])
         document = DocumentBlock(title, url, tuple(fact_line(a) for a in run), tuple(run))
-        grouped.setdefault(bureau_name(run[0]), []).append(document)
-    return [BureauBlock(name, tuple(documents)) for name, documents in grouped.items()]
+        name = bureau_name(run[0])
+        grouped.setdefault(name, []).append(document)
+        pages[name] = pages.get(name) or next((a.report_url for a in run if getattr(a, "report_url", None)), None)
+    return [BureauBlock(name, tuple(documents), pages[name]) for name, documents in grouped.items()]

@@ -16,10 +16,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from alerts.grouping import blocks, ordered
+from alerts.grouping import blocks, bureau_name, ordered
 from alerts.render import body_lines, render_digest
 
 MAX_MESSAGE_BYTES = 4000  # markdown bots: WeCom refuses more than 4096 bytes
+PER_BUREAU_MAX = 10  # a run's alerts of up to this many bureaus go out as one message (or parts) per bureau
 STYLE_LIMITS = {"markdown": MAX_MESSAGE_BYTES, "text": 20_000, "html": 400_000}
 _CLIPPED = "\n…（内容过长，已截断）"
 DIGEST_MARK = "<!-- kjwatch digest -->"  # first line of a stored digest body
@@ -35,6 +36,7 @@ class PendingAlert:
     document_title: str | None = None   # without them the stored lines say it (`alerts.grouping`)
     url: str | None = None
     published_at: date | None = None
+    report_url: str | None = None       # the bureau's page of the report (flows knows where it is)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,20 @@ def build_messages(alerts: Sequence[PendingAlert], style: str, limit: int | None
 
 
 def _plain_messages(alerts: Sequence[PendingAlert], style: str, limit: int) -> list[Message]:
+    """A run's alerts in one message when they fit; when many arrive at once, one message (or its
+    numbered parts) per bureau, so no part mixes bureaus and each ends with its bureau's report page.
+    Beyond PER_BUREAU_MAX bureaus they share numbered parts again: a first run of the whole registry
+    must not spend a bot's per-minute quota on one small message per bureau."""
+    by_bureau: dict[str, list[PendingAlert]] = {}
+    for alert in alerts:
+        by_bureau.setdefault(bureau_name(alert), []).append(alert)
+    whole = _run_messages(alerts, style, limit)
+    if len(whole) == 1 or len(by_bureau) == 1 or len(by_bureau) > PER_BUREAU_MAX:
+        return whole
+    return [m for name in sorted(by_bureau) for m in _run_messages(by_bureau[name], style, limit)]
+
+
+def _run_messages(alerts: Sequence[PendingAlert], style: str, limit: int) -> list[Message]:
     """A lone alert is its own message under its title (its body clipped if too long, never dropped);
     more are grouped bureau → document → kind in numbered parts, each carrying its own rows."""
     if not alerts:

@@ -21,6 +21,7 @@ import duckdb
 from alerts.channels import Channel
 from alerts.deliver import DeliveryOutcome, DeliveryPolicy, OwedAlert, deliver_all
 from alerts.routing import NotifyConfigError, RoutableAlert, all_channels, plan_deliveries
+from flows.report.command import bureau_page_url
 from warehouse.db import writer
 from warehouse.outbox import alerts_for_routing, create_delivery_rows, pending_deliveries, record_outcomes
 from warehouse.outbox_channels import ChannelResult, ChannelState, channel_states, record_channel_results
@@ -78,17 +79,18 @@ def route_new_alerts(con: duckdb.DuckDBPyConnection, alert_ids: Sequence[str], c
     return create_delivery_rows(con, plan_deliveries(routable, channels))
 
 
-def _owed_alert(row: Mapping[str, Any]) -> OwedAlert:
+def _owed_alert(row: Mapping[str, Any], page_of: Callable[[str | None], str | None]) -> OwedAlert:
     return OwedAlert(row["alert_id"], row["bureau"], row["title"], row["body"], kind=row["kind"],
                      document_title=row["document_title"], url=row["url"], published_at=row["published_at"],
-                     raised_in=row["raised_in"], attempts=int(row["attempts"]))
+                     report_url=page_of(row["source_id"]), raised_in=row["raised_in"], attempts=int(row["attempts"]))
 
 
-def _owed_by_channel(pending: Sequence[dict[str, Any]], channels: Sequence[Channel]
-                     ) -> dict[Channel, list[OwedAlert]]:
+def _owed_by_channel(pending: Sequence[dict[str, Any]], channels: Sequence[Channel],
+                     page_of: Callable[[str | None], str | None]) -> dict[Channel, list[OwedAlert]]:
+    """Each channel's owed alerts, each knowing its bureau's report page (`bureau_page_url`)."""
     owed: dict[Channel, list[OwedAlert]] = {}
     for channel in channels:
-        owed[channel] = [_owed_alert(p) for p in pending if p["channel"] == channel.name]
+        owed[channel] = [_owed_alert(p, page_of) for p in pending if p["channel"] == channel.name]
     return {c: alerts for c, alerts in owed.items() if alerts}
 
 
@@ -150,7 +152,7 @@ def deliver_owed(db: Path, channels: Sequence[Channel], progress: Progress,
     with writer(db) as con:
         pending = pending_deliveries(con)
         states = channel_states(con)
-    due = _split_due(_owed_by_channel(pending, channels), states, now, progress)
+    due = _split_due(_owed_by_channel(pending, channels, bureau_page_url(db)), states, now, progress)
     probing = {c.name for c in due if c.name in states and states[c.name].failing}
     outcomes = deliver_all(due, outcome_recorder(db), policy, probing=probing)
     results = _channel_results(due, outcomes)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from flows.config import settings_from
@@ -13,6 +14,23 @@ from flows.config import settings_from
 def default_out(db: Path) -> Path:
     """Beside the database (data/report for data/kjwatch.duckdb): the report belongs to that data."""
     return db.parent / "report"
+
+
+REPORT_URL_ENV = "KJWATCH_REPORT_URL"  # where the report is published (an intranet server), if anywhere
+
+
+def bureau_page_url(db: Path, env: Mapping[str, str] | None = None) -> Callable[[str | None], str | None]:
+    """source id → its bureau's page of the report, for the alerts: under $KJWATCH_REPORT_URL when
+    the report folder is served, else the file:// of the page the run writes beside the database."""
+    from flows.report.formatting import slug
+
+    base = (os.environ if env is None else env).get(REPORT_URL_ENV, "").strip()
+    root = base.rstrip("/") if base else default_out(db).resolve().as_uri()
+
+    def page(source_id: str | None) -> str | None:
+        return f"{root}/bureau/{slug(source_id)}.html" if source_id else None
+
+    return page
 
 
 def report(args: argparse.Namespace) -> int:

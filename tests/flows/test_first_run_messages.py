@@ -1,7 +1,7 @@
 """A first run on real components (demo sites over HTTP, Scrapy, Prefect, DuckDB) against a
 local WeCom bot and a JSON webhook (issue 21 item 5): its alerts arrive grouped bureau →
-document → kind in numbered parts with titled links; with a baseline nothing arrives, now or
-later, while the alerts are stored."""
+document → kind, a message per bureau (issue 20) in numbered parts with titled links; with a
+baseline nothing arrives, now or later, while the alerts are stored."""
 
 from __future__ import annotations
 
@@ -52,9 +52,14 @@ def test_a_first_run_arrives_grouped_numbered_and_linked_by_title(
         assert _scalar(tmp_path, "SELECT count(*) FROM deliveries WHERE status = 'sent'") == 2 * summary["alerts"]
         contents = _contents(wecom)
         parts = len(contents)
-        if parts > 1:
-            assert [c.splitlines()[0][-len(f"（{n}/{parts}）"):] for n, c in enumerate(contents, 1)] == [
-                f"（{n}/{parts}）" for n in range(1, parts + 1)]
+        # Many alerts at once: one message per bureau (issue 20), in parts numbered per bureau.
+        bureaus = [[line for line in c.splitlines() if line.startswith("## ")] for c in contents]
+        assert all(len(names) == 1 for names in bureaus)
+        for name in {names[0] for names in bureaus}:
+            own = [c.splitlines()[0] for c, names in zip(contents, bureaus, strict=True) if names[0] == name]
+            if len(own) > 1:
+                assert [t[-len(f"（{n}/{len(own)}）"):] for n, t in enumerate(own, 1)] == [
+                    f"（{n}/{len(own)}）" for n in range(1, len(own) + 1)]
         for content in contents:
             lines = content.splitlines()
             assert len(content.encode()) <= 4096
