@@ -49,7 +49,8 @@ _REGION = (
 _REGION_RE = re.compile(_REGION)
 _ANY_SCOPE = re.compile(SCOPE + "|" + _REGION)
 _BARE_RANK = re.compile(
-    r"(?P<scope>" + SCOPE + r"|" + _REGION + r")[^，。；\d]{0,10}?(?:排名|位居|排在|居)(?:分别为|分别是|分别)?"
+    r"(?P<scope>" + SCOPE + r"|" + _REGION + r")[^，。；\d]{0,10}?(?:排名|排位|位列|位居|排在|居)"
+    r"(?:分别为|分别是|分别)?"
     r"(?P<num>\d{1,3})(?:(?:位|名)(?!次)|(?=(?:、\d{1,3})+(?:位|名)(?!次)))"  # 排名分别为1、2、4位
 )
 _RANKED_BEFORE = re.compile(r"[居排列位保持、]|跻身|蝉联")
@@ -182,7 +183,7 @@ def _listed_positions(sentence: str, found: list[Position]) -> list[Position]:
 # The named and bare patterns open with many alternatives, so the engine cannot skip
 # ahead; they are only run in a window before a place word the fast scan found.
 _NAMED_TAIL = re.compile(r"第[\d一二三四五六七八九十]|首位|榜首|桂冠|头名|前列|前茅|前[\d一二三四五六七八九十]")
-_BARE_TAIL = re.compile(r"(?:排名|位居|排在|居)(?:分别为|分别是|分别)?\d{1,3}(?:、\d{1,3})*(?:位|名)")
+_BARE_TAIL = re.compile(r"(?:排名|排位|位列|位居|排在|居)(?:分别为|分别是|分别)?\d{1,3}(?:、\d{1,3})*(?:位|名)")
 _WINDOW = 40
 
 

@@ -218,3 +218,13 @@ def test_a_list_of_the_year_s_key_work_is_points() -> None:
     result = extract_indicators(text)
     assert result.header.doc_types == ("points",)
     assert {r.kind for r in result.records} == {"target"}, result.records
+
+
+def test_a_numbered_place_without_di_after_pai_wei() -> None:
+    text = "2016年，我市科技活动产出全省第2位、高新技术产业化全省排位14位、科技活动投入全省排位8位。"
+    ranks = {r.rank for r in extract_indicators(text).records if r.kind == "ranking"}
+    assert {2, 14, 8} <= ranks, ranks
+
+
+def test_funds_won_for_support_are_funds_secured() -> None:
+    assert ("actual", "funding_secured", "level", 880.0) in facts("2015年总结。全区获批扶持资金880万元。")
