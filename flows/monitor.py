@@ -15,6 +15,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.actions import GlobalConcurrencyLimitUpdate
 from prefect.concurrency.sync import concurrency
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -46,10 +47,15 @@ def _progress(bar: WorkProgress) -> stages.Progress:
     return say
 
 
-def ensure_crawl_limit(limit: int) -> None:
-    """Crawls across all runs and workers share one global concurrency limit."""
+def ensure_crawl_limit(limit: int, free_leftovers: bool = False) -> None:
+    """Crawls across all runs and workers share one global concurrency limit. With
+    `free_leftovers` (no other run of this warehouse is in progress) slots still held are a
+    killed run's: SIGKILL gives Prefect no chance to release them, and the next run would wait
+    for them forever, so they are freed."""
     with get_client(sync_client=True) as client:
         client.upsert_global_concurrency_limit_by_name(CRAWL_LIMIT_NAME, limit)
+        if free_leftovers and client.read_global_concurrency_limit_by_name(CRAWL_LIMIT_NAME).active_slots:
+            client.update_global_concurrency_limit(CRAWL_LIMIT_NAME, GlobalConcurrencyLimitUpdate(active_slots=0))
 
 
 @task(name="crawl-source", task_run_name="crawl-{source.id}", retries=1, retry_delay_seconds=5,
@@ -189,7 +195,7 @@ def _monitor(bar: WorkProgress, sources_file: str, db: str, raw_dir: str, notify
     if interrupted:
         say(f"marked {len(interrupted)} earlier run(s) interrupted (their process is gone): "
             + ", ".join(interrupted))
-    ensure_crawl_limit(CRAWL_CONCURRENCY)
+    ensure_crawl_limit(CRAWL_CONCURRENCY, free_leftovers=not stages.other_runs_in_progress(db_path, run_id))
     say(f"run {run_id}: crawling {len(sources)} source(s)")
     bar.start(len(sources))
     work_dir, cache_dir = db_path.parent / "crawls", db_path.parent / "httpcache"

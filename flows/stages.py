@@ -57,6 +57,12 @@ def start_run(db: Path, run_id: str, flow: str, sources: Sequence[dict[str, Any]
     return gone
 
 
+def other_runs_in_progress(db: Path, run_id: str) -> list[str]:
+    """Runs other than `run_id` still 'running' (after `start_run`, only those of a live process)."""
+    with writer(db) as con:
+        return [r.id for r in unfinished_runs(con) if r.id != run_id]
+
+
 def seen_urls(db: Path, now: datetime | None = None) -> dict[str, list[str]]:
     """Stored document URLs and the pages linking them, per source, that the crawl skips: all
     but those due for their weekly revalidation (flows/revalidation.py)."""
