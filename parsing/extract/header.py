@@ -291,6 +291,12 @@ _CITING = ("根据", "按照", "依据", "依照", "对照", "结合")
 _DOCUMENT_WORD = re.compile(r"总结|计划|要点|报告|方案|汇报|述职|答复|规划(?:$|[（(》”及和与暨])")
 
 
+def _not_after_publication(year: int, published: int | None) -> int:
+    """News cannot report on a year after its page went up: a later year it names most
+    (明年目标, 2025年计划 in a 2024 item) is what it announces, not what it is about."""
+    return published if published is not None and year > published else year
+
+
 def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHeader:
     """The header record of a document."""
     text = "\n".join(paragraphs)
@@ -307,6 +313,8 @@ def build_header(paragraphs: list[str], sections: list[Section]) -> DocumentHead
         year = published_year(title, paragraphs, types) or year
     if year is None:
         year = published_year(title, paragraphs, types) or any_year(text)
+    elif types == ("report",):
+        year = _not_after_publication(year, published_year(title, paragraphs, types))
     return DocumentHeader(
         bureau=bureau,
         level=level or spoken_level(text, spoken) or named_place_level(text),

@@ -132,7 +132,8 @@ def published_year(title: str, paragraphs: list[str], types: tuple[str, ...]) ->
     """The year a report without any year in it is about, from its page's publication
     date (发布时间：2024-07-12).  A whole-year summary published in January to March
     is about the year before; a plan, or a half-year summary, about the year published."""
-    for paragraph in paragraphs[:TITLE_LINES]:
+    opening = _opening(paragraphs)
+    for paragraph in opening:
         date = (
             _PUBLISHED.search(paragraph)
             if METADATA.match(paragraph) or "|" in paragraph or _BARE_DATE.match(paragraph)
@@ -140,16 +141,31 @@ def published_year(title: str, paragraphs: list[str], types: tuple[str, ...]) ->
         )
         if date:
             return _about_year(int(date.group(1)), int(date.group(2)), title, types)
-    for paragraph in paragraphs[:TITLE_LINES]:
+    for paragraph in opening:
         loose = _ANY_DATE.search(paragraph)
         if loose:
             year = int(loose.group("y1") or loose.group("y2"))
             return _about_year(year, int(loose.group("m1") or loose.group("m2")), title, types)
-    for paragraph in paragraphs[:TITLE_LINES]:
+    for paragraph in opening:
         short = _SHORT_STAMP.search(paragraph)
         if short:
             return _about_year(2000 + int(short.group(1)), int(short.group(2)), title, types)
     return None
+
+
+_OPENING_CHARS = 600
+_OPENING_MAX = 30
+
+
+def _opening(paragraphs: list[str]) -> list[str]:
+    """The page's top, where its date stands: the first TITLE_LINES paragraphs, more when
+    they are short scraps (a portal's menu split at every |) until 600 characters are read."""
+    read = 0
+    for count, paragraph in enumerate(paragraphs[:_OPENING_MAX], 1):
+        read += len(paragraph)
+        if count >= TITLE_LINES and read >= _OPENING_CHARS:
+            return paragraphs[:count]
+    return paragraphs[:_OPENING_MAX]
 
 
 # 23-03-07 08:22 来源：张掖日报: a news page's stamp with a two-digit year (only with its time).
