@@ -11,6 +11,7 @@ try:  # the command modules take most of a second to load: Ctrl-C then must not 
     from alerts.model import ALERT_KINDS
     from flows import cli_help as H
     from flows import cmd_alerts, cmd_export, cmd_files, cmd_run, cmd_sources, cmd_sql
+    from flows.cli_examples import attach_examples
     from flows.report import command as cmd_report
 except KeyboardInterrupt:
     sys.stderr.write("kjwatch: interrupted\n")
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     _query_parsers(sub)
     cmd_sources.add_parsers(sub)
     _alerts_parsers(sub)
+    attach_examples(parser)
     return parser
 
 
