@@ -62,6 +62,10 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.destinations.SafeDestinationMiddleware": 40,
     # Outside RedirectMiddleware (600), so it sees a redirect first: a loop is one error.
     "spiders.redirects.RedirectLoopMiddleware": 650,
+    # <meta http-equiv="refresh"> followed like a redirect, a refresh loop as one error, a page
+    # refreshing itself read in place (spiders/redirects.py); same slot as Scrapy's own.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "spiders.redirects.LoopSafeMetaRefreshMiddleware": 580,
 }
 
 # Link depth is bounded by the spider itself (navigation hops, pages per list, max_pages);
