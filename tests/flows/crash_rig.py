@@ -186,15 +186,24 @@ def plan(seed: int, kills: int) -> list[str]:
 
 
 CHANGED_PAGE = "trs-city/col/col2201/202501/t20250120_1241187.html"
+LIST_PAGE = "trs-city/col/col2201/index.html"
 
 
 def publish_target(sites_root: Path, round_no: int) -> None:
-    """Each round the city report gains one target: the next run has a document to load and an alert."""
-    page = sites_root / CHANGED_PAGE
-    html = page.read_text(encoding="utf-8")
+    """Each round the city bureau publishes a new report (a copy of its summary with one more
+    target) at the top of its list: the next run has a document to load and an alert. A new page,
+    not an edit of a stored one, since stored pages are revalidated weekly (flows/revalidation.py)."""
+    html = (sites_root / CHANGED_PAGE).read_text(encoding="utf-8")
     end = html.index("</div>", html.index('class="TRS_Editor"'))
     added = f"<p>力争到2026年全市科技特派员达到{900 + round_no}人。</p>"
-    page.write_text(html[:end] + added + html[end:], encoding="utf-8")
+    name = f"t20250121_{1250000 + round_no}.html"
+    (sites_root / CHANGED_PAGE).with_name(name).write_text(html[:end] + added + html[end:], encoding="utf-8")
+    listing = sites_root / LIST_PAGE
+    page = listing.read_text(encoding="utf-8")
+    at = page.index("<li>", page.index('<ul class="list">'))
+    item = f'<li><a href="./202501/{name}" title="澄川市科学技术局工作报告（第{round_no}期）" target="_blank">' \
+           f"澄川市科学技术局工作报告（第{round_no}期）</a><span>2025-01-21</span></li>\n      "
+    listing.write_text(page[:at] + item + page[at:], encoding="utf-8")
 
 
 def crash_series(work: Path, sources: Path, sites_root: Path, hook: CountingHook, moments: list[str],
