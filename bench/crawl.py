@@ -197,7 +197,7 @@ def crawl(jobs: list[dict[str, Any]], work: Path, run: str, workers: int, parall
         batch = work / run / f"jobs{worker}.jsonl"
         batch.write_text("".join(json.dumps(j) + "\n" for j in jobs[worker::workers]), encoding="utf-8")
         procs.append(subprocess.Popen([sys.executable, "-m", "spiders.crawl_one", "--many", str(batch),  # noqa: S603
-                                       "--parallel", str(parallel)], env=env))
+                                       "--parallel", str(parallel)], env=env, stdout=subprocess.DEVNULL))
     for proc in procs:
         proc.wait()
     return time.perf_counter() - started

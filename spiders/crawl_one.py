@@ -34,6 +34,8 @@ DONE_PREFIX = "kjwatch-done "
 # A spider whose last response yields nothing may only notice it is idle at the engine's next
 # heartbeat (5 s by default); a revalidating re-crawl is over in well under a second, so look often.
 HEARTBEAT_SECONDS = 0.25
+FILESYSTEM_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
+REVALIDATION_STORAGE = "spiders.httpcache.RevalidationFilesystemCacheStorage"
 # Per-source values outrank the process's project settings, which Scrapy merges into every crawler.
 SOURCE_PRIORITY = "cmdline"
 
@@ -66,6 +68,13 @@ def _spider_kwargs(job: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _cache_storage(settings: Settings) -> str:
+    """Scrapy's filesystem storage becomes the one that does not rewrite a page after its 304
+    (spiders/httpcache.py); any other storage the settings name is kept."""
+    storage = settings.get("HTTPCACHE_STORAGE")
+    return REVALIDATION_STORAGE if storage == FILESYSTEM_STORAGE else str(storage)
+
+
 def _job_settings(base: Settings, job: dict[str, Any]) -> Settings:
     """The process's settings plus this source's own: cache folder, robots, page cap, items file."""
     source = json.loads(job["source_json"])
@@ -75,6 +84,7 @@ def _job_settings(base: Settings, job: dict[str, Any]) -> Settings:
                    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
                    "spiders.robots_cache.CachedRobotsTxtMiddleware": 100}
     values = {"HTTPCACHE_DIR": job["cache_dir"], "KJWATCH_ITEMS_PATH": job["items"],
+              "HTTPCACHE_STORAGE": _cache_storage(settings),
               "KJWATCH_ROBOTS_CACHE_DIR": robots, "DOWNLOADER_MIDDLEWARES": middlewares,
               "ROBOTSTXT_OBEY": bool(source.get("obey_robots", True)),
               "CLOSESPIDER_PAGECOUNT": int(source.get("max_pages", 200)) + len(source.get("start_urls") or [])}
