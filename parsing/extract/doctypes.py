@@ -78,6 +78,8 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
         return ("plan",)  # 现将《…行动计划》印发给你们: the notice that issues a plan, and the plan
     if reads_as_work_items(paragraphs):
         return ("points",)
+    if reads_as_year_plan(paragraphs):
+        return ("plan",)
     if any(_YEARBOOK.search(p) for p in paragraphs[:3]):
         return ("summary",)  # 双流年鉴2020 科技事业发展: a yearbook's column sums up the year
     if looks_like_news(paragraphs):
@@ -114,6 +116,18 @@ def reads_as_work_items(paragraphs: list[str]) -> bool:
     items = sum(1 for p in paragraphs if _ITEM.match(p))
     goals = sum(len(_GOAL_CUE.findall(p)) for p in paragraphs)
     return items >= 3 and goals >= 2 and not any(_PAST_FACT.search(p) for p in paragraphs)
+
+
+# 2024年，我们将…: an untitled text that opens on what the year will bring.
+_OPENS_ON_YEAR_PLAN = re.compile(r"^\d{4}年[，,]\s*[^，。；\d]{0,12}?(?:将|要)(?!近)")
+
+
+def reads_as_year_plan(paragraphs: list[str]) -> bool:
+    """An untitled plan (a page of the year's work plan whose title was lost or generic): it
+    opens on 2024年，我们将… and states no fact done anywhere."""
+    opening = opening_paragraphs(paragraphs)[:2]
+    return any(_OPENS_ON_YEAR_PLAN.match(p) for p in opening) and not any(
+        _PAST_FACT.search(p) for p in paragraphs)
 
 
 def title_types(title: str) -> tuple[str, ...]:

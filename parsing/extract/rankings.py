@@ -55,7 +55,8 @@ _BARE_RANK = re.compile(
 )
 _RANKED_BEFORE = re.compile(r"[居排列位保持、]|跻身|蝉联")
 _NAMED_RANK = re.compile(
-    r"(?:(?P<region>" + _REGION + r")(?P<verb>排名|排位|位列|位居)?|在(?P<list>[^，。；在]{2,24})中[^，。；]{0,6}?"
+    r"(?:(?P<region>" + _REGION + r")(?P<verb>排名|排位|位列|位居)?"
+    r"|在(?P<list>[^，。；在“”\"《》]{2,24})中[，,]?[^，。；]{0,6}?"
     r"|(?:位列|位居|位于|居于|排名|排在|名列|稳居|跃居|列|居|排)(?P<place>[\u4e00-\u9fff]{2,4}?)"
     r"(?:[一二三四五六七八九十\d]+[县市区个](?:[(（][^)）]{1,6}[)）])?)?)"
     r"(?:第(?P<num>"
@@ -127,6 +128,7 @@ def find_positions(sentence: str) -> list[Position]:
     found += _list_positions(sentence, found)
     found += _grouped_positions(sentence, found)
     found += _inherited_positions(sentence, found)
+    found += _colon_listed_positions(sentence, found)
     return sorted(found, key=lambda position: position.start)  # Found bisects by start
 
 
@@ -276,6 +278,25 @@ _UNSCOPED = guarded(
 
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+# 我市有7个指标在全国78个创新型城市中排名较为靠前：A位居第2位，B第9位: the list named before the colon.
+_LIST_COLON = re.compile(r"在(?P<list>[^，。；在：:]{2,24})中[^，。；：:\d]{0,12}[：:]")
+_LISTED_PLACE = re.compile(r"(?<![\d第])第(?P<num>" + _ORDINAL + r")(?:位|名)?" + _NOT_POSITION)
+
+
+def _colon_listed_positions(sentence: str, found: list[Position]) -> list[Position]:
+    """Places after a colon that introduces them with the list they are in."""
+    opened = _LIST_COLON.search(sentence) if "：" in sentence or ":" in sentence else None
+    if opened is None:
+        return []
+    scope = _LIST_WORDS.sub("", opened.group("list"))
+    extra: list[Position] = []
+    for match in _LISTED_PLACE.finditer(sentence, opened.end()):
+        if any(p.start < match.end() and match.start() < p.end for p in found):
+            continue
+        rank = parse_rank(match.group("num"))
+        if rank is not None:
+            extra.append(Position(match.start(), match.end(), rank, scope))
+    return extra
 
 
 def _inherited_positions(sentence: str, found: list[Position]) -> list[Position]:
@@ -305,7 +326,7 @@ def _another_list(sentence: str, last: Position, start: int) -> bool:
 _NEW_LIST = re.compile(r"在[^，,。；;]{2,40}?中[，,]")
 
 
-_UNIT_COUNT = re.compile(r"[\d一二三四五六七八九十]+个")
+_UNIT_COUNT = re.compile(r"[\d一二三四五六七八九十]+(?:个|强)|[十百]强")  # 全市12个县区, 全省17强县市区
 
 
 def _nearest_scope(sentence: str, match: re.Match[str]) -> tuple[int, str]:

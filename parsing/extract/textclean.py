@@ -162,6 +162,7 @@ def normalise(text: str) -> str:
         for pattern, replacement in _SPACE_PASSES:
             text = pattern.sub(replacement, text)
     text = _UNITLESS_COUNT.sub(r"\1\2家", text)
+    text = _UNITLESS_RATE.sub(r"\1\2%", text)
     if "%）" in text:
         text = _BRACKETED_RATE.sub(r"\1\2", text)
     if "个亿" in text:
@@ -180,6 +181,11 @@ def normalise(text: str) -> str:
 _UNITLESS_COUNT = re.compile(
     r"((?:企业|创新平台|研发平台|实验室|孵化器|众创空间)(?:数量|总数)?(?:达到|达|为|共|累计)?)"
     r"(?!(?:19|20)\d\d[，。；])(\d{1,5})(?=[，。；])"
+)
+# 同比增长26.75，占GDP比重达1.91。: a rate whose % the page dropped (a year is left alone).
+_UNITLESS_RATE = re.compile(
+    r"((?:同比|比上年|较上年)(?:增长|上升|提高|增加|下降)了?|(?:增幅|增速)(?:为|达到?)?|(?:比重|占比)(?:达到?|为))"
+    r"(?!(?:19|20)\d\d[，。；,])(\d{1,3}(?:\.\d{1,2})?)(?=[，。；,])"
 )
 # 占全市1/8, 占全市比重超1/4: a share written as a fraction is that percentage (12.5%, 25%).
 _SHARE_FRACTION = re.compile(r"(占[^，。；\d/]{0,10}?)(?<![\d./])([1-9])/([1-9]\d?)(?![\d./])")
