@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from parsing.extract.clauses import clause_bounds
+from parsing.extract.gazetteer import place_level
 from parsing.extract.metrics import alias_table, choose_key
 from parsing.extract.rankings import LISTED_RANK, Position
 from parsing.extract.state import SegmentState
@@ -64,12 +65,14 @@ def _rate_named_before(text: str, bounds: tuple[int, int], state: SegmentState) 
     that is ranked is the amount, and so is 完成任务目标的118.6%，排名全市第一.
     """
     clause_start, figure_end = bounds
-    if state.measure not in ("yoy_growth", "completion"):
+    if state.measure not in ("yoy_growth", "completion", "change"):
         return None
     # 入库增幅达126.29%、位列全国第二位: the figure may share the position's clause.
     opened = clause_bounds(text, clause_start - 2)[0] if clause_start >= 2 else clause_start
     previous = text[opened:figure_end]
     named = {m for w, m in _RATE_NOUNS if w in previous}
+    if state.measure == "change":  # 强度1.45%，年度增幅达到0.22个百分点，居全国第4位: the rise is ranked
+        return "change" if named & {"yoy_growth", "change"} else None
     return state.measure if state.measure in named else None
 
 
@@ -188,6 +191,9 @@ def ranking_records(
     start = max(clause_start, last_end)
     if not raw.strip("、和及 ") and state.listed:
         # 分别居全国第四位、第五位: the next place goes to the next subject of the list.
+        if _is_place(state.listed[0]):
+            state.listed.pop(0)
+            return []
         return _one_subject(text, position, (clause_start, start), state.listed.pop(0), state, year)
     listed = _list_named(text, position)
     if listed is not None:  # 在“中国工业百强县”榜单中，醴陵排名第66位: the list is what ranks
@@ -198,10 +204,17 @@ def ranking_records(
         parts = _earlier_list(text[:clause_start])
     if len(parts) > 1 and each:
         state.listed = parts[1:]
+        if all(_is_place(part) for part in parts):
+            return []  # 酒泉、张掖分别排在全省第3、4位: places inside the report's area (sub-areas)
         return _one_subject(text, position, (clause_start, start), parts[0], state, year)
     if len(parts) > 1:
         return _each_subject(text, position, (clause_start, start), _shared_rate(parts), state, year)
     return _one_subject(text, position, (clause_start, start), raw, state, year, residual)
+
+
+def _is_place(part: str) -> bool:
+    name = part.strip("、和及与 ")
+    return len(name) >= 2 and place_level(name) is not None
 
 
 _COUNTED_TAIL = re.compile(

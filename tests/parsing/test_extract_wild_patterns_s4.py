@@ -71,3 +71,15 @@ def test_a_page_date_is_found_past_a_menu_split_into_scraps() -> None:
     extraction = extract_indicators(text)
     assert extraction.header.report_year == 2022
     assert ("actual", "hte_total", "level", 1067.0) in facts(text)
+
+
+def test_a_rise_in_points_then_a_place_ranks_the_rise() -> None:
+    found = {(r.metric, r.measure, r.rank, r.scope) for r in extract_indicators(
+        "2019年，全区R&D经费投入强度达到1.45%，年度增幅达到0.22个百分点，居全国第4位、西部12省市区首位。").records
+        if r.kind == "ranking"}
+    assert found == {("rd_intensity", "change", 4, "全国"), ("rd_intensity", "change", 1, "西部12省市区")}
+
+
+def test_places_inside_the_report_ranked_in_turn_are_sub_areas() -> None:
+    text = "2018年，全省科技进步考核中，酒泉、张掖、嘉峪关分别排在全省第3、4、5位。"
+    assert not [r for r in extract_indicators(text).records if r.kind == "ranking"]
