@@ -24,6 +24,7 @@ from flows.notify_setup import deliver_owed, failing_runs, route_new_alerts
 from flows.parse_stage import ParseFailure
 from flows.revalidation import urls_to_skip
 from flows.run_process import is_gone, this_process
+from spiders.failures import message_url
 from warehouse.arrow import registered
 from warehouse.db import query, writer
 from warehouse.document_batch import DocumentBatch
@@ -39,6 +40,7 @@ from warehouse.runs import (
     record_crawl_results,
     record_document_counts,
     record_errors,
+    source_start_url,
     unfinished_runs,
     upsert_sources,
 )
@@ -80,11 +82,14 @@ def _crawl_row(run_id: str, o: CrawlOutcome) -> CrawlResultRow:
 
 def record_crawl(db: Path, run_id: str, outcome: CrawlOutcome) -> None:
     """One source's outcome and errors, stored the moment its crawl ends: a run killed later
-    keeps every crawl that finished. Its new/changed counts follow when documents are loaded."""
+    keeps every crawl that finished. Its new/changed counts follow when documents are loaded.
+    Each error row carries the page it names (`URL: reason`), else the source's start URL."""
     now = datetime.now(UTC)
     with writer(db) as con:
         record_crawl_results(con, [_crawl_row(run_id, outcome)])
-        record_errors(con, [ErrorRow(run_id, outcome.source_id, None, "crawl", e, now) for e in outcome.errors])
+        start_url = source_start_url(con, outcome.source_id)
+        record_errors(con, [ErrorRow(run_id, outcome.source_id, message_url(e) or start_url, "crawl", e, now)
+                            for e in outcome.errors])
 
 
 def _document_counts(loaded: LoadResult, parsed: DocumentBatch) -> dict[str, tuple[int, int]]:

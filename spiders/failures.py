@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError
+
+# `URL: reason`, the form of every crawl error that concerns a page (a URL holds no space).
+MESSAGE_URL = re.compile(r"^(https?://\S+): ")
+
+
+def message_url(message: str) -> str | None:
+    """The page a crawl error is about (`URL: reason`), or None when it names no page."""
+    found = MESSAGE_URL.match(message)
+    return found.group(1) if found else None
 
 
 def failure_reason(failure: Any, url: str) -> str:

@@ -114,5 +114,11 @@ def record_document_counts(con: duckdb.DuckDBPyConnection, run_id: str,
         con.execute(read_sql("queries", "crawl_results_document_counts"), {"run_id": run_id})
 
 
+def source_start_url(con: duckdb.DuckDBPyConnection, source_id: str) -> str | None:
+    """The source's first start URL, as the last run stored it; None for a source never stored."""
+    rows = con.execute(read_sql("queries", "source_start_url"), {"source_id": source_id}).fetchall()
+    return str(rows[0][0]) if rows and rows[0][0] else None
+
+
 def record_errors(con: duckdb.DuckDBPyConnection, rows: Sequence[ErrorRow]) -> None:
     insert_rows(con, "errors", [asdict(r) for r in rows])

@@ -41,3 +41,18 @@ def test_migrations_apply_once_and_in_order(db_path: Path) -> None:
     names = list_sql("migrations")
     assert names == sorted(names)
     assert all(n[:4].isdigit() for n in names)
+
+
+def test_crawl_errors_stored_without_a_url_get_the_page_they_name_or_the_start_url(db_path: Path) -> None:
+    with writer(db_path) as con:
+        con.execute("INSERT INTO sources (id, name, start_urls) VALUES ('s1', '甲市科技局', "
+                    "['http://kjj.example.cn/', 'http://kjj.example.cn/tzgg/'])")
+        con.execute("INSERT INTO errors VALUES ('r1', 's1', NULL, 'crawl', ?, now()), "
+                    "('r1', 's1', NULL, 'crawl', 'crawl timed out after 1800 s', now()), "
+                    "('r1', 's1', NULL, 'deliver', 'webhook answered 500', now())",
+                    ["http://kjj.example.cn:8080/tzgg/c.html: not fetched: evil.example is not one of its domains"])
+        con.execute("DELETE FROM schema_migrations WHERE name = '0027_crawl_error_urls'")
+    with writer(db_path) as con:
+        rows = con.execute("SELECT stage, url FROM errors ORDER BY stage, message").fetchall()
+    assert rows == [("crawl", "http://kjj.example.cn/"), ("crawl", "http://kjj.example.cn:8080/tzgg/c.html"),
+                    ("deliver", None)]
