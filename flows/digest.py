@@ -15,12 +15,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from prefect import flow
-
 from alerts.deliver import PendingAlert
 from alerts.messages import compose_digest
 from flows import stages
 from flows.config import notify_from_env
+from flows.masked_flow import masked_flow
 from flows.notify_setup import load_channels, route_new_alerts
 from flows.timezone import display_zone, in_zone
 from warehouse.db import query, writer
@@ -53,7 +52,7 @@ def summary_lines(alert: dict[str, Any], rows: list[dict[str, Any]], shown: int 
             f"  kjwatch sql \"SELECT body FROM alerts WHERE key = '{alert['key']}'\""]  # noqa: S608 (a hint, not run)
 
 
-@flow(name="digest")
+@masked_flow(("notify",), name="digest")  # channel URLs stored masked (flows/masked_flow.py)
 def digest(db: str, notify: list[str] | None = None, days: int = 7, quiet: bool = False) -> dict[str, Any]:
     """Summarise the last `days` days of alerts and send it through the outbox."""
     db_path = Path(db)

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, get_run_logger, task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.actions import GlobalConcurrencyLimitUpdate
@@ -25,6 +25,7 @@ from flows.baseline import baseline_mode, baseline_note
 from flows.config import notify_from_env
 from flows.crawl import CrawlOutcome, crawl_source
 from flows.crawl_batch import crawl_batch, crawl_process_mode
+from flows.masked_flow import masked_flow
 from flows.notify_setup import load_channels
 from flows.parse_stage import ParseFailure, parse_items
 from flows.progress import WorkProgress, work_progress
@@ -162,8 +163,9 @@ def _flow_run_name() -> str:
     return f"kjwatch-{given}" if given else f"kjwatch-{str(flow_run.id)[:12]}"
 
 
-@flow(name="monitor", flow_run_name=_flow_run_name,
-      task_runner=ThreadPoolTaskRunner(max_workers=CRAWL_CONCURRENCY))  # type: ignore[arg-type]
+# `notify` URLs carry tokens: Prefect stores them masked, also when Python callers pass them (flows/masked_flow.py).
+@masked_flow(("notify",), name="monitor", flow_run_name=_flow_run_name,
+             task_runner=ThreadPoolTaskRunner(max_workers=CRAWL_CONCURRENCY))
 def monitor(sources_file: str, db: str, raw_dir: str, notify: list[str] | None = None,
             tags: list[str] | None = None, crawl_delay: float | None = None, quiet: bool = False,
             detect_alerts: bool = True, dask_address: str | None = None, notify_config: str | None = None,
