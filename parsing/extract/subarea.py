@@ -111,6 +111,11 @@ class Home:
         return _DEPTH[level] > _DEPTH[self.level]
 
 
+_SUPERLATIVE_PLACE = re.compile(
+    r"(?:最高|最快|最多|最大|最强|最好)的(?:也|还|仍)?(?:是|为|要数|当属)[\u4e00-\u9fff]{2,10}?(?:区|县|市|镇|旗|园区)[，,]$"
+)
+
+
 class SubAreaWatch:
     """Whether the clause at a position speaks for a sub-area: decided where a clause opens
     with a place or with the whole, and carried over the clauses that open with neither."""
@@ -127,6 +132,8 @@ class SubAreaWatch:
         if start != self._clause:
             self._clause = start
             verdict = self._home.speaks_for_part(self._text[start : clause_bounds(self._text, position)[1]])
+            if verdict is None and start >= 2 and _SUPERLATIVE_PLACE.search(self._text, max(0, start - 40), start):
+                verdict = True  # 比重最高的是高港区，达到56.5%: the place named the best has the figure
             if verdict is not None:
                 self._part = verdict
         return self._part

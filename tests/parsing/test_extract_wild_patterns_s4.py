@@ -83,3 +83,10 @@ def test_a_rise_in_points_then_a_place_ranks_the_rise() -> None:
 def test_places_inside_the_report_ranked_in_turn_are_sub_areas() -> None:
     text = "2018年，全省科技进步考核中，酒泉、张掖、嘉峪关分别排在全省第3、4、5位。"
     assert not [r for r in extract_indicators(text).records if r.kind == "ranking"]
+
+
+def test_the_place_named_best_owns_the_figure_after_it() -> None:
+    text = ("泰州市科技局发布泰州市高新技术产业数据\n2018年，泰州市高新技术产业产值达3244.99亿元。"
+            "各市(区)也实现了稳定增长，其中高新技术产业产值最高的是高港区，达到809.41亿元；"
+            "产值占比最高的也是高港区，达到56.5%。")
+    assert facts(text) == {("actual", "ht_output_value", "level", 32449900.0)}
