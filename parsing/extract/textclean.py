@@ -163,6 +163,7 @@ def normalise(text: str) -> str:
             text = pattern.sub(replacement, text)
     text = _UNITLESS_COUNT.sub(r"\1\2家", text)
     text = _UNITLESS_RATE.sub(r"\1\2%", text)
+    text = _ROUND_NUMBER.sub(_round_number, text)
     if "%）" in text:
         text = _BRACKETED_RATE.sub(r"\1\2", text)
     if "个亿" in text:
@@ -187,6 +188,17 @@ _UNITLESS_RATE = re.compile(
     r"((?:同比|比上年|较上年)(?:增长|上升|提高|增加|下降)了?|(?:增幅|增速)(?:为|达到?)?|(?:比重|占比)(?:达到?|为))"
     r"(?!(?:19|20)\d\d[，。；,])(\d{1,3}(?:\.\d{1,2})?)(?=[，。；,])"
 )
+# 突破千家, 超千项, 接近百亿元, 首破百亿元: a round figure said as one numeral character.
+_ROUND_NUMBER = re.compile(
+    r"((?:突破|超过|超|过|首破|破|逾|近|接近|达到|达)了?)([百千万])(?=亿元|亿|万元|家|项|个|人|件|名|户)"
+)
+_ROUND_VALUE = {"百": "100", "千": "1000", "万": "10000"}
+
+
+def _round_number(match: re.Match[str]) -> str:
+    return match.group(1) + _ROUND_VALUE[match.group(2)]
+
+
 # 占全市1/8, 占全市比重超1/4: a share written as a fraction is that percentage (12.5%, 25%).
 _SHARE_FRACTION = re.compile(r"(占[^，。；\d/]{0,10}?)(?<![\d./])([1-9])/([1-9]\d?)(?![\d./])")
 

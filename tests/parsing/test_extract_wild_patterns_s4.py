@@ -90,3 +90,20 @@ def test_the_place_named_best_owns_the_figure_after_it() -> None:
             "各市(区)也实现了稳定增长，其中高新技术产业产值最高的是高港区，达到809.41亿元；"
             "产值占比最高的也是高港区，达到56.5%。")
     assert facts(text) == {("actual", "ht_output_value", "level", 32449900.0)}
+
+
+def test_a_round_figure_said_as_one_numeral_character() -> None:
+    assert ("actual", "hte_total", "level", 1000.0) in facts("2023年总结。全市高新技术企业数突破千家。")
+    goal = facts("力争到2025年，全市技术合同成交额突破百亿元。")
+    assert ("target", "tech_contract_value", "level", 1000000.0) in goal
+
+
+def test_a_round_bound_restated_by_the_exact_figure_is_one_record() -> None:
+    found = facts("2023年总结。全市技术合同成交额首破百亿元大关，达108.6亿元，同比增长20%。")
+    assert ("actual", "tech_contract_value", "level", 1086000.0) in found
+    assert ("actual", "tech_contract_value", "level", 1000000.0) not in found
+
+
+def test_a_goals_floor_and_its_aim_are_two_goals() -> None:
+    found = facts("2023年，全市高新技术企业总数确保突破1万家，力争达到1.05万家。")
+    assert {("target", "hte_total", "level", 10000.0), ("target", "hte_total", "level", 10500.0)} <= found
