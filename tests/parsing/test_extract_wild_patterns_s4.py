@@ -107,3 +107,9 @@ def test_a_round_bound_restated_by_the_exact_figure_is_one_record() -> None:
 def test_a_goals_floor_and_its_aim_are_two_goals() -> None:
     found = facts("2023年，全市高新技术企业总数确保突破1万家，力争达到1.05万家。")
     assert {("target", "hte_total", "level", 10000.0), ("target", "hte_total", "level", 10500.0)} <= found
+
+
+def test_a_plan_put_forward_for_a_year_sets_a_goal() -> None:
+    found = facts("2019年工作总结。市科技局提出了2020年全市高新技术企业总数达450家的目标。")
+    assert ("target", "hte_total", "level", 450.0) in found
+    assert ("actual", "hte_total", "level", 450.0) not in found
