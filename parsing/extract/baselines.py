@@ -78,4 +78,5 @@ def names_task(text: str, mention: Mention) -> bool:
 
 _TASK_BEFORE = re.compile(r"完成[^，。；\d]{0,10}?(?:任务|目标)(?:数)?$")
 _SHARE_AFTER = re.compile(r"(?:以上)?的\d")
-_AIMING = re.compile(r"(?:为了?|围绕|朝着|向着|对标|瞄准)(?:实现|达到|完成)|锚定")
+_AIMING = re.compile(r"(?:为了?|围绕|朝着|向着|对标|瞄准)(?:实现|达到|完成)|锚定"
+                     r"|(?:提出|明确|确定|设定)了?(?:到)?\d{4}年")  # 提出了2020年…达450家的目标
