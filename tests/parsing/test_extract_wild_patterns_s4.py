@@ -113,3 +113,8 @@ def test_a_plan_put_forward_for_a_year_sets_a_goal() -> None:
     found = facts("2019年工作总结。市科技局提出了2020年全市高新技术企业总数达450家的目标。")
     assert ("target", "hte_total", "level", 450.0) in found
     assert ("actual", "hte_total", "level", 450.0) not in found
+
+
+def test_candidates_found_for_applying_are_no_applications() -> None:
+    assert facts("2025年上半年总结。目前排摸拟申报高企200家，已申报高企120家。") == {
+        ("actual", "hte_applied", "level", 120.0)}
