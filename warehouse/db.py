@@ -7,15 +7,17 @@ load steps, and readers retry until the writer lets go.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import duckdb
 
-from warehouse.metrics import sync_metrics
+from warehouse.metrics import metric_rows, sync_metrics
 from warehouse.periods import PERIOD_MIGRATION, fill_document_periods
 from warehouse.sqlfiles import list_sql, read_sql
 
@@ -66,8 +68,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
     )
     done = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    names, fingerprint = _schema()
+    if done.issuperset(names) and _stored_fingerprint(con, done) == fingerprint:
+        return []  # views and metrics are what this code would build: nothing to do
     applied = []
-    for name in list_sql("migrations"):
+    for name in names:
         if name in done:
             continue
         con.execute("BEGIN TRANSACTION")
@@ -84,7 +89,31 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     for view in VIEWS:
         con.execute(read_sql("views", view))
     sync_metrics(con)
+    con.execute("DELETE FROM schema_fingerprint")
+    con.execute("INSERT INTO schema_fingerprint VALUES (?, ?)", [fingerprint, datetime.now(UTC)])
     return applied
+
+
+_FINGERPRINT_MIGRATION = "0028_schema_fingerprint"
+
+
+@cache
+def _schema() -> tuple[tuple[str, ...], str]:
+    """The migrations this code knows and a hash of everything migrate() rebuilds on each open."""
+    names = tuple(list_sql("migrations"))
+    digest = hashlib.sha256("\n".join(names).encode())
+    for view in VIEWS:
+        digest.update(read_sql("views", view).encode())
+    digest.update(read_sql("queries", "metrics_upsert").encode())
+    digest.update(repr(metric_rows()).encode())
+    return names, digest.hexdigest()
+
+
+def _stored_fingerprint(con: duckdb.DuckDBPyConnection, done: set[str]) -> str | None:
+    if _FINGERPRINT_MIGRATION not in done:
+        return None
+    row = con.execute("SELECT fingerprint FROM schema_fingerprint LIMIT 1").fetchall()
+    return row[0][0] if row else None
 
 
 @contextmanager

@@ -56,3 +56,19 @@ def test_crawl_errors_stored_without_a_url_get_the_page_they_name_or_the_start_u
         rows = con.execute("SELECT stage, url FROM errors ORDER BY stage, message").fetchall()
     assert rows == [("crawl", "http://kjj.example.cn/"), ("crawl", "http://kjj.example.cn:8080/tzgg/c.html"),
                     ("deliver", None)]
+
+
+def test_a_writer_that_finds_the_schema_current_does_not_rebuild_it(tmp_path: Path) -> None:
+    """The short writes of a run (one per finished crawl) skip rebuilding views and metrics
+    when every migration is applied and what they were built from is unchanged."""
+    db = tmp_path / "kjwatch.duckdb"
+    with writer(db):
+        pass
+    with duckdb.connect(str(db)) as con:
+        con.execute("DROP VIEW rankings")
+    with writer(db) as con:  # current: the dropped view shows that nothing was rebuilt
+        assert not con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'rankings'").fetchall()[0][0]
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE schema_fingerprint SET fingerprint = 'built by older code'")
+    with writer(db) as con:  # another code's fingerprint: views and metrics are built again
+        assert con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'rankings'").fetchall()[0][0] == 1
