@@ -118,3 +118,19 @@ def test_a_plan_put_forward_for_a_year_sets_a_goal() -> None:
 def test_candidates_found_for_applying_are_no_applications() -> None:
     assert facts("2025年上半年总结。目前排摸拟申报高企200家，已申报高企120家。") == {
         ("actual", "hte_applied", "level", 120.0)}
+
+
+def test_a_change_against_a_year_two_back_is_no_change_of_the_year() -> None:
+    found = facts("2022年，全省R&D经费投入达到150亿元，较上年增加14.68亿元，较2020年增加34.51亿元。")
+    assert ("actual", "rd_expenditure", "change", 146800.0) in found
+    assert ("actual", "rd_expenditure", "change", 345100.0) not in found
+
+
+def test_a_change_over_ten_years_is_no_change_of_the_year() -> None:
+    found = facts("陕西发挥科教优势，十年来，全社会研发经费投入强度提高0.31个百分点、达到2.34%。")
+    assert found == {("actual", "rd_intensity", "level", 2.34)}
+
+
+def test_a_change_of_last_year_in_a_dated_sentence_is_kept() -> None:
+    found = facts("2023年，全市高新技术企业达到500家，较上年增长25%。")
+    assert ("actual", "hte_total", "yoy_growth", 25.0) in found
