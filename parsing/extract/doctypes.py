@@ -119,7 +119,11 @@ def reads_as_work_items(paragraphs: list[str]) -> bool:
 
 
 # 2024年，我们将…: an untitled text that opens on what the year will bring.
-_OPENS_ON_YEAR_PLAN = re.compile(r"^\d{4}年[，,]\s*[^，。；\d]{0,12}?(?:将|要)(?!近)")
+# 将 as the object marker (2016年，我局将32家企业纳入…) is no plan.
+_OPENS_ON_YEAR_PLAN = re.compile(
+    r"^\d{4}年[，,]\s*[^，。；\d]{0,12}?(?:将|要)"
+    r"(?=认真|继续|进一步|全力|大力|坚持|着力|重点|围绕|聚焦|持续|深入|加快|推动|推进|紧扣|锚定|以)"
+)
 
 
 def reads_as_year_plan(paragraphs: list[str]) -> bool:

@@ -195,7 +195,13 @@ _ROUND_NUMBER = re.compile(
 _ROUND_VALUE = {"百": "100", "千": "1000", "万": "10000"}
 
 
+# 有九个县级市（区）的有效高企数超千家: a bound that places pass, not a figure.
+_PLACES_PASSING = re.compile(r"有[一二三四五六七八九十\d]+个[^，。；]{0,8}的[^，。；]{0,16}$")
+
+
 def _round_number(match: re.Match[str]) -> str:
+    if _PLACES_PASSING.search(match.string, max(0, match.start() - 40), match.start()):
+        return match.group()
     return match.group(1) + _ROUND_VALUE[match.group(2)]
 
 
