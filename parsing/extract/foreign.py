@@ -68,7 +68,7 @@ def grows_from_long_base(text: str, figure: Figure, ctx: Context) -> bool:
     before = text[figure.clause[0] : figure.mention.start]
     base = _LONG_BASE.search(before) or _BASE_CLAUSE.search(text, max(0, figure.clause[0] - 12), figure.clause[0])
     year = ctx.year_for(text, figure.mention.start, "actual")
-    return bool(base and year and int(base.group(1)) < year - 1) or bool(_PLAN_BASE.search(before))
+    return bool(base and year and int(base.group(1)) < year - 2) or bool(_PLAN_BASE.search(before))
 
 
 def over_years(text: str, figure: Figure, ctx: Context) -> bool:
