@@ -17,6 +17,7 @@ from parsing.extract.clauses import (
 from parsing.extract.context import Context, Found
 from parsing.extract.doctypes import opening_paragraphs, reads_as_plan
 from parsing.extract.header import build_header, bureau_place, find_title
+from parsing.extract.jurisdiction import ranked_within_city
 from parsing.extract.restated import drop_rounded_restatements
 from parsing.extract.sections import PLAN_DOCUMENT, Section, tag_sections
 from parsing.extract.segment import Carry, segment_records
@@ -126,7 +127,7 @@ def extract_indicators(text: str) -> Extraction:
                     seen.add(record.identity())
                     records.append(record)
         base += len(body) + 1
-    return Extraction(header=header, records=drop_rounded_restatements(records))
+    return Extraction(header=ranked_within_city(header, records, text), records=drop_rounded_restatements(records))
 
 
 _POSITION_WORDS = 12

@@ -16,7 +16,7 @@ from parsing.records import DocumentHeader
 
 TITLE_KEYWORD = re.compile(
     r"总结(?!如下|了)|工作计划|计划(?!项目|专项|资金|经费|立项|管理)|要点|打算|工作思路|报告|规划|工作重点|"
-    r"述职|答复|复函|提案|方案|汇报|谋划|进展情况|推进情况|工作完成情况|绩效目标|任务分解|重点工作任务|重点工作[^，。]{0,12}?清单"
+    r"述职|答复|复函|提案|方案|汇报|谋划|进展情况|推进情况|情况说明|情况通报|工作完成情况|绩效目标|任务分解|重点工作任务|重点工作[^，。]{0,12}?清单"
 )
 _TITLE_TYPES = (
     (re.compile(r"总结(?!如下)|工作完成情况"), "summary"),
@@ -26,7 +26,7 @@ _TITLE_TYPES = (
     (re.compile(r"要点|工作重点|任务分解|重点工作任务(?![^，。]{0,6}?(?:完成|进展|推进|落实))"
                 r"|重点工作[^，。]{0,12}?清单"), "points"),
     # …任务进展情况一览表: a quarterly progress item (corpus decision 2).
-    (re.compile(r"报告|述职|答复|复函|提案|汇报|进展情况|推进情况"), "report"),
+    (re.compile(r"报告|述职|答复|复函|提案|汇报|进展情况|推进情况|情况说明|情况通报"), "report"),
 )
 # Words a news item carries and a bureau's own summary does not.
 _NEWS = re.compile(

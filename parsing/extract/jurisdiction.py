@@ -11,13 +11,15 @@ import re
 from collections import Counter
 
 from parsing.extract.gazetteer import ZONE_SUFFIXES, division_level, known_place
-from parsing.records import Level
+from parsing.records import DocumentHeader, IndicatorRecord, Level
 
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 _REGION = re.compile(r"内蒙古|广西|西藏|宁夏|新疆|自治区")
 _DIVISION_END = re.compile(r"[市县旗州盟区]")
 _ZONE = re.compile("|".join(ZONE_SUFFIXES))
 _DISTRICT_ORGAN = re.compile(r"区委|区政府|区人民政府|区人大|区政协")
+_ZONE_TEXT = 3
+_RANK_VERB = re.compile(r"排|居|位|列")
 _SUB_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}(?<![全我本治各])区(?:科技|人民政府|委|政府)")
 
 
@@ -71,3 +73,20 @@ def spoken_level(text: str, spoken: Level | None) -> Level | None:
     if zone_text and (spoken == "district" or "管委会" in text):
         return "zone"  # a 高新区 run by its 管委会 speaks of 全区 / 全市 as its own
     return spoken
+
+
+def ranked_within_city(header: DocumentHeader, records: list[IndicatorRecord], text: str) -> DocumentHeader:
+    """A text that says 全市 of itself yet ranks itself 全市第三 / 位居宣城市第四 is a county-level
+    city's (浦江, 瑞安): a city ranks within its province, never within itself."""
+    if header.level != "city" or header.bureau is not None:
+        return header
+    if not any(r.kind == "ranking" and _city_scope(r.scope) and _RANK_VERB.search(r.text) for r in records):
+        return header
+    level: Level = "zone" if len(_ZONE.findall(text)) >= _ZONE_TEXT else "county"
+    return DocumentHeader(None, level, header.report_year, header.doc_types)
+
+
+def _city_scope(scope: str | None) -> bool:
+    if scope is None:
+        return False
+    return scope == "全市" or (scope.endswith("市") and division_level(scope) == "city")

@@ -1,0 +1,39 @@
+"""Patterns from the fifth session's tune failures (2026-12-07), each on an invented text."""
+
+from __future__ import annotations
+
+from parsing.extract import extract_indicators
+
+
+def header_level(text: str) -> str | None:
+    return extract_indicators(text).header.level
+
+
+def test_a_text_ranking_itself_within_its_city_speaks_for_a_county() -> None:
+    text = ("2021年工作总结\n全市高新技术企业达到120家，同比增长15%。"
+            "全市研发经费投入强度2.8%，全市排名第三。")
+    assert header_level(text) == "county"
+
+
+def test_a_city_ranking_itself_within_its_province_stays_a_city() -> None:
+    text = ("2021年工作总结\n全市高新技术企业达到1200家，同比增长15%。"
+            "全市研发经费投入强度2.8%，排名全省第三。")
+    assert header_level(text) == "city"
+
+
+def test_a_zone_ranking_within_its_city_is_the_zone() -> None:
+    text = ("2022年工作总结\n全市高新技术企业达到300家，高新区新增高新技术企业30家，"
+            "高新区技术合同成交额5亿元，全市排名第一。高新区研发投入增长12%。全市研发投入增长10%。")
+    assert header_level(text) == "zone"
+
+
+def test_a_rally_of_the_whole_city_is_no_ranking_of_it() -> None:
+    text = ("2024年全市科技工作会议召开\n会议要求，进一步动员全市上下聚焦创新第一动力。"
+            "全市高新技术企业达到800家。")
+    assert header_level(text) == "city"
+
+
+def test_a_statement_of_the_situation_is_a_report() -> None:
+    text = ("“十三五”期间科技创新工作情况说明\n一、主体成长。我局加强培育，全市高新技术企业达到300家。\n"
+            "二、平台建设。全市新增省级平台5个。")
+    assert extract_indicators(text).header.doc_types == ("report",)
