@@ -15,7 +15,7 @@ from parsing.extract.baselines import names_task, span_start
 from parsing.extract.clauses import clause_bounds, measure_of
 from parsing.extract.gazetteer import known_place
 from parsing.extract.mentions import Mention
-from parsing.extract.metrics import Family, Hit, choose_key, family_named
+from parsing.extract.metrics import Family, Hit, alias_table, choose_key, family_named
 from parsing.extract.state import Figure, SegmentState
 from parsing.records import Measure
 
@@ -184,6 +184,10 @@ def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | N
     if borrow and start and not _OWN_VERB.search(text, start, m.start):
         earlier_start, _ = clause_bounds(text, start - 1)
         earlier = text[earlier_start : start - 1]
+        # 加强科技型企业梯度培育，预计高企数量增至44家: a clause naming its own subject borrows a cue
+        # only from a clause with a figure (力争申报A1家，B5家以上), not from one of work done.
+        if not _DIGIT.search(earlier) and _names_family(family, text[start : m.end]):
+            earlier = ""
     if borrow and figure.pre_start > start and text[figure.pre_start - 1] == "（":
         earlier = text[start : figure.pre_start - 1]  # 新认定高企300家（任务目标180家）: the goal of that count
     if text.startswith("、", figure.pre_start):
@@ -195,6 +199,12 @@ def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | N
 
 
 _LIST_REACH = 6
+
+
+def _names_family(family: Family, clause: str) -> bool:
+    return any(hit.family is family for hit in alias_table().hits(clause))
+
+_DIGIT = re.compile(r"\d")
 
 
 def _applied_list_head(text: str, start: int) -> str | None:

@@ -24,7 +24,8 @@ SCOPE = (
 )
 _ORDINAL = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 # 第一批, 第3家, 第一中学: ordinals and names, not places in a ranked list.
-_NOT_POSITION = r"(?![\d一二三四五六七八九十个家批次届轮种类条项期年号级方梯阶季书责])(?!中学|小学|医院)"
+_NOT_POSITION = (r"(?![\d一二三四五六七八九十个家批次届轮种类条项期年号级方梯阶季书责])"
+                 r"(?!中学|小学|医院|动力|生产力|资源|要务)")  # 创新是第一动力: an idiom
 _RANK = (
     r"(?P<scope>" + SCOPE + r")[^，。；、：\n]{0,12}?"
     r"(?:第(?P<num>"

@@ -37,3 +37,18 @@ def test_a_statement_of_the_situation_is_a_report() -> None:
     text = ("“十三五”期间科技创新工作情况说明\n一、主体成长。我局加强培育，全市高新技术企业达到300家。\n"
             "二、平台建设。全市新增省级平台5个。")
     assert extract_indicators(text).header.doc_types == ("report",)
+
+
+def facts(text: str) -> set[tuple[object, ...]]:
+    return {(r.kind, r.metric, r.measure, r.value) for r in extract_indicators(text).records}
+
+
+def test_a_clause_of_work_done_lends_no_cue_to_the_figure_after_it() -> None:
+    found = facts("2023年工作总结\n湘东区加强科技型企业梯度培育，预计高企数量增至44家，再攀新高。")
+    assert ("target", "hte_total", "level", 44) in found
+
+
+def test_the_idiom_innovation_is_the_first_driving_force_is_no_ranking() -> None:
+    records = extract_indicators("全市科技创新大会召开\n大会进一步动员全市上下聚焦创新第一动力、"
+                                 "产业高质量第一支撑，深入实施创新驱动战略。").records
+    assert not any(r.kind == "ranking" for r in records)
