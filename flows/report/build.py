@@ -58,31 +58,43 @@ def remove_stale(out: Path, written: list[Path]) -> None:
                 page.unlink()
 
 
-def _common(snap: Snapshot, root: str) -> dict[str, Any]:
+# Every page's header links each bureau only while they are few: 3,000 bureaus' links on each
+# of 3,000 pages made the report quadratic (107 s of a 294 s unchanged run, bench/scale.py);
+# past this many the header links the index's bureau table instead.
+NAV_LIMIT = 30
+
+
+def _common(snap: Snapshot, root: str, nav: list[dict[str, str]]) -> dict[str, Any]:
     """Variables of the base layout: relative root for links, the data's own date."""
-    return {"root": root, "as_of": formatting.fmt_datetime(snap.as_of),
-            "bureaus_nav": [{"bureau": b["bureau"], "slug": formatting.slug(b["source_id"])}
-                            for b in snap.bureaus]}
+    return {"root": root, "as_of": formatting.fmt_datetime(snap.as_of), "bureaus_nav": nav,
+            "bureau_count": len(snap.bureaus)}
+
+
+def _nav(snap: Snapshot) -> list[dict[str, str]]:
+    if len(snap.bureaus) > NAV_LIMIT:
+        return []
+    return [{"bureau": b["bureau"], "slug": formatting.slug(b["source_id"])} for b in snap.bureaus]
 
 
 def render_pages(snap: Snapshot) -> dict[str, str]:
     """Relative file name → HTML for every page of the site."""
     env = environment()
+    nav = _nav(snap)
     metrics = metrics_with_values(snap.series)
     metric_pages = {m: f"metric/{formatting.slug(m)}.html" for m in metrics}
     pages = {"index.html": env.get_template("index.html.j2").render(
-        **_common(snap, ""), **index_context(snap, metric_pages))}
+        **_common(snap, "", nav), **index_context(snap, metric_pages))}
     grouped = {name: by_source(getattr(snap, name)) for name in ("series", "targets", "rankings", "documents")}
     bureau_template = env.get_template("bureau.html.j2")
     for bureau in snap.bureaus:
         parts = {name: rows.get(bureau["source_id"], []) for name, rows in grouped.items()}
         context = bureau_context(bureau, parts, metric_pages)
         pages[f"bureau/{formatting.slug(bureau['source_id'])}.html"] = bureau_template.render(
-            **_common(snap, "../"), **context)
+            **_common(snap, "../", nav), **context)
     metric_template = env.get_template("metric.html.j2")
     parts = {"series": snap.series, "rankings": snap.rankings, "bureaus": snap.bureaus}
     for metric, name in metric_pages.items():
-        pages[name] = metric_template.render(**_common(snap, "../"), **metric_context(metric, parts))
+        pages[name] = metric_template.render(**_common(snap, "../", nav), **metric_context(metric, parts))
     return pages
 
 

@@ -210,3 +210,20 @@ def test_the_monitor_step_writes_the_report_beside_the_database(db: Path) -> Non
     assert report_after_run(db, said.append) == db.parent / "report"
     assert (db.parent / "report" / "index.html").is_file()
     assert said == [f"report written to {db.parent / 'report' / 'index.html'}"]
+
+
+def test_many_bureaus_share_one_header_link_to_the_index(db: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each page linking every bureau made the report quadratic in the number of bureaus."""
+    from flows.report import build as report_build
+
+    monkeypatch.setattr(report_build, "NAV_LIMIT", 1)
+    build_report(db, tmp_path)
+    bureaus = sorted(p.name for p in (tmp_path / "bureau").glob("*.html"))
+    assert len(bureaus) > 1
+    for page in ["index.html", *(f"bureau/{name}" for name in bureaus)]:
+        nav = [a.get("href") for a in _page(tmp_path, page).cssselect("header nav a")]
+        assert len(nav) == 1, page
+        assert nav[0].endswith("index.html#bureaus"), page
+    index_links = {a.get("href") for a in _page(tmp_path, "index.html").cssselect("#bureaus a")}
+    assert {f"bureau/{name}" for name in bureaus} <= index_links
