@@ -52,3 +52,9 @@ def test_the_idiom_innovation_is_the_first_driving_force_is_no_ranking() -> None
     records = extract_indicators("全市科技创新大会召开\n大会进一步动员全市上下聚焦创新第一动力、"
                                  "产业高质量第一支撑，深入实施创新驱动战略。").records
     assert not any(r.kind == "ranking" for r in records)
+
+
+def test_firms_added_in_the_year_are_new_ones() -> None:
+    found = facts("2023年工作总结\n据统计，开发区2023年共增加高新技术企业16家，较去年同期增长约33.3%。")
+    assert ("actual", "hte_new", "level", 16) in found
+    assert ("actual", "hte_new", "yoy_growth", 33.3) in found
