@@ -58,3 +58,9 @@ def test_firms_added_in_the_year_are_new_ones() -> None:
     found = facts("2023年工作总结\n据统计，开发区2023年共增加高新技术企业16家，较去年同期增长约33.3%。")
     assert ("actual", "hte_new", "level", 16) in found
     assert ("actual", "hte_new", "yoy_growth", 33.3) in found
+
+
+def test_money_added_is_a_change_not_the_amount() -> None:
+    found = facts("2020年工作总结\n全省技术合同成交额增加350亿元、总额突破4100亿元。")
+    assert ("actual", "tech_contract_value", "change", 3500000) in found
+    assert ("actual", "tech_contract_value", "level", 3500000) not in found
