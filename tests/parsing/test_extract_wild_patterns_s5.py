@@ -64,3 +64,10 @@ def test_money_added_is_a_change_not_the_amount() -> None:
     found = facts("2020年工作总结\n全省技术合同成交额增加350亿元、总额突破4100亿元。")
     assert ("actual", "tech_contract_value", "change", 3500000) in found
     assert ("actual", "tech_contract_value", "level", 3500000) not in found
+
+
+def test_intensity_and_its_rise_ranked_together_are_two_rankings_of_the_intensity() -> None:
+    records = extract_indicators("2022年工作总结\n全区研发投入占GDP比重达3.5%，强度和增幅均位列全市第一。").records
+    ranked = {(r.metric, r.measure) for r in records if r.kind == "ranking"}
+    assert ("rd_intensity", "level") in ranked
+    assert not any(metric.startswith("other:") for metric, _ in ranked)
