@@ -199,12 +199,11 @@ def _key_for(family: Family, figure: Figure, text: str, borrow: bool) -> str | N
 
 
 _LIST_REACH = 6
+_DIGIT = re.compile(r"\d")
 
 
 def _names_family(family: Family, clause: str) -> bool:
     return any(hit.family is family for hit in alias_table().hits(clause))
-
-_DIGIT = re.compile(r"\d")
 
 
 def _applied_list_head(text: str, start: int) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from parsing.extract.gazetteer import ZONE_SUFFIXES, division_level, known_place
 from parsing.records import DocumentHeader, IndicatorRecord, Level
@@ -69,7 +70,7 @@ def spoken_level(text: str, spoken: Level | None) -> Level | None:
     a text about its 高新区 (no 区委 / 区政府 of a 市辖区 in it) speaks for the zone."""
     if spoken == "city" and _county_city_speaks(text) and "管委会" not in text:
         return "county"
-    zone_text = len(_ZONE.findall(text)) >= 3 and not _DISTRICT_ORGAN.search(text)
+    zone_text = len(_ZONE.findall(text)) >= _ZONE_TEXT and not _DISTRICT_ORGAN.search(text)
     if zone_text and (spoken == "district" or "管委会" in text):
         return "zone"  # a 高新区 run by its 管委会 speaks of 全区 / 全市 as its own
     return spoken
@@ -83,7 +84,7 @@ def ranked_within_city(header: DocumentHeader, records: list[IndicatorRecord], t
     if not any(r.kind == "ranking" and _city_scope(r.scope) and _RANK_VERB.search(r.text) for r in records):
         return header
     level: Level = "zone" if len(_ZONE.findall(text)) >= _ZONE_TEXT else "county"
-    return DocumentHeader(None, level, header.report_year, header.doc_types)
+    return replace(header, level=level)
 
 
 def _city_scope(scope: str | None) -> bool:

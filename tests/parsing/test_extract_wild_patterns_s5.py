@@ -5,6 +5,10 @@ from __future__ import annotations
 from parsing.extract import extract_indicators
 
 
+def facts(text: str) -> set[tuple[object, ...]]:
+    return {(r.kind, r.metric, r.measure, r.value) for r in extract_indicators(text).records}
+
+
 def header_level(text: str) -> str | None:
     return extract_indicators(text).header.level
 
@@ -37,10 +41,6 @@ def test_a_statement_of_the_situation_is_a_report() -> None:
     text = ("“十三五”期间科技创新工作情况说明\n一、主体成长。我局加强培育，全市高新技术企业达到300家。\n"
             "二、平台建设。全市新增省级平台5个。")
     assert extract_indicators(text).header.doc_types == ("report",)
-
-
-def facts(text: str) -> set[tuple[object, ...]]:
-    return {(r.kind, r.metric, r.measure, r.value) for r in extract_indicators(text).records}
 
 
 def test_a_clause_of_work_done_lends_no_cue_to_the_figure_after_it() -> None:
