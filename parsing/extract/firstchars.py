@@ -53,20 +53,21 @@ def _first(op: Any, arg: Any) -> set[str] | None:
     if op is _c.IN:
         return _charset(arg)
     if op is _c.SUBPATTERN:
-        return first_set(arg[-1])
+        return _opening(arg[-1])
     if op is _c.BRANCH:
-        sets = [first_set(branch) for branch in arg[1]]
+        sets = [_opening(branch) for branch in arg[1]]
         return None if any(s is None for s in sets) else set().union(*sets)  # type: ignore[arg-type]
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-        return first_set(arg[2])
+        return _opening(arg[2])
     return None
 
 
-def first_set(items: Any) -> set[str] | None:
-    """Characters the parsed pattern can start with; None when unknown or unbounded."""
+def _opening(items: Any) -> set[str] | None:
+    """Characters a non-empty match of `items` can start with, even where `items` may
+    match empty (a group of lookbehinds only, (?<=全年)|(?<=实现)): the caller then reads on."""
     found: set[str] = set()
     for op, arg in items:
-        if op in (_c.ASSERT, _c.ASSERT_NOT):
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
             continue
         chars = _first(op, arg)
         if chars is None:
@@ -74,7 +75,12 @@ def first_set(items: Any) -> set[str] | None:
         found |= chars
         if not _nullable([(op, arg)]):
             return found
-    return None
+    return found
+
+
+def first_set(items: Any) -> set[str] | None:
+    """Characters the parsed pattern can start with; None when unknown or unbounded."""
+    return None if _nullable(items) else _opening(items)
 
 
 def guard(pattern: str) -> str:
