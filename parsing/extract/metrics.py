@@ -119,6 +119,15 @@ def family_named(default: str) -> Family | None:
     return next((f for f in alias_table().families.values() if f.default == default), None)
 
 
+@lru_cache(maxsize=64)
+def family_of_key(key: str) -> Family | None:
+    """The shipped family one of whose keys `key` is (hte_new → the 高新技术企业 family)."""
+    for family in alias_table().families.values():
+        if key == family.default or key in family.cue_keys.values():
+            return family
+    return None
+
+
 @lru_cache(maxsize=1)
 def alias_table() -> AliasTable:
     """The shipped table, loaded once per process."""

@@ -11,7 +11,7 @@ import re
 
 from parsing.extract.clauses import clause_bounds
 from parsing.extract.gazetteer import place_level
-from parsing.extract.metrics import alias_table, choose_key
+from parsing.extract.metrics import alias_table, choose_key, family_of_key
 from parsing.extract.rankings import LISTED_RANK, Position
 from parsing.extract.state import SegmentState
 from parsing.records import IndicatorRecord, Measure
@@ -326,10 +326,12 @@ def _one_subject(
     state.ranked = (metric, measures[-1][0])
     state.ranked_levels.update(metric for measure, _ in measures if measure == "level")
     snippet = text[min(start, position.start) : position.end].strip("，、）) ")
+    stated = state.measure == "level" and state.key == metric  # the ratio's own level was just given
+    settled = [_settled(_share_metric(subject, word) or metric, measure, word, stated) for measure, word in measures]
     return [
         IndicatorRecord(
             kind="ranking",
-            metric=_share_metric(subject, word) or metric,
+            metric=metric,
             measure=measure,
             value=None,
             unit=None,
@@ -339,5 +341,21 @@ def _one_subject(
             scope=position.scope,
             text=snippet,
         )
-        for measure, word in measures
+        for metric, measure in settled
     ]
+
+
+# A count of new ones whose rise is ranked is the total's rise.
+_RISE_OF = {"hte_new": "hte_total"}
+
+
+def _settled(metric: str, measure: Measure, word: str, stated: bool) -> tuple[str, Measure]:
+    """新增90家高企，增量位居全省首位 ranks the rise of the total (hte_total, change); the
+    增幅 of a ratio just stated (强度提升至2.77%，增幅排名全省第1位) is its rise in points
+    (change), while a 占比增幅 ranked with no figure of it stays the growth the words say."""
+    if measure == "change":
+        return _RISE_OF.get(metric, metric), measure
+    family = family_of_key(metric)
+    if stated and word == "增幅" and family is not None and family.units == ("%",):
+        return metric, "change"
+    return metric, measure

@@ -155,6 +155,7 @@ def _figure_record(
     if spans_years:
         figure.key = None  # 研发经费年均增长34%, 三年累计突破1000个: a goal, but of no core metric
     if sub_item and not breaks_down(text, m.start, figure, state):
+        _part_takes_over(text, figure, state)
         return None
     if not sub_item and part_of_a_sum(text, source, hits, state):
         figure.family, figure.key = None, None  # 双创载体和研发机构24家，其中省级以上8家
@@ -181,6 +182,19 @@ def _figure_record(
     state.unnamed = figure.family is None and not kept
     kind = _kind(text, figure, mentions, ctx)
     return None if kind is None else _record(text, figure, kind, ctx)
+
+
+def _part_takes_over(text: str, figure: Figure, state: SegmentState) -> None:
+    """其中，规上工业企业研发经费投入215.50亿元，同比增长17.4%，总量及增幅均居全省首位: a
+    segment that opens on a qualified part goes on about that part, so a position after it
+    ranks other:<the part>, not the whole named before it."""
+    if not text.lstrip("，, ").startswith("其中"):
+        return
+    state.family, state.key, state.ranked, state.unnamed = None, None, None, True
+    state.measure = figure.measure
+    if figure.measure == "level":
+        phrase = other_phrase(text[figure.pre_start : figure.mention.start], text[figure.mention.end : figure.post_end])
+        state.level_subjects.append(f"other:{phrase}")
 
 
 def _restates(m: Mention, earlier: list[Mention], hits: list[Hit]) -> bool:
