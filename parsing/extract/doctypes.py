@@ -68,7 +68,7 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
     """Types named by the title; else a report for news, a summary (+ plan / points by headings)."""
     if any(_NEWS.search(p) for p in paragraphs[:12]) or is_reply(paragraphs[:24]):
         return ("report",)  # news of a meeting, a plan or a summary is a report (corpus decision 2)
-    named = title_types(title)
+    named = () if _SECTION_HEADING.match(title) else title_types(title)  # 一、重点工作完成情况: a heading
     issued = _ISSUED_HEADLINE.search(title) and not _NOTICE_TITLE.search(title)
     if named and (issued or _REVIEWED_PLAN.search(title)):
         return ("report",)
@@ -82,7 +82,7 @@ def doc_types(title: str, paragraphs: list[str]) -> tuple[str, ...]:
         return ("plan",)
     if any(_YEARBOOK.search(p) for p in paragraphs[:3]):
         return ("summary",)  # 双流年鉴2020 科技事业发展: a yearbook's column sums up the year
-    if looks_like_news(paragraphs):
+    if looks_like_news(paragraphs) or opens_on_months(paragraphs):
         return ("report",)
     found = ["summary"]
     if any(len(p) <= 40 and _PLAN_HEADING.search(p) for p in paragraphs):
@@ -176,6 +176,19 @@ def looks_like_news(paragraphs: list[str]) -> bool:
         _OWN_VOICE.search(p) for p in paragraphs
     )
     return not own and (any(_OPENING_NEWS.match(p) for p in opening) or len(paragraphs) < 40)
+
+
+# 今年1-3季度，… / 2022年1-5月份，…: progress over months that are not the half year.
+_MONTHS_SPAN = re.compile(
+    r"^(?:今年|\d{4}年)?(?:(?:1|一)\s*[-—－–~～至到]\s*(?:[2-57-9]|1[01]|[二三四五七八九]|十一?)\s*(?:月份?|季度)"
+    r"|前三季度|一季度|第[一三]季度)"
+)
+
+
+def opens_on_months(paragraphs: list[str]) -> bool:
+    """An untitled text that opens on a stretch of months other than the half year is a
+    progress report (corpus decision 2: quarterly progress items → report)."""
+    return any(_MONTHS_SPAN.match(p) for p in opening_paragraphs(paragraphs)[:1])
 
 
 # 辛集着力实施县域科技创新跃升计划: a headline about carrying out a programme, not a plan's title.

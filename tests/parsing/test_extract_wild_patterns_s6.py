@@ -32,3 +32,25 @@ def test_a_sentence_about_a_qualified_part_ranks_the_part() -> None:
     found = rankings(text)
     assert {measure for metric, measure, _, _ in found if str(metric).startswith("other:")} == {"level", "yoy_growth"}
     assert not any(metric == "rd_expenditure" for metric, _, _, _ in found)
+
+
+def doc_types(text: str) -> tuple[str, ...]:
+    return tuple(extract_indicators(text).header.doc_types)
+
+
+def test_an_untitled_text_on_months_of_the_year_is_a_progress_report() -> None:
+    text = ("2023年1-8月份，全区新增科技型中小企业入库112家，同比增长20%。\n"
+            "一、主要做法\n我局深入企业开展政策宣讲。\n二、下一步打算\n继续做好培育工作。")
+    assert doc_types(text) == ("report",)
+
+
+def test_an_untitled_half_year_account_stays_a_summary() -> None:
+    text = ("2023年1-6月，在区委、区政府的正确领导下，我局扎实推进各项工作，全区新增科技型中小企业入库112家。\n"
+            "一、主要做法\n我局深入企业开展政策宣讲。\n二、存在问题\n企业研发投入不足。")
+    assert doc_types(text) == ("summary",)
+
+
+def test_a_numbered_heading_is_no_title_naming_the_kind() -> None:
+    text = ("一、重点工作完成情况\n今年1-3季度，全县技术合同成交额3.2亿元，同比增长15%。\n"
+            "（一）指标完成情况。全县高新技术企业达到85家。")
+    assert doc_types(text) == ("report",)
