@@ -31,8 +31,9 @@ _MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年[^，。；\d]{0,14}?科技[^，
 # Years a figure is compared with or counted from are not the year reported on.
 _COMPARED = ("比", "较", "是", "从", "由", "自", "与")
 _PART_YEAR = re.compile(r"半年|季度|\d{1,2}月")
-_SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:总结|报告|工作情况|述职)")
-_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d]{0,16}?(?:计划|要点|打算|思路)")
+# The year and its kind in one name: not across a bracket or title mark (行动计划（2024—2025年）》《…行动计划).
+_SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d）)》《]{0,16}?(?:总结|报告|工作情况|述职)")
+_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。\d）)》《]{0,16}?(?:计划|要点|打算|思路)")
 _HORIZON = ("到", "至", "力争", "计划", "争取")
 _DASHES = ("-", "—", "－", "–", "~", "～")  # 2021-2023年: a period's end year
 

@@ -54,3 +54,11 @@ def test_a_numbered_heading_is_no_title_naming_the_kind() -> None:
     text = ("一、重点工作完成情况\n今年1-3季度，全县技术合同成交额3.2亿元，同比增长15%。\n"
             "（一）指标完成情况。全县高新技术企业达到85家。")
     assert doc_types(text) == ("report",)
+
+
+def test_a_period_in_brackets_gives_the_plan_its_first_year() -> None:
+    text = ("《科技强市行动计划（2025—2027年）》《人才引育行动计划（2025—2027年）》已经市政府同意，现印发给你们。\n"
+            "高新技术企业2025年突破900家、2027年突破1200家。")
+    extraction = extract_indicators(text)
+    assert extraction.header.report_year == 2025
+    assert {(r.kind, r.value, r.year) for r in extraction.records} == {("target", 900.0, 2025), ("target", 1200.0, 2027)}
