@@ -63,3 +63,10 @@ def test_a_period_in_brackets_gives_the_plan_its_first_year() -> None:
     assert extraction.header.report_year == 2025
     found = {(r.kind, r.value, r.year) for r in extraction.records}
     assert found == {("target", 900.0, 2025), ("target", 1200.0, 2027)}
+
+
+def test_goals_listed_after_the_words_the_goals_include_are_targets() -> None:
+    text = ("2024年全市科技工作会议召开\n会议部署了2024年重点工作，今年的主要目标包括新增高新技术企业80家以上，"
+            "技术合同成交额增长12%以上。")
+    kinds = {(r.kind, r.metric) for r in extract_indicators(text).records}
+    assert kinds == {("target", "hte_new"), ("target", "tech_contract_value")}
