@@ -74,6 +74,16 @@ def _short_county(line: str) -> str | None:
     return None
 
 
+def _mentions(text: str, place: str) -> int:
+    """How often the text names a place, also by its name without the wider places
+    before it (四川泸州高新区 in the headline, 泸州高新区 in the body)."""
+    count = text.count(place)
+    for cut in range(2, len(place) - 3):
+        if known_place(place[:cut]) == place[:cut]:
+            count = max(count, text.count(place[cut:]))
+    return count
+
+
 def subject_level(paragraphs: list[str], text: str, spoken: Level | None) -> Level | None:
     """A level lower than the spoken one that the text is plainly about, or None."""
     place = headline_place(paragraphs)
@@ -86,7 +96,7 @@ def subject_level(paragraphs: list[str], text: str, spoken: Level | None) -> Lev
         spoken = "province"  # 全区 said of 广西: 南宁市 in the headline is lower
     if lower_than(headline, spoken):
         return headline
-    if headline == "zone" and spoken is None and place and text.count(place) >= 2:
+    if headline == "zone" and spoken is None and place and _mentions(text, place) >= 2:
         return "zone"  # 兰州高新区擘画…: a zone's news that never says 全区 of itself
     wider = len(_WIDER.findall(text))
     zones = len(_SUBJECT_ZONE.findall(text))

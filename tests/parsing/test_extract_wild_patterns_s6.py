@@ -70,3 +70,9 @@ def test_goals_listed_after_the_words_the_goals_include_are_targets() -> None:
             "技术合同成交额增长12%以上。")
     kinds = {(r.kind, r.metric) for r in extract_indicators(text).records}
     assert kinds == {("target", "hte_new"), ("target", "tech_contract_value")}
+
+
+def test_a_zone_headlined_with_its_province_is_counted_by_its_short_name() -> None:
+    text = ("湖南株洲高新区：创新引擎持续发力\n2023-05-10 来源：科技日报\n"
+            "近日，记者走进株洲高新区，看到一批企业加快研发，培育高新技术企业320家。")
+    assert extract_indicators(text).header.level == "zone"
