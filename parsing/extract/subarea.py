@@ -19,7 +19,7 @@ from parsing.extract.gazetteer import ZONE_SUFFIXES, all_place_names, division_l
 from parsing.records import Level
 
 _DEPTH: dict[Level, int] = {"province": 0, "city": 1, "county": 2, "district": 2, "zone": 3}
-_WHOLE = re.compile(r"(?:全|我|本)[省市县区旗州盟]")
+_WHOLE = re.compile(r"全国(?=共|累计|总计|范围内|各地|技术合同)|(?:全|我|本)[省市县区旗州盟]")
 _LEAD = re.compile(r"^(?:\d{4}年(?:度|[上下]半年|\d{1,2}月)?|[\s（(一二三四五六七八九十、.）)\d])*")
 _LONGEST = 12
 _BARE_ZONES = frozenset(ZONE_SUFFIXES)
@@ -60,7 +60,7 @@ _RANKED = re.compile(r"第[\d一二三四五六七八九十]|首位|前列|前�
 _TIER = re.compile(
     r"(?:级)?(?:重点实验室|技术创新中心|工程(?:技术)?研究中心|新型研发机构|临床医学研究中心|企业技术中心)"
 )
-_WHOLE_DEPTH = {"省": 0, "市": 1, "州": 1, "盟": 1}
+_WHOLE_DEPTH = {"国": -1, "省": 0, "市": 1, "州": 1, "盟": 1}  # 全国: wider than any bureau
 
 
 def _wider_whole(char: str, level: Level) -> bool:

@@ -76,3 +76,10 @@ def test_a_zone_headlined_with_its_province_is_counted_by_its_short_name() -> No
     text = ("湖南株洲高新区：创新引擎持续发力\n2023-05-10 来源：科技日报\n"
             "近日，记者走进株洲高新区，看到一批企业加快研发，培育高新技术企业320家。")
     assert extract_indicators(text).header.level == "zone"
+
+
+def test_the_nations_total_in_a_city_report_is_left_out() -> None:
+    text = ("2023年全市技术合同工作情况\n截至2023年底，全国共登记技术合同95万项，成交金额6.1万亿元。"
+            "全市登记技术合同1.2万项，成交额420亿元。")
+    values = {r.value for r in extract_indicators(text).records if r.kind == "actual"}
+    assert values == {12000.0, 4200000.0}
