@@ -114,7 +114,10 @@ def concat_batches(batches: Sequence[DocumentBatch]) -> DocumentBatch:
 
 def written_documents(batch: DocumentBatch, writes: Sequence[DocumentWrite], run_id: str) -> pa.Table:
     """The rows to insert, with what only the load knows: version, first sighting, run."""
-    table = batch.documents.take(pa.array([w.row for w in writes], pa.int64()))
+    rows = [w.row for w in writes]
+    # Every row, in order (a first load): no copy of the texts; `take` costs a sixth of the load.
+    whole = len(rows) == batch.documents.num_rows and rows == list(range(len(rows)))
+    table = batch.documents if whole else batch.documents.take(pa.array(rows, pa.int64()))
     table = table.append_column("version", pa.array([w.version for w in writes], pa.int32()))
     table = table.append_column("first_seen_at", utc_timestamps([w.first_seen_at for w in writes]))
     return table.append_column("run_id", pa.array([run_id] * len(writes), pa.string()))
