@@ -83,3 +83,10 @@ def test_the_nations_total_in_a_city_report_is_left_out() -> None:
             "全市登记技术合同1.2万项，成交额420亿元。")
     values = {r.value for r in extract_indicators(text).records if r.kind == "actual"}
     assert values == {12000.0, 4200000.0}
+
+
+def test_a_count_that_rose_by_a_figure_is_a_change() -> None:
+    text = "2022年工作总结\n全市科技型中小企业增加650家，高新技术企业共增加40家。"
+    found = {(r.metric, r.measure, r.value) for r in extract_indicators(text).records}
+    assert ("tsme_registered", "change", 650.0) in found
+    assert ("hte_new", "level", 40.0) in found
