@@ -44,7 +44,10 @@ def headline_place(paragraphs: list[str]) -> str | None:
             continue
         if _MASTHEAD.search(paragraph) and not any(ch.isdigit() for ch in paragraph):
             continue  # 河北新闻本网原创: the paper's banner, not the headline
-        return _opening_place(paragraph) or _opening_place(_HEADLINE_LEAD.sub("", paragraph, count=1))
+        # 戈壁油城变身“创新绿洲”——新疆克拉玛依全力…: a subtitle after the dash may name the place.
+        _, dash, subtitle = paragraph.partition("——")
+        return (_opening_place(paragraph) or _opening_place(_HEADLINE_LEAD.sub("", paragraph, count=1))
+                or (_opening_place(subtitle) if dash else None))
     return None
 
 

@@ -90,3 +90,11 @@ def test_a_count_that_rose_by_a_figure_is_a_change() -> None:
     found = {(r.metric, r.measure, r.value) for r in extract_indicators(text).records}
     assert ("tsme_registered", "change", 650.0) in found
     assert ("hte_new", "level", 40.0) in found
+
+
+def test_a_subtitle_after_the_dash_names_the_place_the_news_is_about() -> None:
+    text = ("湖畔小城迎来“创新春天”——德清县全力打造科创高地\n2024-05-10 来源：科技日报\n"
+            "日前，德清县科技创新捷报频传。今年1至3月，德清县技术合同成交额突破2.1亿元。"
+            "德清县与浙江省科技厅签署合作协议，浙江省科技厅将支持德清建设创新平台。德清县还将新建研发机构。")
+    header = extract_indicators(text).header
+    assert (header.bureau, header.level) == (None, "county")
