@@ -98,3 +98,10 @@ def test_a_subtitle_after_the_dash_names_the_place_the_news_is_about() -> None:
             "德清县与浙江省科技厅签署合作协议，浙江省科技厅将支持德清建设创新平台。德清县还将新建研发机构。")
     header = extract_indicators(text).header
     assert (header.bureau, header.level) == (None, "county")
+
+
+def test_the_sellers_side_of_contracts_is_the_contract_value_and_the_buyers_is_not() -> None:
+    text = "2023年工作总结\n全市输出技术合同成交额达到85.6亿元，吸纳技术合同成交额62.3亿元。"
+    found = {(r.metric, r.value) for r in extract_indicators(text).records if r.kind == "actual"}
+    assert ("tech_contract_value", 856000.0) in found
+    assert ("tech_contract_value", 623000.0) not in found
