@@ -110,6 +110,8 @@ METADATA = re.compile(
     r"内容分类|主题分类|信息分类|公开方式|公开范围|有效性|效力状态|浏览次数|浏览量|访问量|点击数|作者|字体)："
 )
 BREADCRUMB = re.compile(r"[>＞»›]|当前位置|您的位置|所在位置|现在的位置")
+# A line that is a page's breadcrumb (您当前的位置：首页>>人大会议>>…) stands alone like a metadata line.
+_BREADCRUMB_LINE = re.compile(r"^(?:您?当前(?:的)?位置|您的位置|所在位置|现在的位置|首页\s*[>＞»›])")
 # A line ending in a table border (… |) is a cell of its own.
 _TERMINAL = frozenset("。！？；：…”」』|｜")
 _WRAP_MIN = 20
@@ -298,7 +300,8 @@ def paragraphs(text: str) -> list[str]:
             continue
         if parts:
             out.append("".join(parts))
-        parts, length, closed = [line], len(line), METADATA.match(line) is not None
+        parts, length = [line], len(line)
+        closed = METADATA.match(line) is not None or _BREADCRUMB_LINE.match(line) is not None
     if parts:
         out.append("".join(parts))
     return _joined_value_cells(out) if "|" in text else out

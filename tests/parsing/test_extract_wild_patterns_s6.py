@@ -105,3 +105,11 @@ def test_the_sellers_side_of_contracts_is_the_contract_value_and_the_buyers_is_n
     found = {(r.metric, r.value) for r in extract_indicators(text).records if r.kind == "actual"}
     assert ("tech_contract_value", 856000.0) in found
     assert ("tech_contract_value", 623000.0) not in found
+
+
+def test_a_breadcrumb_line_stands_alone_when_no_blank_line_follows_it() -> None:
+    text = ("您当前的位置：首页>>人大会议>>常委会会议>>某某区第十六届人民代表大会常务委员会第五次会议\n"
+            "关于全区科技创新工作情况的报告\n"
+            "主任、各位委员：\n三年来，全区上下共同努力。\n一、主要工作\n全区高新技术企业达到320家。\n"
+            "二、存在问题\n企业研发投入不足。")
+    assert doc_types(text) == ("report",)
