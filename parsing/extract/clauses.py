@@ -31,7 +31,7 @@ _GROWTH = guarded(
 )
 _COMPARED = re.compile(r"同比|较|比上年|比去年|净新?增")
 _NET = re.compile(r"净新?增(?:了)?[^，。；、\d]{0,12}$")  # 净增120家, 净增高新技术企业120家
-_MONEY_RISE = re.compile(r"(?:增加|增长|多出)了?(?:近|约|超过?)?$")
+_RISE_BY = re.compile(r"(?:增加|增长|多出)了?(?:近|约|超过?)?$")  # 增加350亿元, 增加8075家: by how much
 _COUNTED_NEW = re.compile(r"[共新]增加了?(?:近|约|超过?)?$")  # 共增加高企30家: the new ones, counted
 _DECLINE = frozenset({"下降", "减少", "降低", "回落", "降"})
 # Summary prose: only an explicit goal makes a figure a target.
@@ -128,7 +128,7 @@ def measure_of(before: str, unit: str) -> tuple[Measure, float]:
         return "yoy_growth", -1.0 if growth.group("verb") in _DECLINE else 1.0
     if unit == "%" and _NET.search(before):
         return "yoy_growth", 1.0  # 同比净增30%: a net rise in percent is the growth rate
-    if _MONEY_RISE.search(before) and (unit == "万元" or not _COUNTED_NEW.search(before)):
+    if _RISE_BY.search(before) and (unit == "万元" or not _COUNTED_NEW.search(before)):
         return "change", 1.0  # 技术合同成交额增加350亿元, 科技型中小企业增加8075家: the rise, not the amount
     if _NET.search(before) or (growth and _COMPARED.search(before)):
         return "change", -1.0 if growth and growth.group("verb") in _DECLINE else 1.0

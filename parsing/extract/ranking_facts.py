@@ -331,7 +331,7 @@ def _one_subject(
     return [
         IndicatorRecord(
             kind="ranking",
-            metric=metric,
+            metric=ranked,
             measure=measure,
             value=None,
             unit=None,
@@ -341,7 +341,7 @@ def _one_subject(
             scope=position.scope,
             text=snippet,
         )
-        for metric, measure in settled
+        for ranked, measure in settled
     ]
 
 

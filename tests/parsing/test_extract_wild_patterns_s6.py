@@ -9,6 +9,10 @@ def rankings(text: str) -> set[tuple[object, ...]]:
     return {(r.metric, r.measure, r.rank, r.scope) for r in extract_indicators(text).records if r.kind == "ranking"}
 
 
+def doc_types(text: str) -> tuple[str, ...]:
+    return tuple(extract_indicators(text).header.doc_types)
+
+
 def test_the_rise_of_new_high_tech_firms_ranks_the_total() -> None:
     text = "2023年工作总结\n2023年全市新增国家高新技术企业45家，增量排名全省第二。"
     assert rankings(text) == {("hte_total", "change", 2, "全省")}
@@ -32,10 +36,6 @@ def test_a_sentence_about_a_qualified_part_ranks_the_part() -> None:
     found = rankings(text)
     assert {measure for metric, measure, _, _ in found if str(metric).startswith("other:")} == {"level", "yoy_growth"}
     assert not any(metric == "rd_expenditure" for metric, _, _, _ in found)
-
-
-def doc_types(text: str) -> tuple[str, ...]:
-    return tuple(extract_indicators(text).header.doc_types)
 
 
 def test_an_untitled_text_on_months_of_the_year_is_a_progress_report() -> None:
